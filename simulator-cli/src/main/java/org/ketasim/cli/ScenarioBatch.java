@@ -1,0 +1,65 @@
+package org.ketasim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.scenario.ScenarioException;
+import org.ketasim.core.scenario.ScenarioLoader;
+
+/**
+ * Loads every scenario file of a command, reporting each problem and warning on the error stream.
+ * Ids must be unique across the batch, since each is an output folder.
+ */
+final class ScenarioBatch {
+
+    private final List<Scenario> scenarios;
+    private final int failures;
+
+    private ScenarioBatch(List<Scenario> scenarios, int failures) {
+        this.scenarios = scenarios;
+        this.failures = failures;
+    }
+
+    /**
+     * @param files the files to read
+     * @param err   where problems and warnings are reported, one line each
+     * @return the scenarios that loaded, and the count of those that did not
+     */
+    static ScenarioBatch load(List<Path> files, PrintWriter err) {
+        ScenarioLoader loader = new ScenarioLoader();
+        List<Scenario> loaded = new ArrayList<>();
+        Map<String, Path> ids = new HashMap<>();
+        int failures = 0;
+        for (Path file : files) {
+            try {
+                Scenario s = loader.load(file);
+                Path other = ids.putIfAbsent(s.id(), file);
+                if (other != null) {
+                    throw new ScenarioException(file, 0, "id", "the id '" + s.id() + "' is also the id of " + other
+                            + "; ids name output folders and must be unique");
+                }
+                s.warnings().forEach(w -> err.println("warning: " + w));
+                loaded.add(s);
+            } catch (ScenarioException e) {
+                err.println("error: " + e.getMessage());
+                failures++;
+            }
+        }
+        err.flush();
+        return new ScenarioBatch(loaded, failures);
+    }
+
+    /** @return the scenarios that loaded, in file order */
+    List<Scenario> scenarios() {
+        return scenarios;
+    }
+
+    /** @return the number of files that did not load */
+    int failures() {
+        return failures;
+    }
+}

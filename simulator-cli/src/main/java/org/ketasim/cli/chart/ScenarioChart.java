@@ -1,0 +1,117 @@
+package org.ketasim.cli.chart;
+
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import javax.imageio.ImageIO;
+import org.ketasim.core.engine.SimulationResult;
+import org.ketasim.core.model.Metabolite;
+import org.ketasim.core.scenario.Scenario;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * One scenario's chart: parent plasma, metabolite and effect-site concentrations (ng/mL) over time
+ * on top, the pump rate (mg/h) as a step plot below. Not thread-safe (XChart charts are mutable);
+ * make one per chart.
+ */
+public final class ScenarioChart {
+
+    private static final int WIDTH = 1000;
+    private static final int TOP_HEIGHT = 520;
+    private static final int BOTTOM_HEIGHT = 230;
+
+    private final XYChart concentrations;
+    private final XYChart rate;
+
+    /**
+     * @param scenario the scenario (for the title and the substance names)
+     * @param result   its simulation
+     */
+    public ScenarioChart(Scenario scenario, SimulationResult result) {
+        double[] t = result.timesH();
+        String title = scenario.title().isBlank() ? scenario.id() : scenario.title();
+        concentrations = new XYChartBuilder().width(WIDTH).height(TOP_HEIGHT).title(title)
+                .xAxisTitle("Time (h)").yAxisTitle("Concentration (ng/mL)").build();
+        style(concentrations);
+        concentrations.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        line(concentrations, "Parent plasma (Cp)", t, result.parentConcentration(), new Color(0x1f77b4));
+        if (result.system().hasMetabolite()) {
+            String name = scenario.model().metabolite().map(Metabolite::name).orElse("metabolite");
+            line(concentrations, capitalise(name) + " plasma (Cm)", t, result.metaboliteConcentration(),
+                    new Color(0xd62728));
+        }
+        if (result.system().hasEffectSite()) {
+            line(concentrations, "Effect site (Ce)", t, result.effectConcentration(), new Color(0x2ca02c));
+        }
+
+        rate = new XYChartBuilder().width(WIDTH).height(BOTTOM_HEIGHT).title("")
+                .xAxisTitle("Time (h)").yAxisTitle("Pump rate (mg/h)").build();
+        style(rate);
+        rate.getStyler().setLegendVisible(false);
+        XYSeries pump = line(rate, "Pump rate", t, result.pumpRatesMgPerH(), new Color(0x555555));
+        pump.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
+        pump.setFillColor(new Color(0x55, 0x55, 0x55, 0x40));
+    }
+
+    private static void style(XYChart chart) {
+        XYStyler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotGridLinesColor(new Color(0xdddddd));
+        s.setXAxisMin(0.0);
+        s.setYAxisMin(0.0);
+        s.setAntiAlias(true);
+    }
+
+    private static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(color);
+        return series;
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * @param format the file format
+     * @param out    where to write; not closed
+     * @throws IOException if writing fails
+     */
+    public void write(ChartFormat format, OutputStream out) throws IOException {
+        int height = TOP_HEIGHT + BOTTOM_HEIGHT;
+        if (format == ChartFormat.PNG) {
+            BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            paint(g);
+            g.dispose();
+            ImageIO.write(image, "png", out);
+        } else {
+            VectorGraphics2D g = new VectorGraphics2D();
+            paint(g);
+            new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, height)).writeTo(out);
+        }
+    }
+
+    private void paint(Graphics2D g) {
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, WIDTH, TOP_HEIGHT + BOTTOM_HEIGHT);
+        concentrations.paint(g, WIDTH, TOP_HEIGHT);
+        Graphics2D below = (Graphics2D) g.create(0, TOP_HEIGHT, WIDTH, BOTTOM_HEIGHT);
+        rate.paint(below, WIDTH, BOTTOM_HEIGHT);
+        below.dispose();
+    }
+}

@@ -1,0 +1,164 @@
+package org.ketasim.core.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.ketasim.core.model.InputChannel;
+import org.ketasim.core.model.LinearSystem;
+import org.ketasim.core.model.Route;
+import org.ketasim.core.regimen.Bolus;
+import org.ketasim.core.regimen.Breakpoints;
+import org.ketasim.core.regimen.Dose;
+import org.ketasim.core.regimen.RateSegment;
+import org.ketasim.core.regimen.Regimen;
+
+/**
+ * A regimen compiled against a {@link LinearSystem}: the sorted breakpoints, the input rate into
+ * every state on each interval between them, the pump rate on each interval, and the bolus jumps
+ * at them. Bioavailability and lag of each route are applied here: an extravascular dose given at t
+ * enters the route's depot at t + lag, times F; the pump rate is as set, before either.
+ *
+ * <p>Interval {@code i} is {@code [time(i), time(i+1))}, the last one open-ended; before
+ * {@code time(0)} nothing is given. Immutable and thread-safe.
+ */
+public final class DoseTimeline {
+
+    private final double[] times;
+    private final double[][] inputRates;
+    private final double[] pumpRates;
+    private final double[][] jumps;
+
+    private DoseTimeline(double[] times, double[][] inputRates, double[] pumpRates, double[][] jumps) {
+        this.times = times;
+        this.inputRates = inputRates;
+        this.pumpRates = pumpRates;
+        this.jumps = jumps;
+    }
+
+    /**
+     * Compiles a regimen.
+     *
+     * @param regimen the regimen
+     * @param system  the system its doses enter
+     * @return the timeline
+     * @throws UnsupportedRouteException if a dose uses a route the system does not have
+     */
+    public static DoseTimeline of(Regimen regimen, LinearSystem system) {
+        int n = system.dimension();
+        List<double[]> pumpSegments = new ArrayList<>();   // {start, end, rate}
+        List<double[]> inputSegments = new ArrayList<>();  // {start, end, rate, state}
+        List<double[]> boluses = new ArrayList<>();        // {time, amount, state}
+        List<Double> raw = new ArrayList<>();
+        for (Dose dose : regimen.doses()) {
+            InputChannel channel = system.channel(dose.route()).orElseThrow(() -> new UnsupportedRouteException(
+                    dose.route(), system.routes().stream().map(Route::id).collect(Collectors.joining(", "))));
+            double lag = channel.lagH();
+            double f = channel.bioavailability();
+            if (dose instanceof Bolus bolus) {
+                double t = bolus.timeH() + lag;
+                boluses.add(new double[] {t, f * bolus.amountMg(), channel.stateIndex()});
+                raw.add(t);
+            }
+            for (RateSegment s : dose.rateSegments()) {
+                pumpSegments.add(new double[] {s.startH(), s.endH(), s.rateMgPerH()});
+                inputSegments.add(new double[] {s.startH() + lag, s.endH() + lag, f * s.rateMgPerH(),
+                    channel.stateIndex()});
+                raw.add(s.startH());
+                raw.add(s.endH());
+                raw.add(s.startH() + lag);
+                raw.add(s.endH() + lag);
+            }
+        }
+        double[] times = merge(raw);
+        int m = times.length;
+        double[][] inputRates = new double[m][n];
+        double[] pumpRates = new double[m];
+        double[][] jumps = new double[m][];
+        for (double[] s : pumpSegments) {
+            int from = indexOf(times, s[0]);
+            int to = indexOf(times, s[1]);
+            for (int i = from; i < to; i++) {
+                pumpRates[i] += s[2];
+            }
+        }
+        for (double[] s : inputSegments) {
+            int from = indexOf(times, s[0]);
+            int to = indexOf(times, s[1]);
+            for (int i = from; i < to; i++) {
+                inputRates[i][(int) s[3]] += s[2];
+            }
+        }
+        for (double[] b : boluses) {
+            int i = indexOf(times, b[0]);
+            if (jumps[i] == null) {
+                jumps[i] = new double[n];
+            }
+            jumps[i][(int) b[2]] += b[1];
+        }
+        return new DoseTimeline(times, inputRates, pumpRates, jumps);
+    }
+
+    /** Sorts the times and merges those that are the same instant (see {@link Breakpoints#same}). */
+    private static double[] merge(List<Double> raw) {
+        double[] sorted = raw.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] out = new double[sorted.length];
+        int k = 0;
+        for (double t : sorted) {
+            if (k == 0 || !Breakpoints.same(out[k - 1], t)) {
+                out[k++] = t;
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /** @return the index of the merged breakpoint that is the same instant as {@code t} */
+    private static int indexOf(double[] times, double t) {
+        int i = Arrays.binarySearch(times, t);
+        if (i >= 0) {
+            return i;
+        }
+        int insertion = -i - 1;
+        if (insertion < times.length && Breakpoints.same(times[insertion], t)) {
+            return insertion;
+        }
+        return insertion - 1;
+    }
+
+    /** @return the number of breakpoints */
+    public int size() {
+        return times.length;
+    }
+
+    /**
+     * @param i a breakpoint index
+     * @return its time (h)
+     */
+    public double time(int i) {
+        return times[i];
+    }
+
+    /**
+     * @param i a breakpoint index
+     * @return the input rate into each state on interval i (mg/h per state); do not modify
+     */
+    double[] inputRate(int i) {
+        return inputRates[i];
+    }
+
+    /**
+     * @param i a breakpoint index
+     * @return the amounts added to each state at breakpoint i (mg), or null if none; do not modify
+     */
+    double[] jump(int i) {
+        return jumps[i];
+    }
+
+    /**
+     * @param i a breakpoint index
+     * @return the total pump rate on interval i (mg/h), as set, before bioavailability
+     */
+    public double pumpRate(int i) {
+        return pumpRates[i];
+    }
+}

@@ -1,0 +1,51 @@
+package org.ketasim.core.io;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import org.ketasim.core.engine.SimulationResult;
+
+/**
+ * Writes {@code timeseries.csv}: {@code time_h}, {@code rate_mg_per_h}, {@code cp_ng_per_ml}, then
+ * {@code cm_ng_per_ml} where the model has a metabolite and {@code ce_ng_per_ml} where it has an
+ * effect site. Stateless and thread-safe.
+ */
+public final class TimeSeriesWriter {
+
+    /**
+     * @param result the simulation
+     * @param out    where to write; not closed
+     * @throws IOException if writing fails
+     */
+    public void write(SimulationResult result, Writer out) throws IOException {
+        boolean metabolite = result.system().hasMetabolite();
+        boolean effect = result.system().hasEffectSite();
+        List<String> header = new ArrayList<>(List.of("time_h", "rate_mg_per_h", "cp_ng_per_ml"));
+        if (metabolite) {
+            header.add("cm_ng_per_ml");
+        }
+        if (effect) {
+            header.add("ce_ng_per_ml");
+        }
+        out.write(Csv.line(header));
+        double[] t = result.timesH();
+        double[] rate = result.pumpRatesMgPerH();
+        double[] cp = result.parentConcentration();
+        double[] cm = result.metaboliteConcentration();
+        double[] ce = result.effectConcentration();
+        StringBuilder row = new StringBuilder(128);
+        for (int i = 0; i < t.length; i++) {
+            row.setLength(0);
+            row.append(t[i]).append(',').append(rate[i]).append(',').append(cp[i]);
+            if (metabolite) {
+                row.append(',').append(cm[i]);
+            }
+            if (effect) {
+                row.append(',').append(ce[i]);
+            }
+            row.append('\n');
+            out.append(row);
+        }
+    }
+}

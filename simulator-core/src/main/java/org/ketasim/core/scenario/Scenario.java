@@ -1,0 +1,41 @@
+package org.ketasim.core.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.ketasim.core.model.PkModel;
+import org.ketasim.core.regimen.Regimen;
+
+/**
+ * One validated scenario: one patient, one model, one regimen, one output grid.
+ *
+ * @param file      the file it was read from
+ * @param id        the scenario id (a safe folder name)
+ * @param title     free text, possibly empty
+ * @param source    free text, possibly empty
+ * @param notes     free text, possibly empty
+ * @param drug      the substance given
+ * @param model     the model for a typical patient (scaling not yet applied)
+ * @param weightKg  the patient's body weight (kg)
+ * @param setting   {@code inpatient} or {@code outpatient}, if given
+ * @param regimen   the doses, weight-normalised amounts already multiplied by the weight
+ * @param durationH simulated time (h), &gt; 0
+ * @param stepH     output step (h), &gt; 0
+ * @param warnings  things that are allowed but probably not meant, each naming the key and value
+ */
+public record Scenario(Path file, String id, String title, String source, String notes, Drug drug, PkModel model,
+                       double weightKg, Optional<String> setting, Regimen regimen, double durationH, double stepH,
+                       List<String> warnings) {
+
+    /** Copies the warnings. */
+    public Scenario {
+        Objects.requireNonNull(id, "id");
+        warnings = List.copyOf(warnings);
+    }
+
+    /** @return the model of this patient, with the allometric scaling applied */
+    public PkModel individualModel() {
+        return model.forWeight(weightKg);
+    }
+}

@@ -1,0 +1,445 @@
+package org.ketasim.core.scenario;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.ketasim.core.model.Absorption;
+import org.ketasim.core.model.AllometricScaling;
+import org.ketasim.core.model.EffectSite;
+import org.ketasim.core.model.Metabolite;
+import org.ketasim.core.model.Peripheral;
+import org.ketasim.core.model.PkModel;
+import org.ketasim.core.model.Route;
+import org.ketasim.core.regimen.Bolus;
+import org.ketasim.core.regimen.ConstantInfusion;
+import org.ketasim.core.regimen.Dose;
+import org.ketasim.core.regimen.Regimen;
+import org.ketasim.core.regimen.StepSchedule;
+import org.ketasim.core.regimen.TitrationSchedule;
+import org.ketasim.core.scenario.YamlTree.Mapping;
+import org.ketasim.core.units.Dimension;
+import org.ketasim.core.units.Quantity;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads scenario files of format v1 into {@link Scenario}s. Stateless and thread-safe.
+ *
+ * <p>Every problem is a {@link ScenarioException} naming the file, line, key and value; the first
+ * problem found stops the reading of that file.
+ */
+public final class ScenarioLoader {
+
+    /** The longest scenario id, in characters. */
+    public static final int MAX_ID_LENGTH = 100;
+
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final List<String> TOP_KEYS =
+            List.of("id", "title", "source", "notes", "drug", "model", "patient", "regimen", "simulation");
+    private static final List<String> MODEL_KEYS =
+            List.of("name", "compartments", "scaling", "routes", "metabolite", "effect");
+    private static final List<String> COMPARTMENT_KEYS = List.of("V1", "CL", "V2", "Q2", "V3", "Q3");
+    private static final List<String> SCALING_KEYS = List.of("reference_weight", "volumes", "clearances");
+    private static final List<String> ROUTE_KEYS = List.of("F", "ka", "lag");
+    private static final List<String> METABOLITE_KEYS =
+            List.of("name", "fraction", "molar_mass_ratio", "V1", "CL", "V2", "Q2");
+    private static final List<String> EFFECT_KEYS = List.of("ke0");
+    private static final List<String> PATIENT_KEYS = List.of("weight");
+    private static final List<String> REGIMEN_KEYS = List.of("setting", "route", "doses", "repeat");
+    private static final List<String> REPEAT_KEYS = List.of("every", "count");
+    private static final List<String> DOSE_KEYS = List.of("bolus", "infusion", "steps", "at", "route", "over");
+    private static final List<String> DOSE_KINDS = List.of("bolus", "infusion", "steps");
+    private static final List<String> CONSTANT_KEYS = List.of("rate", "duration");
+    private static final List<String> TITRATION_KEYS = List.of("start", "increment", "every", "max", "duration");
+    private static final List<String> STEP_KEYS = List.of("rate", "for");
+    private static final List<String> SIMULATION_KEYS = List.of("duration", "step");
+    private static final List<String> SETTINGS = List.of("inpatient", "outpatient");
+
+    /**
+     * Reads one scenario file.
+     *
+     * @param file a YAML file
+     * @return the scenario
+     * @throws ScenarioException if the file cannot be read or is not a valid scenario
+     */
+    public Scenario load(Path file) {
+        String text;
+        try {
+            if (Files.size(file) > 4L * YamlTree.MAX_CODE_POINTS) {
+                throw new ScenarioException(file, 0, "", "the file is larger than the limit of "
+                        + YamlTree.MAX_CODE_POINTS + " characters");
+            }
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(file, 0, "", "the file is not UTF-8 text");
+        } catch (IOException e) {
+            throw new ScenarioException(file, 0, "", "cannot read the file: " + e.getMessage());
+        }
+        return parse(file, text);
+    }
+
+    /**
+     * Reads a scenario from text.
+     *
+     * @param file the file name used in messages and for the default id
+     * @param text the YAML document
+     * @return the scenario
+     * @throws ScenarioException if the text is not a valid scenario
+     */
+    public Scenario parse(Path file, String text) {
+        return new Reading(YamlTree.parse(file, text), file).scenario();
+    }
+
+    /** The state of reading one file: its tree and the warnings found so far. */
+    private static final class Reading {
+        private final Mapping root;
+        private final YamlTree tree;
+        private final Path file;
+        private final List<String> warnings = new ArrayList<>();
+
+        Reading(Mapping root, Path file) {
+            this.root = root;
+            this.tree = root.tree();
+            this.file = file;
+        }
+
+        Scenario scenario() {
+            root.allowOnly(TOP_KEYS);
+            String id = id();
+            Drug drug = root.optional("drug").map(n -> {
+                String text = tree.text(n, "drug");
+                return Drug.fromId(text).orElseThrow(() -> tree.error(n, "drug",
+                        "unknown drug '" + text + "'; use esketamine or ketamine"));
+            }).orElse(Drug.ESKETAMINE);
+            PkModel model = model(root.required("model"));
+            double weight = weight();
+            Mapping simulation = tree.mapping(root.required("simulation"), "simulation");
+            simulation.allowOnly(SIMULATION_KEYS);
+            double duration = positiveTime(simulation, "duration");
+            double step = positiveTime(simulation, "step");
+            if (step > duration) {
+                warn(simulation, "step", "the output step is longer than the simulation, so only its start and "
+                        + "end are written");
+            }
+            Mapping regimenMap = tree.mapping(root.required("regimen"), "regimen");
+            RegimenResult regimen = regimen(regimenMap, model, weight);
+            double lastStart = regimen.regimen().doses().stream().mapToDouble(Dose::startH).max().orElse(0);
+            if (lastStart > duration) {
+                warnings.add(String.format("regimen: a dose starts at %s h, after the end of the simulation (%s h); "
+                        + "it is not simulated", lastStart, duration));
+            }
+            return new Scenario(file, id, text("title"), text("source"), text("notes"), drug, model, weight,
+                    regimen.setting(), regimen.regimen(), duration, step, warnings);
+        }
+
+        private String text(String key) {
+            return root.optional(key).map(n -> tree.text(n, key)).orElse("");
+        }
+
+        private String id() {
+            Optional<Node> node = root.optional("id");
+            String fileName = String.valueOf(file.getFileName());
+            String id = node.map(n -> tree.text(n, "id"))
+                    .orElse(fileName.replaceFirst("\\.ya?ml$", ""));
+            if (id.length() > MAX_ID_LENGTH || !SAFE_ID.matcher(id).matches()) {
+                String problem = "'" + id + "' cannot be a folder name: an id has 1 to " + MAX_ID_LENGTH
+                        + " letters, digits, '.', '_' or '-', starting with a letter or digit";
+                throw node.map(n -> tree.error(n, "id", problem))
+                        .orElseGet(() -> new ScenarioException(file, 0, "id", problem + " (it comes from the file name;"
+                                + " set 'id:' in the file)"));
+            }
+            return id;
+        }
+
+        private double weight() {
+            Mapping patient = tree.mapping(root.required("patient"), "patient");
+            patient.allowOnly(PATIENT_KEYS);
+            Node node = patient.required("weight");
+            double kg = tree.quantity(node, "patient.weight", Dimension.BODY_WEIGHT).internalValue();
+            if (!(kg > 0)) {
+                throw tree.error(node, "patient.weight", "must be positive, got '" + tree.text(node, "") + "'");
+            }
+            if (kg < 0.3 || kg > 350) {
+                throw tree.error(node, "patient.weight", "'" + tree.text(node, "") + "' is not a human body weight "
+                        + "(0.3 to 350 kg)");
+            }
+            return kg;
+        }
+
+        // ---- model ----
+
+        private PkModel model(Node node) {
+            if (!(node instanceof org.snakeyaml.engine.v2.nodes.MappingNode)) {
+                String id = tree.text(node, "model");
+                throw tree.error(node, "model", "unknown model '" + id + "': this version has no built-in models yet; "
+                        + "write the model inline as a map (see docs/scenario-format.md, 'Inline models')");
+            }
+            Mapping m = tree.mapping(node, "model");
+            m.allowOnly(MODEL_KEYS);
+            String name = m.optional("name").map(n -> tree.text(n, "model.name")).orElse("inline");
+            Mapping c = tree.mapping(m.required("compartments"), "model.compartments");
+            c.allowOnly(COMPARTMENT_KEYS);
+            PkModel model = PkModel.of(name, positive(c, "V1", Dimension.VOLUME),
+                    nonNegative(c, "CL", Dimension.FLOW));
+            Optional<Peripheral> second = peripheral(c, "V2", "Q2");
+            Optional<Peripheral> third = peripheral(c, "V3", "Q3");
+            if (third.isPresent() && second.isEmpty()) {
+                throw tree.error(c.node(), c.path(), "V3 and Q3 need V2 and Q2 (compartments are filled in order)");
+            }
+            if (second.isPresent()) {
+                model = model.withPeripheral(second.get());
+            }
+            if (third.isPresent()) {
+                model = model.withPeripheral(third.get());
+            }
+            if (m.has("scaling")) {
+                model = model.withScaling(scaling(tree.mapping(m.required("scaling"), "model.scaling")));
+            }
+            if (m.has("routes")) {
+                Mapping routes = tree.mapping(m.required("routes"), "model.routes");
+                for (String key : routes.keys()) {
+                    Node routeNode = routes.required(key);
+                    Route route = Route.fromId(key).orElseThrow(() -> tree.error(routeNode, routes.pathOf(key),
+                            "unknown route '" + key + "'; routes: " + Route.allIds()));
+                    if (route == Route.IV) {
+                        throw tree.error(routeNode, routes.pathOf(key), "the iv route has no absorption parameters");
+                    }
+                    model = model.withRoute(route, absorption(tree.mapping(routeNode, routes.pathOf(key))));
+                }
+            }
+            if (m.has("metabolite")) {
+                model = model.withMetabolite(metabolite(tree.mapping(m.required("metabolite"), "model.metabolite")));
+            }
+            if (m.has("effect")) {
+                Mapping e = tree.mapping(m.required("effect"), "model.effect");
+                e.allowOnly(EFFECT_KEYS);
+                model = model.withEffectSite(new EffectSite(positive(e, "ke0", Dimension.RATE_CONSTANT)));
+            }
+            return model;
+        }
+
+        private Optional<Peripheral> peripheral(Mapping c, String volumeKey, String flowKey) {
+            if (!c.has(volumeKey) && !c.has(flowKey)) {
+                return Optional.empty();
+            }
+            String missing = c.has(volumeKey) ? flowKey : volumeKey;
+            if (!c.has(missing)) {
+                throw tree.error(c.node(), c.path(), volumeKey + " and " + flowKey + " go together; " + missing
+                        + " is missing");
+            }
+            return Optional.of(new Peripheral(positive(c, volumeKey, Dimension.VOLUME),
+                    nonNegative(c, flowKey, Dimension.FLOW)));
+        }
+
+        private AllometricScaling scaling(Mapping s) {
+            s.allowOnly(SCALING_KEYS);
+            double ref = positive(s, "reference_weight", Dimension.BODY_WEIGHT);
+            return new AllometricScaling(ref, tree.number(s.required("volumes"), s.pathOf("volumes")),
+                    tree.number(s.required("clearances"), s.pathOf("clearances")));
+        }
+
+        private Absorption absorption(Mapping r) {
+            r.allowOnly(ROUTE_KEYS);
+            double f = fraction(r, "F");
+            double ka = positive(r, "ka", Dimension.RATE_CONSTANT);
+            double lag = r.has("lag") ? nonNegative(r, "lag", Dimension.TIME) : 0.0;
+            return new Absorption(f, ka, lag);
+        }
+
+        private Metabolite metabolite(Mapping m) {
+            m.allowOnly(METABOLITE_KEYS);
+            String name = m.optional("name").map(n -> tree.text(n, m.pathOf("name"))).orElse("metabolite");
+            double fraction = fraction(m, "fraction");
+            double ratio = 1.0;
+            if (m.has("molar_mass_ratio")) {
+                Node n = m.required("molar_mass_ratio");
+                ratio = tree.number(n, m.pathOf("molar_mass_ratio"));
+                if (!(ratio > 0)) {
+                    throw tree.error(n, m.pathOf("molar_mass_ratio"), "must be positive, got " + ratio);
+                }
+            }
+            return new Metabolite(name, fraction, ratio, positive(m, "V1", Dimension.VOLUME),
+                    nonNegative(m, "CL", Dimension.FLOW), peripheral(m, "V2", "Q2"));
+        }
+
+        // ---- regimen ----
+
+        private record RegimenResult(Regimen regimen, Optional<String> setting) {
+        }
+
+        private RegimenResult regimen(Mapping r, PkModel model, double weight) {
+            r.allowOnly(REGIMEN_KEYS);
+            Optional<String> setting = r.optional("setting").map(n -> {
+                String s = tree.text(n, r.pathOf("setting"));
+                if (!SETTINGS.contains(s)) {
+                    throw tree.error(n, r.pathOf("setting"), "unknown setting '" + s + "'; use inpatient or outpatient");
+                }
+                return s;
+            });
+            Route defaultRoute = r.optional("route").map(n -> route(n, r.pathOf("route"), model)).orElse(Route.IV);
+            Node dosesNode = r.required("doses");
+            List<Node> items = tree.sequence(dosesNode, r.pathOf("doses"));
+            if (items.isEmpty()) {
+                throw tree.error(dosesNode, r.pathOf("doses"), "the list of doses is empty");
+            }
+            List<Dose> doses = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                doses.add(dose(tree.mapping(items.get(i), r.pathOf("doses") + "[" + i + "]"), defaultRoute, model,
+                        weight));
+            }
+            Regimen regimen = new Regimen(doses);
+            if (r.has("repeat")) {
+                Mapping rep = tree.mapping(r.required("repeat"), r.pathOf("repeat"));
+                rep.allowOnly(REPEAT_KEYS);
+                double every = positiveTime(rep, "every");
+                Node countNode = rep.required("count");
+                double count = tree.number(countNode, rep.pathOf("count"));
+                if (count != Math.rint(count) || count < 1 || count > 10_000) {
+                    throw tree.error(countNode, rep.pathOf("count"), "must be a whole number from 1 to 10000, got "
+                            + tree.text(countNode, ""));
+                }
+                regimen = regimen.repeated(every, (int) count);
+            }
+            return new RegimenResult(regimen, setting);
+        }
+
+        private Route route(Node node, String path, PkModel model) {
+            String id = tree.text(node, path);
+            Route route = Route.fromId(id).orElseThrow(() -> tree.error(node, path,
+                    "unknown route '" + id + "'; routes: " + Route.allIds()));
+            if (route.isExtravascular() && !model.routes().containsKey(route)) {
+                String supported = model.routes().keySet().stream().map(Route::id).reduce("iv", (a, b) -> a + ", " + b);
+                throw tree.error(node, path, "the model has no '" + id + "' route (add it under model.routes; "
+                        + "the model supports: " + supported + ")");
+            }
+            return route;
+        }
+
+        private Dose dose(Mapping d, Route defaultRoute, PkModel model, double weight) {
+            d.allowOnly(DOSE_KEYS);
+            List<String> kinds = DOSE_KINDS.stream().filter(d::has).toList();
+            if (kinds.size() != 1) {
+                throw tree.error(d.node(), d.path(), kinds.isEmpty()
+                        ? "a dose needs one of bolus, infusion or steps"
+                        : "a dose has exactly one of bolus, infusion or steps, got " + String.join(" and ", kinds));
+            }
+            String kind = kinds.get(0);
+            if (d.has("over") && !kind.equals("bolus")) {
+                throw tree.error(d.required("over"), d.pathOf("over"), "'over' belongs to a bolus, not to " + kind);
+            }
+            double at = d.has("at") ? nonNegative(d, "at", Dimension.TIME) : 0.0;
+            Route route = d.optional("route").map(n -> route(n, d.pathOf("route"), model)).orElse(defaultRoute);
+            switch (kind) {
+                case "bolus": {
+                    double amount = dose(d, "bolus", weight);
+                    if (d.has("over")) {
+                        return ConstantInfusion.ofAmount(at, amount, positiveTime(d, "over"), route);
+                    }
+                    return Bolus.of(at, amount, route);
+                }
+                case "infusion":
+                    return infusion(tree.mapping(d.required("infusion"), d.pathOf("infusion")), at, route, weight);
+                default:
+                    return steps(d, at, route, weight);
+            }
+        }
+
+        private Dose infusion(Mapping inf, double at, Route route, double weight) {
+            boolean titration = inf.has("start") || inf.has("increment") || inf.has("every") || inf.has("max");
+            if (!titration) {
+                inf.allowOnly(CONSTANT_KEYS);
+                return new ConstantInfusion(at, positiveTime(inf, "duration"), rate(inf, "rate", weight), route);
+            }
+            if (inf.has("rate")) {
+                throw tree.error(inf.required("rate"), inf.pathOf("rate"), "an infusion has either 'rate' (constant) or "
+                        + "'start', 'increment', 'every' (titration schedule), not both");
+            }
+            inf.allowOnly(TITRATION_KEYS);
+            double max = inf.has("max") ? rate(inf, "max", weight) : Double.POSITIVE_INFINITY;
+            double start = rate(inf, "start", weight);
+            if (max < start) {
+                warn(inf, "max", "the maximum is below the start rate, so the rate never rises");
+            }
+            return new TitrationSchedule(at, start, rate(inf, "increment", weight), positiveTime(inf, "every"), max,
+                    positiveTime(inf, "duration"), route);
+        }
+
+        private Dose steps(Mapping d, double at, Route route, double weight) {
+            Node stepsNode = d.required("steps");
+            List<Node> items = tree.sequence(stepsNode, d.pathOf("steps"));
+            if (items.isEmpty()) {
+                throw tree.error(stepsNode, d.pathOf("steps"), "the list of steps is empty");
+            }
+            List<StepSchedule.Step> steps = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                Mapping s = tree.mapping(items.get(i), d.pathOf("steps") + "[" + i + "]");
+                s.allowOnly(STEP_KEYS);
+                steps.add(new StepSchedule.Step(rate(s, "rate", weight), positiveTime(s, "for")));
+            }
+            return new StepSchedule(at, steps, route);
+        }
+
+        // ---- values ----
+
+        private double dose(Mapping m, String key, double weight) {
+            return weightNormalised(m, key, weight, Dimension.MASS, Dimension.MASS_PER_WEIGHT);
+        }
+
+        private double rate(Mapping m, String key, double weight) {
+            return weightNormalised(m, key, weight, Dimension.RATE, Dimension.RATE_PER_WEIGHT);
+        }
+
+        private double weightNormalised(Mapping m, String key, double weight, Dimension plain, Dimension perWeight) {
+            Node node = m.required(key);
+            Quantity q = tree.quantity(node, m.pathOf(key), plain, perWeight);
+            if (q.value() < 0) {
+                throw tree.error(node, m.pathOf(key), "must not be negative, got '" + tree.text(node, "") + "'");
+            }
+            return q.isPerWeight() ? q.internalValue() * weight : q.internalValue();
+        }
+
+        private double positiveTime(Mapping m, String key) {
+            return positive(m, key, Dimension.TIME);
+        }
+
+        private double positive(Mapping m, String key, Dimension dimension) {
+            Node node = m.required(key);
+            double v = tree.quantity(node, m.pathOf(key), dimension).internalValue();
+            if (!(v > 0)) {
+                throw tree.error(node, m.pathOf(key), "must be positive, got '" + tree.text(node, "") + "'");
+            }
+            return v;
+        }
+
+        private double nonNegative(Mapping m, String key, Dimension dimension) {
+            Node node = m.required(key);
+            double v = tree.quantity(node, m.pathOf(key), dimension).internalValue();
+            if (v < 0) {
+                throw tree.error(node, m.pathOf(key), "must not be negative, got '" + tree.text(node, "") + "'");
+            }
+            return v;
+        }
+
+        private double fraction(Mapping m, String key) {
+            Node node = m.required(key);
+            double v = tree.number(node, m.pathOf(key));
+            if (v < 0 || v > 1) {
+                throw tree.error(node, m.pathOf(key), "must be between 0 and 1, got " + tree.text(node, ""));
+            }
+            return v;
+        }
+
+        private void warn(Mapping m, String key, String problem) {
+            warnings.add(file + ":" + m.keyLine(key) + ": " + m.pathOf(key) + ": " + problem);
+        }
+    }
+}

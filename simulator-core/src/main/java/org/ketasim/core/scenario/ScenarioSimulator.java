@@ -1,0 +1,43 @@
+package org.ketasim.core.scenario;
+
+import org.ketasim.core.engine.DoseTimeline;
+import org.ketasim.core.engine.OutputGrid;
+import org.ketasim.core.engine.SimulationResult;
+import org.ketasim.core.engine.Solver;
+import org.ketasim.core.metrics.Summary;
+import org.ketasim.core.model.LinearSystem;
+
+/**
+ * Runs a scenario end to end: scaling to the patient, the state-space system, the dose timeline,
+ * the solver, the summary. Thread-safe if the solver is.
+ */
+public final class ScenarioSimulator {
+
+    private final Solver solver;
+
+    /** @param solver the solver to use, e.g. {@link org.ketasim.core.engine.ExactSolver} */
+    public ScenarioSimulator(Solver solver) {
+        this.solver = solver;
+    }
+
+    /**
+     * The result of one scenario.
+     *
+     * @param scenario the scenario
+     * @param result   its time series
+     * @param summary  its summary metrics
+     */
+    public record Outcome(Scenario scenario, SimulationResult result, Summary summary) {
+    }
+
+    /**
+     * @param scenario a validated scenario
+     * @return its time series and summary
+     */
+    public Outcome simulate(Scenario scenario) {
+        LinearSystem system = LinearSystem.of(scenario.individualModel());
+        DoseTimeline timeline = DoseTimeline.of(scenario.regimen(), system);
+        SimulationResult result = solver.solve(system, timeline, OutputGrid.regular(scenario.durationH(), scenario.stepH()));
+        return new Outcome(scenario, result, Summary.of(result, scenario.regimen(), scenario.weightKg()));
+    }
+}

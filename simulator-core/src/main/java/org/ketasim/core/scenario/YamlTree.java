@@ -1,0 +1,235 @@
+package org.ketasim.core.scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.ketasim.core.units.Dimension;
+import org.ketasim.core.units.Quantities;
+import org.ketasim.core.units.Quantity;
+import org.ketasim.core.units.UnitException;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * A composed YAML document with the position of every node, and typed, strict accessors that
+ * report problems as {@link ScenarioException}s naming file, line, key path and value.
+ * No Java object is ever constructed from a YAML tag: only the node tree is built.
+ */
+final class YamlTree {
+
+    /** The largest scenario file read, in characters. */
+    static final int MAX_CODE_POINTS = 1_000_000;
+    /** The largest number of aliases a file may use. */
+    static final int MAX_ALIASES = 50;
+
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
+    private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
+
+    private final Path file;
+
+    private YamlTree(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * Parses a document into its root mapping.
+     *
+     * @param file the file name, for messages
+     * @param text the document
+     * @return the root mapping
+     */
+    static Mapping parse(Path file, String text) {
+        YamlTree tree = new YamlTree(file);
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(String.valueOf(file))
+                .setAllowDuplicateKeys(false)
+                .setAllowRecursiveKeys(false)
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setCodePointLimit(MAX_CODE_POINTS)
+                .build();
+        Optional<Node> root;
+        try {
+            root = new Compose(settings).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
+            throw new ScenarioException(file, line, "", "not valid YAML: " + firstLine(e.getProblem()));
+        } catch (YamlEngineException e) {
+            throw new ScenarioException(file, 0, "", "not valid YAML: " + firstLine(e.getMessage()));
+        }
+        if (root.isEmpty()) {
+            throw new ScenarioException(file, 0, "", "the file is empty");
+        }
+        return tree.mapping(root.get(), "");
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("").trim();
+    }
+
+    static int line(Node node) {
+        return node.getStartMark().map(Mark::getLine).map(l -> l + 1).orElse(0);
+    }
+
+    ScenarioException error(Node node, String path, String problem) {
+        return new ScenarioException(file, line(node), path, problem);
+    }
+
+    Mapping mapping(Node node, String path) {
+        if (!(node instanceof MappingNode map)) {
+            throw error(node, path, "expected a map of keys, got " + describe(node));
+        }
+        Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            Node keyNode = t.getKeyNode();
+            if (!(keyNode instanceof ScalarNode key)) {
+                throw error(keyNode, path, "a key must be a plain name, got " + describe(keyNode));
+            }
+            if (entries.put(key.getValue(), t) != null) {
+                throw error(keyNode, join(path, key.getValue()), "the key appears twice");
+            }
+        }
+        return new Mapping(node, path, entries);
+    }
+
+    List<Node> sequence(Node node, String path) {
+        if (!(node instanceof SequenceNode seq)) {
+            throw error(node, path, "expected a list, got " + describe(node));
+        }
+        return seq.getValue();
+    }
+
+    String text(Node node, String path) {
+        if (!(node instanceof ScalarNode scalar)) {
+            throw error(node, path, "expected a single value, got " + describe(node));
+        }
+        return scalar.getValue();
+    }
+
+    Quantity quantity(Node node, String path, Dimension... expected) {
+        String text = text(node, path);
+        try {
+            return Quantities.parse(text, expected);
+        } catch (UnitException e) {
+            throw error(node, path, e.getMessage());
+        }
+    }
+
+    double number(Node node, String path) {
+        String text = text(node, path).trim();
+        if (!NUMBER.matcher(text).matches()) {
+            throw error(node, path, "'" + text + "' is not a number");
+        }
+        double value = Double.parseDouble(text);
+        if (!Double.isFinite(value)) {
+            throw error(node, path, "'" + text + "' is not a finite number");
+        }
+        return value;
+    }
+
+    private static String describe(Node node) {
+        if (node instanceof MappingNode) {
+            return "a map";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        return "'" + ((ScalarNode) node).getValue() + "'";
+    }
+
+    static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** A YAML mapping whose keys are checked against the set a reader accepts. */
+    final class Mapping {
+        private final Node node;
+        private final String path;
+        private final Map<String, NodeTuple> entries;
+
+        private Mapping(Node node, String path, Map<String, NodeTuple> entries) {
+            this.node = node;
+            this.path = path;
+            this.entries = entries;
+        }
+
+        YamlTree tree() {
+            return YamlTree.this;
+        }
+
+        Node node() {
+            return node;
+        }
+
+        String path() {
+            return path;
+        }
+
+        String pathOf(String key) {
+            return join(path, key);
+        }
+
+        boolean has(String key) {
+            return entries.containsKey(key);
+        }
+
+        Optional<Node> optional(String key) {
+            return Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
+        }
+
+        Node required(String key) {
+            return optional(key).orElseThrow(() -> error(node, path, "the required key '" + key + "' is missing"));
+        }
+
+        /** @return the line of the key itself, for messages about the entry as a whole */
+        int keyLine(String key) {
+            return line(entries.get(key).getKeyNode());
+        }
+
+        /**
+         * Rejects any key not in {@code allowed}, suggesting the closest allowed key.
+         *
+         * @param allowed the keys this mapping may have
+         */
+        void allowOnly(Collection<String> allowed) {
+            for (NodeTuple t : entries.values()) {
+                String key = ((ScalarNode) t.getKeyNode()).getValue();
+                if (!allowed.contains(key)) {
+                    throw error(t.getKeyNode(), join(path, key), "unknown key '" + key + "'" + suggestion(key, allowed)
+                            + (path.isEmpty() ? "" : " under '" + path + "'") + "; allowed keys: " + String.join(", ", allowed));
+                }
+            }
+        }
+
+        Set<String> keys() {
+            return entries.keySet();
+        }
+    }
+
+    private static String suggestion(String key, Collection<String> allowed) {
+        List<String> close = new ArrayList<>();
+        for (String a : allowed) {
+            int d = DISTANCE.apply(key.toLowerCase(), a.toLowerCase());
+            if (d >= 0 && d <= Math.max(1, a.length() / 3)) {
+                close.add(a);
+            }
+        }
+        close.sort(Comparator.comparingInt(a -> DISTANCE.apply(key.toLowerCase(), a.toLowerCase())));
+        return close.isEmpty() ? "" : " (did you mean '" + close.get(0) + "'?)";
+    }
+}

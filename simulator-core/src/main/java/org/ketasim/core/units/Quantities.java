@@ -1,0 +1,118 @@
+package org.ketasim.core.units;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Parses quantities written as text: a decimal number, white space, a unit ({@code "5 mg/h"},
+ * {@code "0.35 mg/kg/h"}, {@code "1.2e-3 g"}). Thread-safe (stateless).
+ */
+public final class Quantities {
+
+    private static final Pattern QUANTITY =
+            Pattern.compile("\\s*([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)(?:\\s+(\\S.*?))?\\s*");
+    private static final Pattern NO_SPACE =
+            Pattern.compile("\\s*([+-]?(?:\\d+\\.?\\d*|\\.\\d+))([a-zA-Zµμ/].*?)\\s*");
+    private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(2);
+
+    private static final Map<String, Unit> BY_SYMBOL = new LinkedHashMap<>();
+
+    static {
+        for (Unit unit : Unit.values()) {
+            for (String symbol : unit.symbols()) {
+                BY_SYMBOL.put(normalise(symbol), unit);
+            }
+        }
+    }
+
+    private Quantities() {
+    }
+
+    /**
+     * Parses a quantity of one of the expected dimensions.
+     *
+     * @param text     the text, e.g. {@code "5 mg/h"}
+     * @param expected the dimensions accepted here (at least one)
+     * @return the quantity, in the unit it was written in
+     * @throws UnitException if the text is not a finite number followed by a unit, the unit is
+     *                       unknown, or its dimension is not one of {@code expected}
+     */
+    public static Quantity parse(String text, Dimension... expected) {
+        Set<Dimension> accepted = expected.length == 0
+                ? EnumSet.allOf(Dimension.class) : EnumSet.copyOf(Arrays.asList(expected));
+        Matcher m = QUANTITY.matcher(text);
+        if (!m.matches()) {
+            Matcher joined = NO_SPACE.matcher(text);
+            if (joined.matches()) {
+                throw new UnitException("'" + text + "' needs a space between the number and the unit: '"
+                        + joined.group(1) + " " + joined.group(2) + "'");
+            }
+            throw new UnitException("'" + text + "' is not a quantity: expected a number, a space and a unit, "
+                    + "e.g. '" + example(accepted) + "'");
+        }
+        if (m.group(2) == null) {
+            throw new UnitException("'" + text + "' has no unit: write it with one of "
+                    + acceptedUnits(accepted) + ", e.g. '" + example(accepted) + "'");
+        }
+        double value = Double.parseDouble(m.group(1));
+        if (!Double.isFinite(value)) {
+            throw new UnitException("'" + text + "' is not a finite number");
+        }
+        Unit unit = BY_SYMBOL.get(normalise(m.group(2)));
+        if (unit == null) {
+            throw new UnitException("unknown unit '" + m.group(2) + "' in '" + text + "'" + closest(m.group(2), accepted)
+                    + ": accepted units are " + acceptedUnits(accepted));
+        }
+        if (!accepted.contains(unit.dimension())) {
+            throw new UnitException("'" + text + "' is " + unit.dimension().description() + ", but "
+                    + describe(accepted) + " is expected here (" + acceptedUnits(accepted) + ")");
+        }
+        return new Quantity(value, unit);
+    }
+
+    /**
+     * Lists the canonical symbols of every unit of the given dimensions.
+     *
+     * @param dimensions the dimensions
+     * @return e.g. {@code "mg/h, mg/min, mg/d, ug/min, ug/h"}
+     */
+    public static String acceptedUnits(Set<Dimension> dimensions) {
+        return Arrays.stream(Unit.values())
+                .filter(u -> dimensions.contains(u.dimension()))
+                .map(Unit::symbol)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** @return " (did you mean 'mg/h'?)" for the closest accepted symbol within two edits, or "" */
+    private static String closest(String symbol, Set<Dimension> accepted) {
+        String typed = normalise(symbol);
+        return Arrays.stream(Unit.values())
+                .filter(u -> accepted.contains(u.dimension()))
+                .map(Unit::symbol)
+                .filter(s -> DISTANCE.apply(typed, normalise(s)) >= 0)
+                .min(Comparator.comparingInt(s -> DISTANCE.apply(typed, normalise(s))))
+                .map(s -> " (did you mean '" + s + "'?)")
+                .orElse("");
+    }
+
+    private static String describe(Set<Dimension> dimensions) {
+        return dimensions.stream().map(Dimension::description).collect(Collectors.joining(" or "));
+    }
+
+    private static String example(Set<Dimension> dimensions) {
+        return "1 " + dimensions.iterator().next().internalUnit();
+    }
+
+    private static String normalise(String symbol) {
+        return symbol.replace('µ', 'u').replace('μ', 'u').toLowerCase(Locale.ROOT);
+    }
+}
