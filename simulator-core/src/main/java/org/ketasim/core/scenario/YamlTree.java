@@ -193,7 +193,7 @@ final class YamlTree {
         }
 
         Node required(String key) {
-            return optional(key).orElseThrow(() -> error(node, path, "the required key '" + key + "' is missing"));
+            return optional(key).orElseThrow(() -> error(node, pathOf(key), "the required key is missing"));
         }
 
         /** @return the line of the key itself, for messages about the entry as a whole */

@@ -1,0 +1,39 @@
+package org.ketasim.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class OutputGridTest {
+
+    @Test
+    void endThatIsNotAMultipleOfTheStepGetsItsOwnLastRow() {
+        OutputGrid g = OutputGrid.regular(10.25, 0.5);
+        assertEquals(22, g.size());
+        assertEquals(10.0, g.time(20), 0);
+        assertEquals(10.25, g.time(21), 0);
+    }
+
+    @Test
+    void endThatIsAMultipleOfTheStepUpToRoundingIsOneRow() {
+        OutputGrid g = OutputGrid.regular(144, 5.0 / 60);
+        assertEquals(1729, g.size());
+        assertEquals(144, g.endH(), 0);
+        assertEquals(143.0 + 11.0 / 12, g.time(1727), 1e-12);
+    }
+
+    @Test
+    void stepLongerThanTheDurationGivesStartAndEnd() {
+        OutputGrid g = OutputGrid.regular(2, 3);
+        assertEquals(2, g.size());
+        assertEquals(0, g.time(0), 0);
+        assertEquals(2, g.time(1), 0);
+    }
+
+    @Test
+    void refusesHugeGridsBeforeAllocatingThem() {
+        var e = assertThrows(IllegalArgumentException.class, () -> OutputGrid.regular(24 * 365.25 * 100, 1.0 / 3600));
+        assertEquals(true, e.getMessage().contains("more than the limit"), e.getMessage());
+    }
+}

@@ -1,0 +1,62 @@
+package org.ketasim.core.units;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class QuantitiesTest {
+
+    @ParameterizedTest(name = "{0} = {1} {2}")
+    @CsvSource({
+        "5 mg, 5, MASS", "250 ug, 0.25, MASS", "250 µg, 0.25, MASS", "250 mcg, 0.25, MASS", "1.5 g, 1500, MASS",
+        "0.5 mg/kg, 0.5, MASS_PER_WEIGHT", "500 ug/kg, 0.5, MASS_PER_WEIGHT",
+        "5 mg/h, 5, RATE", "1 mg/min, 60, RATE", "48 mg/d, 2, RATE", "100 ug/min, 6, RATE", "500 ug/h, 0.5, RATE",
+        "0.35 mg/kg/h, 0.35, RATE_PER_WEIGHT", "0.01 mg/kg/min, 0.6, RATE_PER_WEIGHT",
+        "2.4 mg/kg/d, 0.1, RATE_PER_WEIGHT", "1.2 ug/kg/min, 0.072, RATE_PER_WEIGHT",
+        "100 ug/kg/h, 0.1, RATE_PER_WEIGHT",
+        "90 s, 0.025, TIME", "40 min, 0.6666666666666666, TIME", "12 h, 12, TIME", "4 d, 96, TIME", "2 wk, 336, TIME",
+        "1 month, 730.5, TIME",
+        "133 L, 133, VOLUME", "500 mL, 0.5, VOLUME",
+        "95.2 L/h, 95.2, FLOW", "1 L/min, 60, FLOW", "1000 mL/min, 60, FLOW",
+        "0.97 1/h, 0.97, RATE_CONSTANT", "0.114 1/min, 6.84, RATE_CONSTANT",
+        "70 kg, 70, BODY_WEIGHT",
+        "100 ng/mL, 100, CONCENTRATION", "100 ug/L, 100, CONCENTRATION", "0.1 mg/L, 100, CONCENTRATION",
+        "1e-3 g, 1, MASS", "-2 h, -2, TIME", "  7   mg  , 7, MASS", "5 MG/H, 5, RATE", "5 ml, 0.005, VOLUME",
+    })
+    void convertsEveryUnitOfTheFormatPageToInternalUnits(String text, double internal, Dimension dimension) {
+        Quantity q = Quantities.parse(text, dimension);
+        assertEquals(internal, q.internalValue(), 1e-12 * Math.abs(internal));
+        assertEquals(dimension, q.dimension());
+    }
+
+    @Test
+    void unknownUnitListsTheAcceptedUnitsAndTheClosestOne() {
+        UnitException e = assertThrows(UnitException.class, () -> Quantities.parse("5 mg/hr", Dimension.RATE));
+        assertTrue(e.getMessage().contains("unknown unit 'mg/hr'"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean 'mg/h'"), e.getMessage());
+        assertTrue(e.getMessage().contains("mg/h, mg/min, mg/d, ug/min, ug/h"), e.getMessage());
+    }
+
+    @Test
+    void wrongDimensionNamesWhatWasGivenAndWhatIsExpected() {
+        UnitException e = assertThrows(UnitException.class,
+                () -> Quantities.parse("20 mg", Dimension.RATE, Dimension.RATE_PER_WEIGHT));
+        assertTrue(e.getMessage().contains("'20 mg' is a mass"), e.getMessage());
+        assertTrue(e.getMessage().contains("a rate or a rate per body weight is expected"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "NaN mg/h; is not a quantity", "Infinity mg; is not a quantity", "1e999 mg; not a finite number",
+        "20mg/h; needs a space between the number and the unit: '20 mg/h'", "8; has no unit", "mg; is not a quantity",
+        "'' ; is not a quantity", "5 mg mg; unknown unit"})
+    void rejectsWhatIsNotAFiniteNumberWithAUnit(String text, String expected) {
+        UnitException e = assertThrows(UnitException.class, () -> Quantities.parse(text == null ? "" : text,
+                Dimension.MASS, Dimension.RATE, Dimension.TIME));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+}
