@@ -18,6 +18,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -52,7 +53,8 @@ public final class ScenarioChart {
                     new Color(0xd62728));
         }
         if (result.system().hasEffectSite()) {
-            line(concentrations, "Effect site (Ce)", t, result.effectConcentration(), new Color(0x2ca02c));
+            line(concentrations, "Effect site (Ce)", t, result.effectConcentration(), new Color(0x2ca02c))
+                    .setLineStyle(SeriesLines.DASH_DASH);
         }
 
         rate = new XYChartBuilder().width(WIDTH).height(BOTTOM_HEIGHT).title("")
@@ -106,12 +108,33 @@ public final class ScenarioChart {
         }
     }
 
+    /**
+     * Paints both panels, the one with the narrower y-axis labels shifted right so that the two
+     * plot areas, and so their time axes, line up.
+     */
     private void paint(Graphics2D g) {
+        double topLeft = plotLeft(concentrations, TOP_HEIGHT);
+        double rateLeft = plotLeft(rate, BOTTOM_HEIGHT);
+        int shiftTop = (int) Math.max(0, Math.round(rateLeft - topLeft));
+        int shiftRate = (int) Math.max(0, Math.round(topLeft - rateLeft));
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, WIDTH, TOP_HEIGHT + BOTTOM_HEIGHT);
-        concentrations.paint(g, WIDTH, TOP_HEIGHT);
-        Graphics2D below = (Graphics2D) g.create(0, TOP_HEIGHT, WIDTH, BOTTOM_HEIGHT);
-        rate.paint(below, WIDTH, BOTTOM_HEIGHT);
-        below.dispose();
+        paintAt(g, concentrations, shiftTop, 0, TOP_HEIGHT);
+        paintAt(g, rate, shiftRate, TOP_HEIGHT, BOTTOM_HEIGHT);
+    }
+
+    /** @return the x pixel where a panel's plot area (time 0) starts when painted at full width */
+    private static double plotLeft(XYChart chart, int height) {
+        BufferedImage scratch = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        chart.paint(g, WIDTH, height);
+        g.dispose();
+        return chart.getScreenXFromChart(0.0);
+    }
+
+    private static void paintAt(Graphics2D g, XYChart chart, int x, int y, int height) {
+        Graphics2D panel = (Graphics2D) g.create(x, y, WIDTH - x, height);
+        chart.paint(panel, WIDTH - x, height);
+        panel.dispose();
     }
 }

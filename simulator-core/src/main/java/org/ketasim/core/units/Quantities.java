@@ -92,13 +92,19 @@ public final class Quantities {
                 .collect(Collectors.joining(", "));
     }
 
-    /** @return " (did you mean 'mg/h'?)" for the closest accepted symbol within two edits, or "" */
+    /**
+     * @return " (did you mean 'mg/h'?)" for the closest accepted symbol within two edits (and fewer
+     *         edits than half the typed symbol's length, so 'lb' suggests nothing), or ""
+     */
     private static String closest(String symbol, Set<Dimension> accepted) {
         String typed = normalise(symbol);
         return Arrays.stream(Unit.values())
                 .filter(u -> accepted.contains(u.dimension()))
                 .map(Unit::symbol)
-                .filter(s -> DISTANCE.apply(typed, normalise(s)) >= 0)
+                .filter(s -> {
+                    int d = DISTANCE.apply(typed, normalise(s));
+                    return d >= 0 && 2 * d < typed.length();
+                })
                 .min(Comparator.comparingInt(s -> DISTANCE.apply(typed, normalise(s))))
                 .map(s -> " (did you mean '" + s + "'?)")
                 .orElse("");

@@ -1,0 +1,130 @@
+package org.ketasim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+
+    private static final Path EXAMPLES = Path.of("../scenarios/examples");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesTheOutputContractAndAChartPerScenario() throws IOException {
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run("run", EXAMPLES.resolve("titration.yaml").toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> series = Files.readAllLines(out.resolve("titration/timeseries.csv"));
+        assertEquals("time_h,rate_mg_per_h,cp_ng_per_ml,cm_ng_per_ml,ce_ng_per_ml", series.get(0));
+        assertEquals(6 * 24 * 12 + 1 + 1, series.size(), "header and one row per 5 min over 6 days");
+        assertEquals("0.0,5.0,0.0,0.0,0.0", series.get(1));
+        assertTrue(series.get(series.size() - 1).startsWith("144.0,0.0,"), series.get(series.size() - 1));
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals("id,total_dose_mg,dose_mg_per_kg,cmax_ng_per_ml,tmax_h,auc_ng_h_per_ml,"
+                + "cmax_metabolite_ng_per_ml,auc_metabolite_ng_h_per_ml,cmax_effect_ng_per_ml", summary.get(0));
+        String[] row = summary.get(1).split(",");
+        assertEquals("titration", row[0]);
+        assertEquals(1152.0, Double.parseDouble(row[1]), 1e-9, "5,7,...,19 mg/h for 12 h each over 4 days");
+        assertTrue(Double.parseDouble(row[3]) > 0);
+        byte[] png = Files.readAllBytes(out.resolve("titration/chart.png"));
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
+        assertTrue(r.out().contains("summary: " + out.resolve("summary.csv")), r.out());
+        assertNoPartFiles(out);
+    }
+
+    @Test
+    void aDirectoryMeansEveryScenarioBelowItAndSvgChartsOnRequest() throws IOException {
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run("run", EXAMPLES.toString(), "--out", out.toString(), "--format", "svg");
+        assertEquals(0, r.exitCode(), r.err());
+        long yaml;
+        try (Stream<Path> s = Files.list(EXAMPLES)) {
+            yaml = s.filter(p -> p.toString().endsWith(".yaml")).count();
+        }
+        assertEquals(yaml + 1, Files.readAllLines(out.resolve("summary.csv")).size());
+        String svg = Files.readString(out.resolve("oral/chart.svg"));
+        assertTrue(svg.contains("<svg"), svg.substring(0, Math.min(200, svg.length())));
+    }
+
+    @Test
+    void numericSolverGivesTheSameNumbers() throws IOException {
+        Path exact = tmp.resolve("exact");
+        Path numeric = tmp.resolve("numeric");
+        String file = EXAMPLES.resolve("oral.yaml").toString();
+        assertEquals(0, Cli.run("run", file, "--out", exact.toString(), "--no-chart").exitCode());
+        assertEquals(0, Cli.run("run", file, "--out", numeric.toString(), "--no-chart", "--solver", "numeric").exitCode());
+        List<String> a = Files.readAllLines(exact.resolve("oral/timeseries.csv"));
+        List<String> b = Files.readAllLines(numeric.resolve("oral/timeseries.csv"));
+        for (int i = 1; i < a.size(); i++) {
+            double cpA = Double.parseDouble(a.get(i).split(",")[2]);
+            double cpB = Double.parseDouble(b.get(i).split(",")[2]);
+            assertEquals(cpA, cpB, 1e-8 * Math.abs(cpA) + 1e-9, "row " + i);
+        }
+    }
+
+    @Test
+    void oneInvalidFileMeansNothingIsWrittenAndExitTwo() throws IOException {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(EXAMPLES.resolve("bolus.yaml")).replace("\n  weight: 70 kg", "\n  weight: 70 lb"));
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run("run", EXAMPLES.resolve("bolus.yaml").toString(), bad.toString(), "--out", out.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains(bad + ":"), r.err());
+        assertTrue(r.err().contains("patient.weight: unknown unit 'lb'"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertTrue(r.err().contains("nothing written"), r.err());
+        assertFalse(Files.exists(out), "no output folder");
+    }
+
+    @Test
+    void duplicateIdsAreBadInput() throws IOException {
+        Path copy = tmp.resolve("copy.yaml");
+        Files.copy(EXAMPLES.resolve("bolus.yaml"), copy);
+        Cli.Result r = Cli.run("run", EXAMPLES.resolve("bolus.yaml").toString(), copy.toString(), "--out",
+                tmp.resolve("out").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("must be unique"), r.err());
+    }
+
+    @Test
+    void missingInputsAndBadOptionsAreBadInput() {
+        assertEquals(2, Cli.run("run", tmp.resolve("nope.yaml").toString(), "--out", tmp.toString()).exitCode());
+        assertEquals(2, Cli.run("run", EXAMPLES.toString()).exitCode(), "--out is required");
+        assertEquals(2, Cli.run("run", EXAMPLES.toString(), "--out", tmp.toString(), "--format", "gif").exitCode());
+        assertEquals(2, Cli.run("run", tmp.toString(), "--out", tmp.resolve("o").toString()).exitCode(),
+                "a directory without scenarios");
+        assertEquals(2, Cli.run().exitCode(), "no command");
+        assertEquals(2, Cli.run("frobnicate").exitCode());
+    }
+
+    @Test
+    void helpAndVersion() {
+        Cli.Result help = Cli.run("--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("run") && help.out().contains("validate"), help.out());
+        Cli.Result runHelp = Cli.run("run", "--help");
+        assertEquals(0, runHelp.exitCode());
+        assertTrue(runHelp.out().contains("--out"), runHelp.out());
+        Cli.Result version = Cli.run("--version");
+        assertEquals(0, version.exitCode());
+        assertTrue(version.out().startsWith("ketasim 0."), version.out());
+    }
+
+    private static void assertNoPartFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".part")).toList());
+        }
+    }
+}
