@@ -1,6 +1,9 @@
 package org.ketasim.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +11,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes files under a temporary name in the same folder and renames them when complete, so a file
@@ -32,7 +37,7 @@ final class AtomicFiles {
 
     static void writeText(Path target, TextContent content) throws IOException {
         write(target, out -> {
-            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             content.writeTo(w);
             w.flush();
         });
@@ -41,9 +46,11 @@ final class AtomicFiles {
     static void write(Path target, StreamContent content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+            // created with the user's umask (Files.createTempFile would make it owner-only)
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE))) {
                 content.writeTo(out);
             }
             try {

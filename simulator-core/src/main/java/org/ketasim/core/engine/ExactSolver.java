@@ -28,6 +28,9 @@ public final class ExactSolver implements Solver {
     private static final class Exact implements Propagation {
         private final double[][] a;
         private final int n;
+        private final double[] next;
+        private double lastH = Double.NaN;
+        private double[][] lastPropagator;
         private final Map<Double, double[][]> cache = new LinkedHashMap<>(64, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -40,12 +43,16 @@ public final class ExactSolver implements Solver {
         Exact(double[][] a) {
             this.a = a;
             this.n = a.length;
+            this.next = new double[n];
         }
 
         @Override
         public void advance(double[] x, double h, double[] u) {
-            double[][] p = cache.computeIfAbsent(h, this::propagator);
-            double[] next = new double[n];
+            if (h != lastH) {
+                lastPropagator = cache.computeIfAbsent(h, this::propagator);
+                lastH = h;
+            }
+            double[][] p = lastPropagator;
             boolean input = false;
             for (double ui : u) {
                 input |= ui != 0;
