@@ -39,7 +39,8 @@ public final class ScenarioLoader {
     /** The longest scenario id, in characters. */
     public static final int MAX_ID_LENGTH = 100;
 
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** Letters, digits, spaces and {@code . _ - + ( ) ,}, not starting with a dot or space: safe as a folder name. */
+    private static final Pattern SAFE_ID = Pattern.compile("[\\p{L}\\p{N}_(+-][\\p{L}\\p{N} ._()+,-]*");
     private static final List<String> TOP_KEYS =
             List.of("id", "title", "source", "notes", "drug", "model", "patient", "regimen", "simulation");
     private static final List<String> MODEL_KEYS =
@@ -150,9 +151,10 @@ public final class ScenarioLoader {
             String fileName = String.valueOf(file.getFileName());
             String id = node.map(n -> tree.text(n, "id"))
                     .orElse(fileName.replaceFirst("\\.ya?ml$", ""));
-            if (id.length() > MAX_ID_LENGTH || !SAFE_ID.matcher(id).matches()) {
-                String problem = "'" + id + "' cannot be a folder name: an id has 1 to " + MAX_ID_LENGTH
-                        + " letters, digits, '.', '_' or '-', starting with a letter or digit";
+            if (id.length() > MAX_ID_LENGTH || !SAFE_ID.matcher(id).matches() || id.endsWith(" ")) {
+                String problem = "'" + id.replaceAll("\\p{Cntrl}", "?") + "' cannot be a folder name: an id has 1 to "
+                        + MAX_ID_LENGTH + " letters, digits, spaces or '._-+(),' (no '/', '\\', '..' or control "
+                        + "characters), and does not start with a dot or a space";
                 throw node.map(n -> tree.error(n, "id", problem))
                         .orElseGet(() -> new ScenarioException(file, 0, "id", problem + " (it comes from the file name;"
                                 + " set 'id:' in the file)"));

@@ -95,6 +95,20 @@ class ScenarioLoaderTest {
         assertTrue(s.warnings().isEmpty());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Dutch median (inpatient)", "zürich-2024", "a.b_c+d", "42"})
+    void idsThatAreSafeFolderNamesAreAccepted(String id) {
+        assertEquals(id, parse(COMPLETE.replace("id: nl-inpatient-median", "id: \"" + id + "\"")).id());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"../x", "a/b", "a\\\\b", ".hidden", "..", "tab\\there", "' lead'"})
+    void idsThatCouldEscapeTheOutputFolderAreRefused(String id) {
+        ScenarioException e = error(COMPLETE.replace("id: nl-inpatient-median", "id: \"" + id + "\""));
+        assertEquals("id", e.key());
+        assertTrue(e.problem().contains("cannot be a folder name"), e.getMessage());
+    }
+
     @Test
     void idDefaultsToTheFileName() {
         assertEquals("test", parse(COMPLETE.replace("id: nl-inpatient-median\n", "")).id());
