@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ketasim.cli.chart.ChartFormat;
 import org.ketasim.cli.chart.ScenarioChart;
 import org.ketasim.core.engine.ExactSolver;
 import org.ketasim.core.engine.NumericSolver;
-import org.ketasim.core.engine.Solver;
 import org.ketasim.core.io.SummaryWriter;
 import org.ketasim.core.io.TimeSeriesWriter;
 import org.ketasim.core.scenario.ScenarioSimulator;
@@ -19,7 +19,6 @@ import org.ketasim.core.scenario.ScenarioSimulator.Outcome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code ketasim run FILE|DIR... --out DIR}: simulates scenarios and writes
@@ -44,9 +43,8 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR",
-            description = "Scenario files, or directories (every *.yaml below them).")
-    private List<Path> inputs;
+    @CommandLine.Mixin
+    private ScenarioInputs inputs;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
@@ -67,20 +65,18 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> files;
-        try {
-            files = ScenarioFiles.expand(inputs);
-        } catch (ScenarioFiles.MissingInputException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             err.println("error: --out " + out + " exists and is not a directory");
             return ExitCodes.BAD_INPUT;
         }
-        ScenarioBatch batch = ScenarioBatch.load(files, err);
+        Optional<ScenarioBatch> loaded = inputs.load(err);
+        if (loaded.isEmpty()) {
+            return ExitCodes.BAD_INPUT;
+        }
+        ScenarioBatch batch = loaded.get();
         if (batch.failures() > 0) {
-            err.println(batch.failures() + " of " + files.size() + " scenario file(s) invalid; nothing written");
+            err.println(batch.failures() + " of " + (batch.failures() + batch.scenarios().size())
+                    + " scenario file(s) invalid; nothing written");
             return ExitCodes.BAD_INPUT;
         }
         ScenarioSimulator simulator = new ScenarioSimulator(solver == SolverChoice.exact

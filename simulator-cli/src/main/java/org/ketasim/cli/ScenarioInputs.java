@@ -1,0 +1,32 @@
+package org.ketasim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Parameters;
+
+/** The FILE|DIR... arguments shared by every command that reads scenarios (a picocli mixin). */
+final class ScenarioInputs {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR",
+            description = "Scenario files, or directories (every *.yaml below them).")
+    private List<Path> inputs;
+
+    /**
+     * Expands the arguments and loads every file, reporting problems and warnings on {@code err}.
+     *
+     * @param err the error stream
+     * @return the batch, or empty (after saying why) if an argument names nothing to read
+     */
+    Optional<ScenarioBatch> load(PrintWriter err) {
+        List<Path> files;
+        try {
+            files = ScenarioFiles.expand(inputs);
+        } catch (ScenarioFiles.MissingInputException e) {
+            err.println("error: " + e.getMessage());
+            return Optional.empty();
+        }
+        return Optional.of(ScenarioBatch.load(files, err));
+    }
+}
