@@ -98,7 +98,9 @@ final class RunCommand implements Callable<Integer> {
         AtomicFiles.writeText(out.resolve("summary.csv"), w -> {
             summary.writeHeader(w);
             for (Outcome o : outcomes) {
-                summary.writeRow(o.scenario().id(), o.summary(), w);
+                var sc = o.scenario();
+                summary.writeRow(new SummaryWriter.Row(sc.id(), sc.modelId(), sc.parentAnalyte(),
+                        sc.metaboliteAnalyte().orElse(""), o.summary()), w);
             }
         });
         for (Outcome o : outcomes) {

@@ -33,7 +33,8 @@ class RunCommandTest {
         assertTrue(series.get(series.size() - 1).startsWith("144.0,0.0,"), series.get(series.size() - 1));
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals("id,total_dose_mg,dose_mg_per_kg,cmax_ng_per_ml,tmax_h,auc_ng_h_per_ml,"
-                + "cmax_metabolite_ng_per_ml,auc_metabolite_ng_h_per_ml,cmax_effect_ng_per_ml", summary.get(0));
+                + "cmax_metabolite_ng_per_ml,auc_metabolite_ng_h_per_ml,cmax_effect_ng_per_ml,model,parent_analyte,"
+                + "metabolite_analyte", summary.get(0));
         String[] row = summary.get(1).split(",");
         assertEquals("titration", row[0]);
         assertEquals(1152.0, Double.parseDouble(row[1]), 1e-9, "5,7,...,19 mg/h for 12 h each over 4 days");

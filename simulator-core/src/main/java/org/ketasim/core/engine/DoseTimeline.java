@@ -37,7 +37,7 @@ public final class DoseTimeline {
     }
 
     /**
-     * Compiles a regimen.
+     * Compiles a regimen whose doses are wholly the model's parent analyte.
      *
      * @param regimen the regimen
      * @param system  the system its doses enter
@@ -45,6 +45,24 @@ public final class DoseTimeline {
      * @throws UnsupportedRouteException if a dose uses a route the system does not have
      */
     public static DoseTimeline of(Regimen regimen, LinearSystem system) {
+        return of(regimen, system, 1.0);
+    }
+
+    /**
+     * Compiles a regimen of which only a fraction is the model's parent analyte (half a racemic dose
+     * for an S-ketamine model; the base in a salt). The fraction scales what enters the system, like
+     * bioavailability; the pump rate stays as set.
+     *
+     * @param regimen     the regimen
+     * @param system      the system its doses enter
+     * @param inputFactor fraction of every dose that enters as the parent analyte, 0 to 1
+     * @return the timeline
+     * @throws UnsupportedRouteException if a dose uses a route the system does not have
+     */
+    public static DoseTimeline of(Regimen regimen, LinearSystem system, double inputFactor) {
+        if (!(inputFactor >= 0 && inputFactor <= 1)) {
+            throw new IllegalArgumentException("input factor must be between 0 and 1, got " + inputFactor);
+        }
         int n = system.dimension();
         List<double[]> pumpSegments = new ArrayList<>();   // {start, end, rate}
         List<double[]> inputSegments = new ArrayList<>();  // {start, end, rate, state}
@@ -54,7 +72,7 @@ public final class DoseTimeline {
             InputChannel channel = system.channel(dose.route()).orElseThrow(() -> new UnsupportedRouteException(
                     dose.route(), system.routes().stream().map(Route::id).collect(Collectors.joining(", "))));
             double lag = channel.lagH();
-            double f = channel.bioavailability();
+            double f = channel.bioavailability() * inputFactor;
             if (dose instanceof Bolus bolus) {
                 double t = bolus.timeH() + lag;
                 boluses.add(new double[] {t, f * bolus.amountMg(), channel.stateIndex()});

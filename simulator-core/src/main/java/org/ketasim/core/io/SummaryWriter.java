@@ -9,7 +9,9 @@ import org.ketasim.core.metrics.Summary;
  * Writes {@code summary.csv}, one row per scenario: the fixed columns of the format page
  * ({@code id, total_dose_mg, dose_mg_per_kg, cmax_ng_per_ml, tmax_h, auc_ng_h_per_ml}), then
  * {@code cmax_metabolite_ng_per_ml}, {@code auc_metabolite_ng_h_per_ml} and
- * {@code cmax_effect_ng_per_ml} (empty where the model has no metabolite or effect site).
+ * {@code cmax_effect_ng_per_ml} (empty where the model has no metabolite or effect site), and the
+ * labels {@code model}, {@code parent_analyte} and {@code metabolite_analyte} that say what each
+ * concentration is.
  * Stateless and thread-safe.
  */
 public final class SummaryWriter {
@@ -17,7 +19,19 @@ public final class SummaryWriter {
     /** The header line's columns, in order. */
     public static final List<String> COLUMNS = List.of("id", "total_dose_mg", "dose_mg_per_kg", "cmax_ng_per_ml",
             "tmax_h", "auc_ng_h_per_ml", "cmax_metabolite_ng_per_ml", "auc_metabolite_ng_h_per_ml",
-            "cmax_effect_ng_per_ml");
+            "cmax_effect_ng_per_ml", "model", "parent_analyte", "metabolite_analyte");
+
+    /**
+     * One scenario's row.
+     *
+     * @param id                the scenario id
+     * @param model             the model id or inline name
+     * @param parentAnalyte     what the parent concentrations are, e.g. "S-ketamine"
+     * @param metaboliteAnalyte what the metabolite concentrations are, or empty
+     * @param summary           the numbers
+     */
+    public record Row(String id, String model, String parentAnalyte, String metaboliteAnalyte, Summary summary) {
+    }
 
     /**
      * @param out where to write; not closed
@@ -28,15 +42,16 @@ public final class SummaryWriter {
     }
 
     /**
-     * @param id      the scenario id
-     * @param summary its summary
-     * @param out     where to write; not closed
+     * @param row the scenario's row
+     * @param out where to write; not closed
      * @throws IOException if writing fails
      */
-    public void writeRow(String id, Summary summary, Writer out) throws IOException {
-        out.write(Csv.line(List.of(Csv.text(id), Csv.number(summary.totalDoseMg()), Csv.number(summary.doseMgPerKg()),
-                Csv.number(summary.cmaxNgPerMl()), Csv.number(summary.tmaxH()), Csv.number(summary.aucNgHPerMl()),
-                Csv.number(summary.metaboliteCmaxNgPerMl()), Csv.number(summary.metaboliteAucNgHPerMl()),
-                Csv.number(summary.effectCmaxNgPerMl()))));
+    public void writeRow(Row row, Writer out) throws IOException {
+        Summary s = row.summary();
+        out.write(Csv.line(List.of(Csv.text(row.id()), Csv.number(s.totalDoseMg()), Csv.number(s.doseMgPerKg()),
+                Csv.number(s.cmaxNgPerMl()), Csv.number(s.tmaxH()), Csv.number(s.aucNgHPerMl()),
+                Csv.number(s.metaboliteCmaxNgPerMl()), Csv.number(s.metaboliteAucNgHPerMl()),
+                Csv.number(s.effectCmaxNgPerMl()), Csv.text(row.model()), Csv.text(row.parentAnalyte()),
+                Csv.text(row.metaboliteAnalyte()))));
     }
 }

@@ -122,8 +122,9 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
     }
 
     /**
-     * The model of one patient: volumes and clearances (parent and metabolite) multiplied by the
-     * scaling factors for this weight. Absorption and ke0 do not scale.
+     * The model of one patient: volumes, clearances and flows (parent and metabolite) multiplied by
+     * the scaling factors for this weight (see {@link AllometricScaling}). Absorption and ke0 do not
+     * scale.
      *
      * @param weightKg body weight (kg), &gt; 0
      * @return an individual model without scaling; this model itself when it has no scaling
@@ -133,14 +134,17 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
         if (scaling.isEmpty()) {
             return this;
         }
-        double fv = scaling.get().volumeFactor(weightKg);
-        double fc = scaling.get().clearanceFactor(weightKg);
+        AllometricScaling s = scaling.get();
+        double fv = s.factor(weightKg, s.centralVolumesExponent());
+        double fc = s.factor(weightKg, s.clearancesExponent());
+        double fpv = s.factor(weightKg, s.peripheralVolumesExponent());
+        double fq = s.factor(weightKg, s.flowsExponent());
         List<Peripheral> scaledPeripherals = peripherals.stream()
-                .map(p -> scale(p, fv, fc))
+                .map(p -> scale(p, fpv, fq))
                 .toList();
         Optional<Metabolite> scaledMetabolite = metabolite.map(m -> new Metabolite(m.name(), m.fraction(),
                 m.molarMassRatio(), m.volumeL() * fv, m.clearanceLPerH() * fc,
-                m.peripheral().map(p -> scale(p, fv, fc))));
+                m.peripheral().map(p -> scale(p, fpv, fq))));
         return new PkModel(name, volumeL * fv, clearanceLPerH * fc, scaledPeripherals, routes, scaledMetabolite,
                 effectSite, Optional.empty());
     }

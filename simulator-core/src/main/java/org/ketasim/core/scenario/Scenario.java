@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.ketasim.core.model.PkModel;
+import org.ketasim.core.model.library.ModelCard;
 import org.ketasim.core.regimen.Regimen;
 
 /**
@@ -16,7 +17,13 @@ import org.ketasim.core.regimen.Regimen;
  * @param source    free text, possibly empty
  * @param notes     free text, possibly empty
  * @param drug      the substance given
+ * @param salt      the chemical form the doses are written in
  * @param model     the model for a typical patient (scaling not yet applied)
+ * @param card      the built-in model's card, empty for an inline model
+ * @param inputFactor the fraction of each written dose that enters the model as its parent analyte,
+ *                  as base: 0.5 for a racemic dose on an S-ketamine model, times the salt's base
+ *                  fraction
+ * @param parentAnalyte what the parent concentrations are, e.g. "S-ketamine (half of the racemic dose)"
  * @param weightKg  the patient's body weight (kg)
  * @param setting   {@code inpatient} or {@code outpatient}, if given
  * @param regimen   the doses, weight-normalised amounts already multiplied by the weight
@@ -24,7 +31,8 @@ import org.ketasim.core.regimen.Regimen;
  * @param stepH     output step (h), &gt; 0
  * @param warnings  things that are allowed but probably not meant, each naming the key and value
  */
-public record Scenario(Path file, String id, String title, String source, String notes, Drug drug, PkModel model,
+public record Scenario(Path file, String id, String title, String source, String notes, Drug drug, Salt salt,
+                       PkModel model, Optional<ModelCard> card, double inputFactor, String parentAnalyte,
                        double weightKg, Optional<String> setting, Regimen regimen, double durationH, double stepH,
                        List<String> warnings) {
 
@@ -32,6 +40,17 @@ public record Scenario(Path file, String id, String title, String source, String
     public Scenario {
         Objects.requireNonNull(id, "id");
         warnings = List.copyOf(warnings);
+    }
+
+    /** @return the built-in model's id, or the inline model's name */
+    public String modelId() {
+        return card.map(ModelCard::id).orElse(model.name());
+    }
+
+    /** @return what the metabolite concentrations are, if the model has a metabolite */
+    public Optional<String> metaboliteAnalyte() {
+        return card.isPresent() ? card.get().metaboliteAnalyte()
+                : model.metabolite().map(m -> m.name());
     }
 
     /** @return the model of this patient, with the allometric scaling applied */

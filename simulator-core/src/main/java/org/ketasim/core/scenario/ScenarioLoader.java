@@ -8,15 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.ketasim.core.model.Absorption;
 import org.ketasim.core.model.AllometricScaling;
 import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.Metabolite;
+import org.ketasim.core.model.ModelDrug;
 import org.ketasim.core.model.Peripheral;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.Route;
+import org.ketasim.core.model.library.BuiltInModel;
+import org.ketasim.core.model.library.ModelCard;
+import org.ketasim.core.model.library.ModelLibrary;
+import org.ketasim.core.model.library.RouteNote;
 import org.ketasim.core.regimen.Bolus;
 import org.ketasim.core.regimen.ConstantInfusion;
 import org.ketasim.core.regimen.Dose;
@@ -26,6 +33,7 @@ import org.ketasim.core.regimen.TitrationSchedule;
 import org.ketasim.core.scenario.YamlTree.Mapping;
 import org.ketasim.core.units.Dimension;
 import org.ketasim.core.units.Quantity;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -42,11 +50,13 @@ public final class ScenarioLoader {
     /** Letters, digits, spaces and {@code . _ - + ( ) ,}, not starting with a dot or space: safe as a folder name. */
     private static final Pattern SAFE_ID = Pattern.compile("[\\p{L}\\p{N}_(+-][\\p{L}\\p{N} ._()+,-]*");
     private static final List<String> TOP_KEYS =
-            List.of("id", "title", "source", "notes", "drug", "model", "patient", "regimen", "simulation");
+            List.of("id", "title", "source", "notes", "drug", "salt", "model", "patient", "regimen", "simulation");
+    private static final List<String> BASED_MODEL_KEYS = List.of("base", "routes");
     private static final List<String> MODEL_KEYS =
             List.of("name", "compartments", "scaling", "routes", "metabolite", "effect");
     private static final List<String> COMPARTMENT_KEYS = List.of("V1", "CL", "V2", "Q2", "V3", "Q3");
-    private static final List<String> SCALING_KEYS = List.of("reference_weight", "volumes", "clearances");
+    private static final List<String> SCALING_KEYS =
+            List.of("reference_weight", "volumes", "clearances", "peripheral_volumes", "flows");
     private static final List<String> ROUTE_KEYS = List.of("F", "ka", "lag");
     private static final List<String> METABOLITE_KEYS =
             List.of("name", "fraction", "molar_mass_ratio", "V1", "CL", "V2", "Q2");
@@ -121,8 +131,17 @@ public final class ScenarioLoader {
                 return Drug.fromId(text).orElseThrow(() -> tree.error(n, "drug",
                         "unknown drug '" + text + "'; use esketamine or ketamine"));
             }).orElse(Drug.ESKETAMINE);
-            PkModel model = model(root.required("model"));
+            Salt salt = root.optional("salt").map(n -> {
+                String text = tree.text(n, "salt");
+                return Salt.fromId(text).orElseThrow(() -> tree.error(n, "salt",
+                        "unknown salt '" + text + "'; use base or hydrochloride"));
+            }).orElse(Salt.BASE);
+            Node modelNode = root.required("model");
+            ModelChoice choice = model(modelNode);
+            PkModel model = choice.model();
             double weight = weight();
+            DrugForm form = drugForm(drug, choice.card(), modelNode);
+            choice.card().ifPresent(card -> checkPopulation(card, weight));
             Mapping simulation = tree.mapping(root.required("simulation"), "simulation");
             simulation.allowOnly(SIMULATION_KEYS);
             double duration = positiveTime(simulation, "duration");
@@ -138,8 +157,56 @@ public final class ScenarioLoader {
                 warnings.add(String.format("regimen: a dose starts at %s h, after the end of the simulation (%s h); "
                         + "it is not simulated", lastStart, duration));
             }
-            return new Scenario(file, id, text("title"), text("source"), text("notes"), drug, model, weight,
+            choice.card().ifPresent(card -> warnUnvalidatedRoutes(card, regimen.regimen()));
+            return new Scenario(file, id, text("title"), text("source"), text("notes"), drug, salt, model,
+                    choice.card(), form.fraction() * salt.baseFraction(), form.analyte(), weight,
                     regimen.setting(), regimen.regimen(), duration, step, warnings);
+        }
+
+        /** What the parent concentrations are, and the fraction of each dose that is that analyte. */
+        private record DrugForm(double fraction, String analyte) {
+        }
+
+        private DrugForm drugForm(Drug drug, Optional<ModelCard> card, Node modelNode) {
+            if (card.isEmpty()) {
+                return new DrugForm(1.0, drug == Drug.ESKETAMINE ? ModelDrug.S_KETAMINE.analyte()
+                        : ModelDrug.RACEMIC_KETAMINE.analyte());
+            }
+            ModelDrug modelDrug = card.get().drug();
+            if (modelDrug == ModelDrug.RACEMIC_KETAMINE && drug == Drug.ESKETAMINE) {
+                Node at = root.optional("drug").orElse(modelNode);
+                throw tree.error(at, root.has("drug") ? "drug" : "model", "drug esketamine cannot be simulated with '"
+                        + card.get().id() + "', a model of racemic ketamine; use drug: ketamine, or an S-ketamine "
+                        + "model (" + sKetamineIds() + ")");
+            }
+            if (modelDrug == ModelDrug.S_KETAMINE && drug == Drug.KETAMINE) {
+                return new DrugForm(0.5, "S-ketamine (the S-enantiomer: half of the racemic dose)");
+            }
+            return new DrugForm(1.0, modelDrug.analyte());
+        }
+
+        private static String sKetamineIds() {
+            return ModelLibrary.all().stream().filter(m -> m.card().drug() == ModelDrug.S_KETAMINE)
+                    .map(BuiltInModel::id).collect(Collectors.joining(", "));
+        }
+
+        private void checkPopulation(ModelCard card, double weight) {
+            double[] range = card.weightRangeKg();
+            if (weight < range[0] || weight > range[1]) {
+                warnings.add(String.format(Locale.ROOT, "%s: patient.weight: %s kg is outside the weights of the "
+                        + "population '%s' was fitted to (%s to %s kg: %s); the allometric scaling is extrapolated",
+                        file, weight, card.id(), range[0], range[1], card.population()));
+            }
+        }
+
+        private void warnUnvalidatedRoutes(ModelCard card, Regimen regimen) {
+            regimen.doses().stream().map(Dose::route).distinct().sorted().forEach(route -> {
+                RouteNote note = card.routes().get(route);
+                if (note != null && !note.validated()) {
+                    warnings.add(file + ": route '" + route.id() + "' of model '" + card.id() + "' is unvalidated: "
+                            + note.source());
+                }
+            });
         }
 
         private String text(String key) {
@@ -179,13 +246,26 @@ public final class ScenarioLoader {
 
         // ---- model ----
 
-        private PkModel model(Node node) {
-            if (!(node instanceof org.snakeyaml.engine.v2.nodes.MappingNode)) {
-                String id = tree.text(node, "model");
-                throw tree.error(node, "model", "unknown model '" + id + "': this version has no built-in models yet; "
-                        + "write the model inline as a map (see docs/scenario-format.md, 'Inline models')");
+        /** The model a scenario names: a built-in one (with its card), or an inline one. */
+        private record ModelChoice(PkModel model, Optional<ModelCard> card) {
+        }
+
+        private ModelChoice model(Node node) {
+            if (!(node instanceof MappingNode)) {
+                BuiltInModel builtIn = builtIn(node, "model");
+                return new ModelChoice(builtIn.model(), Optional.of(builtIn.card()));
             }
             Mapping m = tree.mapping(node, "model");
+            if (m.has("base")) {
+                m.allowOnly(BASED_MODEL_KEYS);
+                BuiltInModel builtIn = builtIn(m.required("base"), "model.base");
+                PkModel model = builtIn.model();
+                if (m.has("routes")) {
+                    model = routes(tree.mapping(m.required("routes"), "model.routes"), model);
+                }
+                return new ModelChoice(model,
+                        Optional.of(builtIn.card()));
+            }
             m.allowOnly(MODEL_KEYS);
             String name = m.optional("name").map(n -> tree.text(n, "model.name")).orElse("inline");
             Mapping c = tree.mapping(m.required("compartments"), "model.compartments");
@@ -207,16 +287,7 @@ public final class ScenarioLoader {
                 model = model.withScaling(scaling(tree.mapping(m.required("scaling"), "model.scaling")));
             }
             if (m.has("routes")) {
-                Mapping routes = tree.mapping(m.required("routes"), "model.routes");
-                for (String key : routes.keys()) {
-                    Node routeNode = routes.required(key);
-                    Route route = Route.fromId(key).orElseThrow(() -> tree.error(routeNode, routes.pathOf(key),
-                            "unknown route '" + key + "'; routes: " + Route.allIds()));
-                    if (route == Route.IV) {
-                        throw tree.error(routeNode, routes.pathOf(key), "the iv route has no absorption parameters");
-                    }
-                    model = model.withRoute(route, absorption(tree.mapping(routeNode, routes.pathOf(key))));
-                }
+                model = routes(tree.mapping(m.required("routes"), "model.routes"), model);
             }
             if (m.has("metabolite")) {
                 model = model.withMetabolite(metabolite(tree.mapping(m.required("metabolite"), "model.metabolite")));
@@ -226,7 +297,34 @@ public final class ScenarioLoader {
                 e.allowOnly(EFFECT_KEYS);
                 model = model.withEffectSite(new EffectSite(positive(e, "ke0", Dimension.RATE_CONSTANT)));
             }
-            return model;
+            return new ModelChoice(model, Optional.empty());
+        }
+
+        private BuiltInModel builtIn(Node node, String path) {
+            String id = tree.text(node, path);
+            return ModelLibrary.find(id).orElseThrow(() -> tree.error(node, path, "unknown model '" + id + "'"
+                    + YamlTree.suggestion(id, ModelLibrary.all().stream().map(BuiltInModel::id).toList())
+                    + "; built-in models: " + ModelLibrary.ids() + " (or write the model inline as a map, see "
+                    + "docs/scenario-format.md)"));
+        }
+
+        /**
+         * Adds or overrides routes. Over a route the model already has, each of F, ka and lag may be
+         * given alone; a new route needs F and ka.
+         */
+        private PkModel routes(Mapping routes, PkModel model) {
+            PkModel result = model;
+            for (String key : routes.keys()) {
+                Node routeNode = routes.required(key);
+                Route route = Route.fromId(key).orElseThrow(() -> tree.error(routeNode, routes.pathOf(key),
+                        "unknown route '" + key + "'; routes: " + Route.allIds()));
+                if (route == Route.IV) {
+                    throw tree.error(routeNode, routes.pathOf(key), "the iv route has no absorption parameters");
+                }
+                result = result.withRoute(route, absorption(tree.mapping(routeNode, routes.pathOf(key)),
+                        Optional.ofNullable(model.routes().get(route))));
+            }
+            return result;
         }
 
         private Optional<Peripheral> peripheral(Mapping c, String volumeKey, String flowKey) {
@@ -245,15 +343,19 @@ public final class ScenarioLoader {
         private AllometricScaling scaling(Mapping s) {
             s.allowOnly(SCALING_KEYS);
             double ref = positive(s, "reference_weight", Dimension.BODY_WEIGHT);
-            return new AllometricScaling(ref, tree.number(s.required("volumes"), s.pathOf("volumes")),
-                    tree.number(s.required("clearances"), s.pathOf("clearances")));
+            double volumes = tree.number(s.required("volumes"), s.pathOf("volumes"));
+            double clearances = tree.number(s.required("clearances"), s.pathOf("clearances"));
+            double peripheralVolumes = s.optional("peripheral_volumes")
+                    .map(n -> tree.number(n, s.pathOf("peripheral_volumes"))).orElse(volumes);
+            double flows = s.optional("flows").map(n -> tree.number(n, s.pathOf("flows"))).orElse(clearances);
+            return new AllometricScaling(ref, volumes, clearances, peripheralVolumes, flows);
         }
 
-        private Absorption absorption(Mapping r) {
+        private Absorption absorption(Mapping r, Optional<Absorption> base) {
             r.allowOnly(ROUTE_KEYS);
-            double f = fraction(r, "F");
-            double ka = positive(r, "ka", Dimension.RATE_CONSTANT);
-            double lag = r.has("lag") ? nonNegative(r, "lag", Dimension.TIME) : 0.0;
+            double f = r.has("F") || base.isEmpty() ? fraction(r, "F") : base.get().bioavailability();
+            double ka = r.has("ka") || base.isEmpty() ? positive(r, "ka", Dimension.RATE_CONSTANT) : base.get().kaPerH();
+            double lag = r.has("lag") ? nonNegative(r, "lag", Dimension.TIME) : base.map(Absorption::lagH).orElse(0.0);
             return new Absorption(f, ka, lag);
         }
 

@@ -36,7 +36,7 @@ public final class ScenarioSimulator {
      */
     public Outcome simulate(Scenario scenario) {
         LinearSystem system = LinearSystem.of(scenario.individualModel());
-        DoseTimeline timeline = DoseTimeline.of(scenario.regimen(), system);
+        DoseTimeline timeline = DoseTimeline.of(scenario.regimen(), system, scenario.inputFactor());
         SimulationResult result = solver.solve(system, timeline, OutputGrid.regular(scenario.durationH(), scenario.stepH()));
         return new Outcome(scenario, result, Summary.of(result, scenario.regimen(), scenario.weightKg()));
     }

@@ -221,7 +221,8 @@ final class YamlTree {
         }
     }
 
-    private static String suggestion(String key, Collection<String> allowed) {
+    /** @return " (did you mean 'x'?)" for the closest of {@code allowed}, or "" if none is close */
+    static String suggestion(String key, Collection<String> allowed) {
         List<String> close = new ArrayList<>();
         for (String a : allowed) {
             int d = DISTANCE.apply(key.toLowerCase(), a.toLowerCase());

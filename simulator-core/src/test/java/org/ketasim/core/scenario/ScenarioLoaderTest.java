@@ -204,11 +204,12 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void builtInModelIdsAreNotYetAvailableAndSaySo() {
-        String yaml = COMPLETE.replaceAll("(?s)model:\\n  name.*?(?=patient:)", "model: fanta-otto\n");
+    void unknownModelIdListsTheBuiltInOnesAndSuggestsTheClosest() {
+        String yaml = COMPLETE.replaceAll("(?s)model:\\n  name.*?(?=patient:)", "model: fanta-oto\n");
         ScenarioException e = error(yaml);
         assertEquals("model", e.key());
-        assertTrue(e.problem().contains("unknown model 'fanta-otto'"), e.getMessage());
+        assertTrue(e.problem().contains("unknown model 'fanta-oto' (did you mean 'fanta-otto'?)"), e.getMessage());
+        assertTrue(e.problem().contains("fanta-otto, flint-2017, domino"), e.getMessage());
     }
 
     @Test

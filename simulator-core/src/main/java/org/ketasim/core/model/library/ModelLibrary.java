@@ -1,0 +1,47 @@
+package org.ketasim.core.model.library;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The built-in models, by id. {@value #DEFAULT_ID} is the default S-ketamine model (venous, fully
+ * specified, externally validated: pk-models.md section 8). Thread-safe (immutable).
+ */
+public final class ModelLibrary {
+
+    /** The default model's id. */
+    public static final String DEFAULT_ID = "fanta-otto";
+
+    private static final Map<String, BuiltInModel> MODELS = new LinkedHashMap<>();
+
+    static {
+        for (BuiltInModel m : List.of(SKetamineModels.fantaOtto(), SKetamineModels.flint2017(),
+                RacemicModels.domino(), RacemicModels.clements1981(), RacemicModels.hijazi2003(),
+                RacemicModels.kamp2020())) {
+            MODELS.put(m.id(), m);
+        }
+    }
+
+    private ModelLibrary() {
+    }
+
+    /** @return every built-in model, S-ketamine models first */
+    public static List<BuiltInModel> all() {
+        return List.copyOf(MODELS.values());
+    }
+
+    /**
+     * @param id a model id (case-sensitive)
+     * @return the model, if there is one with that id
+     */
+    public static Optional<BuiltInModel> find(String id) {
+        return Optional.ofNullable(MODELS.get(id));
+    }
+
+    /** @return every id, comma-separated, for messages */
+    public static String ids() {
+        return String.join(", ", MODELS.keySet());
+    }
+}
