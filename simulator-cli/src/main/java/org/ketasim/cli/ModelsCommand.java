@@ -1,0 +1,138 @@
+package org.ketasim.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.ketasim.core.model.Absorption;
+import org.ketasim.core.model.AllometricScaling;
+import org.ketasim.core.model.Metabolite;
+import org.ketasim.core.model.Peripheral;
+import org.ketasim.core.model.PkModel;
+import org.ketasim.core.model.Route;
+import org.ketasim.core.model.library.BuiltInModel;
+import org.ketasim.core.model.library.ModelCard;
+import org.ketasim.core.model.library.ModelLibrary;
+import org.ketasim.core.model.library.Omega;
+import org.ketasim.core.model.library.RouteNote;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ketasim models [ID]}: lists the built-in models, or prints one with its parameters and sources. */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = {"List the built-in models, or print one model's parameters, units and sources.",
+            "Use an id in a scenario file as 'model: <id>'."})
+final class ModelsCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "ID", description = "A model id; without one, every model is listed.")
+    private String id;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (id == null) {
+            ModelLibrary.all().forEach(m -> summary(m, out));
+            out.println("Routes marked (unvalidated) rest on assumptions, not human data; 'ketasim models <id>' "
+                    + "prints the parameters and every source.");
+            out.flush();
+            return ExitCodes.OK;
+        }
+        Optional<BuiltInModel> model = ModelLibrary.find(id);
+        if (model.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: unknown model '" + id + "'; built-in models: " + ModelLibrary.ids());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        details(model.get(), out);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void summary(BuiltInModel m, PrintWriter out) {
+        ModelCard c = m.card();
+        out.println(c.id() + (c.id().equals(ModelLibrary.DEFAULT_ID) ? " (default)" : ""));
+        out.println("  " + c.title());
+        out.println("  drug:       " + c.drug().analyte());
+        out.println("  analytes:   " + c.drug().analyte() + c.metaboliteAnalyte().map(a -> "; " + a).orElse(""));
+        out.println("  sampling:   " + c.samplingSite());
+        out.println("  routes:     " + routes(m));
+        out.println("  population: " + c.population());
+        out.println("  citation:   " + String.join("; ", c.citations()));
+        out.println();
+    }
+
+    private static String routes(BuiltInModel m) {
+        return "iv" + m.model().routes().keySet().stream()
+                .map(r -> ", " + r.id() + (m.card().routes().containsKey(r) && !m.card().routes().get(r).validated()
+                        ? " (unvalidated)" : ""))
+                .collect(Collectors.joining());
+    }
+
+    private static void details(BuiltInModel m, PrintWriter out) {
+        summary(m, out);
+        PkModel p = m.model();
+        out.println("Parameters for a " + p.scaling().map(s -> fmt(s.referenceWeightKg()) + " kg").orElse("typical")
+                + " patient:");
+        out.printf(Locale.ROOT, "  V1 %s L, CL %s L/h%n", fmt(p.volumeL()), fmt(p.clearanceLPerH()));
+        for (int i = 0; i < p.peripherals().size(); i++) {
+            Peripheral q = p.peripherals().get(i);
+            out.printf(Locale.ROOT, "  V%d %s L, Q%d %s L/h%n", i + 2, fmt(q.volumeL()), i + 2, fmt(q.flowLPerH()));
+        }
+        p.metabolite().ifPresent(n -> metabolite(n, out));
+        p.effectSite().ifPresent(e -> out.printf(Locale.ROOT, "  effect site: ke0 %s /min (t1/2ke0 %s min)%n",
+                fmt(e.ke0PerH() / 60), fmt(Math.log(2) / e.ke0PerH() * 60)));
+        p.scaling().ifPresent(s -> scaling(s, out));
+        for (Route r : p.routes().keySet()) {
+            Absorption a = p.routes().get(r);
+            RouteNote note = m.card().routes().get(r);
+            boolean unvalidated = note != null && !note.validated();
+            out.printf(Locale.ROOT, "  route %s: F %s, ka %s /h, lag %s h%s%n", r.id(), fmt(a.bioavailability()),
+                    fmt(a.kaPerH()), fmt(a.lagH()), unvalidated ? " (unvalidated)" : "");
+            if (note != null) {
+                out.println("      " + note.source());
+            }
+        }
+        ModelCard c = m.card();
+        section(out, "Sources", c.parameterSources());
+        section(out, "Assumptions", c.assumptions());
+        section(out, "Inter-individual variability (log scale)", c.variability().stream()
+                .map(ModelsCommand::omega).toList());
+        section(out, "Residual error", c.residualError());
+    }
+
+    private static void metabolite(Metabolite n, PrintWriter out) {
+        out.printf(Locale.ROOT, "  metabolite %s: fraction %s, molar mass ratio %s, V1 %s L, CL %s L/h%s%n", n.name(),
+                fmt(n.fraction()), fmt(n.molarMassRatio()), fmt(n.volumeL()), fmt(n.clearanceLPerH()),
+                n.peripheral().map(q -> ", V2 " + fmt(q.volumeL()) + " L, Q2 " + fmt(q.flowLPerH()) + " L/h").orElse(""));
+    }
+
+    private static void scaling(AllometricScaling s, PrintWriter out) {
+        out.printf(Locale.ROOT, "  weight scaling (WT/%s kg)^e: central volumes e=%s, clearances e=%s, "
+                        + "peripheral volumes e=%s, flows e=%s%n", fmt(s.referenceWeightKg()),
+                fmt(s.centralVolumesExponent()), fmt(s.clearancesExponent()), fmt(s.peripheralVolumesExponent()),
+                fmt(s.flowsExponent()));
+    }
+
+    private static String omega(Omega o) {
+        return o.row().equals(o.column()) ? "omega^2(" + o.row() + ") " + fmt(o.value())
+                : "cov(" + o.row() + ", " + o.column() + ") " + fmt(o.value());
+    }
+
+    private static void section(PrintWriter out, String title, java.util.List<String> lines) {
+        out.println(title + ":");
+        if (lines.isEmpty()) {
+            out.println("  none");
+        }
+        lines.forEach(l -> out.println("  - " + l));
+    }
+
+    private static String fmt(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+}
