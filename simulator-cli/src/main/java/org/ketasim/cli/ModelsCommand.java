@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.ketasim.core.model.Absorption;
+import org.ketasim.core.model.AbsorptionTarget;
 import org.ketasim.core.model.AllometricScaling;
 import org.ketasim.core.model.Metabolite;
 import org.ketasim.core.model.Peripheral;
@@ -84,16 +85,24 @@ final class ModelsCommand implements Callable<Integer> {
             Peripheral q = p.peripherals().get(i);
             out.printf(Locale.ROOT, "  V%d %s L, Q%d %s L/h%n", i + 2, fmt(q.volumeL()), i + 2, fmt(q.flowLPerH()));
         }
+        p.liver().ifPresent(h -> out.printf(Locale.ROOT, "  liver: Vh %s L, Qh %s L/h, kel %s /h, kmet %s /h "
+                + "(extraction %s)%n", fmt(h.volumeL()), fmt(h.bloodFlowLPerH()), fmt(h.otherEliminationPerH()),
+                fmt(h.metabolismPerH()), fmt(h.extraction())));
         p.metabolite().ifPresent(n -> metabolite(n, out));
+        p.secondMetabolite().ifPresent(n -> metabolite(n, out));
         p.effectSite().ifPresent(e -> out.printf(Locale.ROOT, "  effect site: ke0 %s /min (t1/2ke0 %s min)%n",
                 fmt(e.ke0PerH() / 60), fmt(Math.log(2) / e.ke0PerH() * 60)));
         p.scaling().ifPresent(s -> scaling(s, out));
         for (Route r : p.routes().keySet()) {
-            Absorption a = p.routes().get(r);
             RouteNote note = m.card().routes().get(r);
-            boolean unvalidated = note != null && !note.validated();
-            out.printf(Locale.ROOT, "  route %s: F %s, ka %s /h, lag %s h%s%n", r.id(), fmt(a.bioavailability()),
-                    fmt(a.kaPerH()), fmt(a.lagH()), unvalidated ? " (unvalidated)" : "");
+            out.printf(Locale.ROOT, "  route %s%s:%n", r.id(), note != null && !note.validated() ? " (unvalidated)" : "");
+            for (Absorption a : p.routes().get(r)) {
+                out.printf(Locale.ROOT, "    F %s, ka %s /h, lag %s h%s%s%s%n", fmt(a.bioavailability()), fmt(a.kaPerH()),
+                        fmt(a.lagH()), a.zeroOrderH() > 0 ? ", zero-order over " + fmt(a.zeroOrderH()) + " h" : "",
+                        a.transit().map(t -> ", transit " + t.compartments() + " x MTT " + fmt(t.meanTransitTimeH())
+                                + " h").orElse(""), a.target() == AbsorptionTarget.CENTRAL ? ""
+                                : ", into the " + a.target().name().toLowerCase(Locale.ROOT));
+            }
             if (note != null) {
                 out.println("      " + note.source());
             }
@@ -109,7 +118,9 @@ final class ModelsCommand implements Callable<Integer> {
     private static void metabolite(Metabolite n, PrintWriter out) {
         out.printf(Locale.ROOT, "  metabolite %s: fraction %s, molar mass ratio %s, V1 %s L, CL %s L/h%s%n", n.name(),
                 fmt(n.fraction()), fmt(n.molarMassRatio()), fmt(n.volumeL()), fmt(n.clearanceLPerH()),
-                n.peripheral().map(q -> ", V2 " + fmt(q.volumeL()) + " L, Q2 " + fmt(q.flowLPerH()) + " L/h").orElse(""));
+                n.peripheral().map(q -> ", V2 " + fmt(q.volumeL()) + " L, Q2 " + fmt(q.flowLPerH()) + " L/h").orElse("")
+                        + n.formationDelay().map(t -> ", formed through " + t.compartments() + " transit compartments, "
+                        + "MTT " + fmt(t.meanTransitTimeH() * 60) + " min").orElse(""));
     }
 
     private static void scaling(AllometricScaling s, PrintWriter out) {

@@ -16,8 +16,11 @@ import org.ketasim.core.regimen.Regimen;
 /**
  * A regimen compiled against a {@link LinearSystem}: the sorted breakpoints, the input rate into
  * every state on each interval between them, the pump rate on each interval, and the bolus jumps
- * at them. Bioavailability and lag of each route are applied here: an extravascular dose given at t
- * enters the route's depot at t + lag, times F; the pump rate is as set, before either.
+ * at them. Bioavailability, lag and zero-order phase of each absorption path are applied here: an
+ * extravascular bolus given at t enters each path's depot at t + lag, times the path's F, at once
+ * or evenly over its zero-order phase; an infusion's input is shifted by the lag (and by half a
+ * zero-order phase, an approximation: see {@link org.ketasim.core.model.Absorption}). The pump rate
+ * is as set, before any of these.
  *
  * <p>Interval {@code i} is {@code [time(i), time(i+1))}, the last one open-ended; before
  * {@code time(0)} nothing is given. Immutable and thread-safe.
@@ -69,23 +72,38 @@ public final class DoseTimeline {
         List<double[]> boluses = new ArrayList<>();        // {time, amount, state}
         List<Double> raw = new ArrayList<>();
         for (Dose dose : regimen.doses()) {
-            InputChannel channel = system.channel(dose.route()).orElseThrow(() -> new UnsupportedRouteException(
-                    dose.route(), system.routes().stream().map(Route::id).collect(Collectors.joining(", "))));
-            double lag = channel.lagH();
-            double f = channel.bioavailability() * inputFactor;
-            if (dose instanceof Bolus bolus) {
-                double t = bolus.timeH() + lag;
-                boluses.add(new double[] {t, f * bolus.amountMg(), channel.stateIndex()});
-                raw.add(t);
+            List<InputChannel> paths = system.channels(dose.route());
+            if (paths.isEmpty()) {
+                throw new UnsupportedRouteException(dose.route(),
+                        system.routes().stream().map(Route::id).collect(Collectors.joining(", ")));
             }
             for (RateSegment s : dose.rateSegments()) {
                 pumpSegments.add(new double[] {s.startH(), s.endH(), s.rateMgPerH()});
-                inputSegments.add(new double[] {s.startH() + lag, s.endH() + lag, f * s.rateMgPerH(),
-                    channel.stateIndex()});
                 raw.add(s.startH());
                 raw.add(s.endH());
-                raw.add(s.startH() + lag);
-                raw.add(s.endH() + lag);
+            }
+            for (InputChannel channel : paths) {
+                double f = channel.bioavailability() * inputFactor;
+                double lag = channel.lagH();
+                double spread = channel.zeroOrderH();
+                if (dose instanceof Bolus bolus) {
+                    double t = bolus.timeH() + lag;
+                    if (spread > 0) {
+                        inputSegments.add(new double[] {t, t + spread, f * bolus.amountMg() / spread, channel.stateIndex()});
+                        raw.add(t);
+                        raw.add(t + spread);
+                    } else {
+                        boluses.add(new double[] {t, f * bolus.amountMg(), channel.stateIndex()});
+                        raw.add(t);
+                    }
+                }
+                double shift = lag + spread / 2;
+                for (RateSegment s : dose.rateSegments()) {
+                    inputSegments.add(new double[] {s.startH() + shift, s.endH() + shift, f * s.rateMgPerH(),
+                        channel.stateIndex()});
+                    raw.add(s.startH() + shift);
+                    raw.add(s.endH() + shift);
+                }
             }
         }
         double[] times = merge(raw);

@@ -65,6 +65,11 @@ public final class SimulationResult {
         return column(system::metaboliteConcentration);
     }
 
+    /** @return second metabolite plasma concentration per row (ng/mL); NaN without one */
+    public double[] secondMetaboliteConcentration() {
+        return column(system::secondMetaboliteConcentration);
+    }
+
     /** @return effect-site concentration per row (ng/mL); NaN without an effect site */
     public double[] effectConcentration() {
         return column(system::effectConcentration);

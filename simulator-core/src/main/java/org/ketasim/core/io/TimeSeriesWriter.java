@@ -9,7 +9,8 @@ import org.ketasim.core.engine.SimulationResult;
 /**
  * Writes {@code timeseries.csv}: {@code time_h}, {@code rate_mg_per_h}, {@code cp_ng_per_ml}, then
  * {@code cm_ng_per_ml} where the model has a metabolite and {@code ce_ng_per_ml} where it has an
- * effect site. Stateless and thread-safe.
+ * effect site, then {@code cm2_ng_per_ml} where it has a second metabolite (formed from the first,
+ * e.g. S-hydroxynorketamine). Stateless and thread-safe.
  */
 public final class TimeSeriesWriter {
 
@@ -21,6 +22,7 @@ public final class TimeSeriesWriter {
     public void write(SimulationResult result, Writer out) throws IOException {
         boolean metabolite = result.system().hasMetabolite();
         boolean effect = result.system().hasEffectSite();
+        boolean second = result.system().hasSecondMetabolite();
         List<String> header = new ArrayList<>(List.of("time_h", "rate_mg_per_h", "cp_ng_per_ml"));
         if (metabolite) {
             header.add("cm_ng_per_ml");
@@ -28,12 +30,16 @@ public final class TimeSeriesWriter {
         if (effect) {
             header.add("ce_ng_per_ml");
         }
+        if (second) {
+            header.add("cm2_ng_per_ml");
+        }
         out.write(Csv.line(header));
         double[] t = result.timesH();
         double[] rate = result.pumpRatesMgPerH();
         double[] cp = result.parentConcentration();
         double[] cm = result.metaboliteConcentration();
         double[] ce = result.effectConcentration();
+        double[] cm2 = result.secondMetaboliteConcentration();
         StringBuilder row = new StringBuilder(128);
         for (int i = 0; i < t.length; i++) {
             row.setLength(0);
@@ -43,6 +49,9 @@ public final class TimeSeriesWriter {
             }
             if (effect) {
                 row.append(',').append(ce[i]);
+            }
+            if (second) {
+                row.append(',').append(cm2[i]);
             }
             row.append('\n');
             out.append(row);

@@ -13,13 +13,14 @@ import java.util.Optional;
  *
  * <p>States, in this order (absent parts have no state):
  * <ol>
- *   <li>one absorption depot per extravascular route of the model (mg), in {@link Route} order;</li>
- *   <li>the parent's central compartment, then its peripherals (mg);</li>
- *   <li>the metabolite's central compartment, then its peripheral (mg of metabolite);</li>
+ *   <li>per extravascular route and absorption path, a depot and the path's transit compartments (mg);</li>
+ *   <li>the parent's central compartment, then its peripherals, then the liver (mg);</li>
+ *   <li>the metabolite's formation delay, central compartment and peripheral (mg of metabolite, or
+ *       of parent in the delay), then the same for the second metabolite;</li>
  *   <li>the effect-site concentration Ce (mg/L);</li>
- *   <li>the running integral of the parent plasma concentration, AUC (mg&middot;h/L), and of the
- *       metabolite's where there is one. These never feed back, so the exact solver returns the
- *       exact AUC (no trapezoid rule).</li>
+ *   <li>the running integral of the parent plasma concentration, AUC (mg&middot;h/L), and of each
+ *       metabolite's. These never feed back, so the exact solver returns the exact AUC (no
+ *       trapezoid rule).</li>
  * </ol>
  * Instances are immutable and thread-safe; {@link #matrix()} returns a copy.
  */
@@ -30,14 +31,14 @@ public final class LinearSystem {
 
     private final double[][] a;
     private final List<String> stateNames;
-    private final Map<Route, InputChannel> channels;
+    private final Map<Route, List<InputChannel>> channels;
     private final int central;
-    private final int metaboliteCentral;
+    private final int[] metaboliteCentral;
+    private final double[] metaboliteVolumeL;
+    private final int[] aucMetabolite;
     private final int effect;
     private final int aucParent;
-    private final int aucMetabolite;
     private final double centralVolumeL;
-    private final double metaboliteVolumeL;
 
     private LinearSystem(Builder b) {
         this.a = b.a;
@@ -45,11 +46,11 @@ public final class LinearSystem {
         this.channels = Collections.unmodifiableMap(b.channels);
         this.central = b.central;
         this.metaboliteCentral = b.metaboliteCentral;
+        this.metaboliteVolumeL = b.metaboliteVolumeL;
+        this.aucMetabolite = b.aucMetabolite;
         this.effect = b.effect;
         this.aucParent = b.aucParent;
-        this.aucMetabolite = b.aucMetabolite;
-        this.centralVolumeL = b.centralVolumeL;
-        this.metaboliteVolumeL = b.metaboliteVolumeL;
+        this.centralVolumeL = b.model.volumeL();
     }
 
     /**
@@ -84,10 +85,10 @@ public final class LinearSystem {
 
     /**
      * @param route a route of administration
-     * @return where and how its doses enter, if the model supports the route
+     * @return the paths by which its doses enter, empty if the model lacks the route
      */
-    public Optional<InputChannel> channel(Route route) {
-        return Optional.ofNullable(channels.get(route));
+    public List<InputChannel> channels(Route route) {
+        return channels.getOrDefault(route, List.of());
     }
 
     /** @return the routes this system accepts doses by (IV and the model's extravascular routes) */
@@ -105,14 +106,14 @@ public final class LinearSystem {
         return aucParent;
     }
 
-    /** @return index of the metabolite AUC state, or -1 without a metabolite */
-    public int aucMetaboliteIndex() {
-        return aucMetabolite;
-    }
-
     /** @return whether the system has a metabolite */
     public boolean hasMetabolite() {
-        return metaboliteCentral >= 0;
+        return metaboliteCentral[0] >= 0;
+    }
+
+    /** @return whether the system has a second metabolite (formed from the first) */
+    public boolean hasSecondMetabolite() {
+        return metaboliteCentral[1] >= 0;
     }
 
     /** @return whether the system has an effect site */
@@ -133,8 +134,20 @@ public final class LinearSystem {
      * @return metabolite plasma concentration (ng/mL), NaN without a metabolite
      */
     public double metaboliteConcentration(double[] state) {
-        return metaboliteCentral < 0 ? Double.NaN
-                : state[metaboliteCentral] / metaboliteVolumeL * MG_PER_L_TO_NG_PER_ML;
+        return metabolite(state, 0);
+    }
+
+    /**
+     * @param state a state vector
+     * @return second metabolite plasma concentration (ng/mL), NaN without one
+     */
+    public double secondMetaboliteConcentration(double[] state) {
+        return metabolite(state, 1);
+    }
+
+    private double metabolite(double[] state, int which) {
+        int i = metaboliteCentral[which];
+        return i < 0 ? Double.NaN : state[i] / metaboliteVolumeL[which] * MG_PER_L_TO_NG_PER_ML;
     }
 
     /**
@@ -158,22 +171,25 @@ public final class LinearSystem {
      * @return AUC of the metabolite plasma concentration so far (ng&middot;h/mL), NaN without one
      */
     public double metaboliteAuc(double[] state) {
-        return aucMetabolite < 0 ? Double.NaN : state[aucMetabolite] * MG_PER_L_TO_NG_PER_ML;
+        return aucMetabolite[0] < 0 ? Double.NaN : state[aucMetabolite[0]] * MG_PER_L_TO_NG_PER_ML;
     }
 
     /** Assigns state indices and fills A. */
     private static final class Builder {
+        private final PkModel model;
         private final List<String> names = new ArrayList<>();
-        private final Map<Route, InputChannel> channels = new EnumMap<>(Route.class);
+        private final Map<Route, List<InputChannel>> channels = new EnumMap<>(Route.class);
+        private final List<double[]> links = new ArrayList<>();   // {from, to, rate}: flux rate * x[from]
+        private final int[] metaboliteCentral = {-1, -1};
+        private final int[] formationEntry = {-1, -1};
+        private final double[] formationYield = {0, 0};
+        private final double[] metaboliteVolumeL = {Double.NaN, Double.NaN};
+        private final int[] aucMetabolite = {-1, -1};
         private double[][] a;
         private int central;
-        private int metaboliteCentral = -1;
+        private int liver = -1;
         private int effect = -1;
         private int aucParent;
-        private int aucMetabolite = -1;
-        private double centralVolumeL;
-        private double metaboliteVolumeL = Double.NaN;
-        private final PkModel model;
 
         Builder(PkModel model) {
             this.model = model;
@@ -184,71 +200,192 @@ public final class LinearSystem {
             return names.size() - 1;
         }
 
+        /** Mass flux {@code rate * x[from]} leaves {@code from} and, unless {@code to} is -1, enters {@code to}. */
+        private void flow(int from, int to, double rate) {
+            links.add(new double[] {from, to, rate});
+        }
+
+        /** A flux into {@code to} scaled by {@code yield} (fraction x molar mass ratio), leaving {@code from} whole. */
+        private void convert(int from, int to, double rate, double yield) {
+            flow(from, -1, rate);
+            links.add(new double[] {from, to, rate * yield, 1});
+        }
+
         LinearSystem build() {
-            Map<Route, Integer> depots = new EnumMap<>(Route.class);
-            model.routes().keySet().forEach(r -> depots.put(r, add("depot:" + r.id())));
+            Map<Route, List<int[]>> pathStates = new EnumMap<>(Route.class);
+            model.routes().forEach((route, paths) -> {
+                List<int[]> states = new ArrayList<>();
+                for (int j = 0; j < paths.size(); j++) {
+                    String suffix = route.id() + (paths.size() > 1 ? ":" + (j + 1) : "");
+                    int depot = add("depot:" + suffix);
+                    int chain = paths.get(j).transit().map(TransitChain::compartments).orElse(0);
+                    int[] st = new int[chain + 1];
+                    st[0] = depot;
+                    for (int k = 1; k <= chain; k++) {
+                        st[k] = add("transit:" + suffix + ":" + k);
+                    }
+                    states.add(st);
+                }
+                pathStates.put(route, states);
+            });
             central = add("central");
             List<Integer> peripherals = new ArrayList<>();
             for (int i = 0; i < model.peripherals().size(); i++) {
                 peripherals.add(add("peripheral" + (i + 2)));
             }
-            Optional<Metabolite> metabolite = model.metabolite();
-            int metabolitePeripheral = -1;
-            if (metabolite.isPresent()) {
-                metaboliteCentral = add("metabolite:central");
-                if (metabolite.get().peripheral().isPresent()) {
-                    metabolitePeripheral = add("metabolite:peripheral");
+            if (model.liver().isPresent()) {
+                liver = add("liver");
+            }
+            List<Optional<Metabolite>> metabolites = List.of(model.metabolite(), model.secondMetabolite());
+            int[][] delays = new int[2][];
+            int[] metabolitePeripheral = {-1, -1};
+            for (int w = 0; w < 2; w++) {
+                if (metabolites.get(w).isEmpty()) {
+                    continue;
+                }
+                Metabolite m = metabolites.get(w).get();
+                String label = w == 0 ? "metabolite" : "metabolite2";
+                int chain = m.formationDelay().map(TransitChain::compartments).orElse(0);
+                delays[w] = new int[chain];
+                for (int k = 0; k < chain; k++) {
+                    delays[w][k] = add(label + ":delay:" + (k + 1));
+                }
+                metaboliteCentral[w] = add(label + ":central");
+                if (m.peripheral().isPresent()) {
+                    metabolitePeripheral[w] = add(label + ":peripheral");
                 }
             }
             if (model.effectSite().isPresent()) {
                 effect = add("effect");
             }
             aucParent = add("auc:parent");
-            if (metabolite.isPresent()) {
-                aucMetabolite = add("auc:metabolite");
+            for (int w = 0; w < 2; w++) {
+                if (metaboliteCentral[w] >= 0) {
+                    aucMetabolite[w] = add(w == 0 ? "auc:metabolite" : "auc:metabolite2");
+                }
             }
             a = new double[names.size()][names.size()];
-            centralVolumeL = model.volumeL();
 
-            channels.put(Route.IV, new InputChannel(central, 1.0, 0.0));
-            depots.forEach((route, depot) -> {
-                Absorption abs = model.routes().get(route);
-                a[depot][depot] -= abs.kaPerH();
-                a[central][depot] += abs.kaPerH();
-                channels.put(route, new InputChannel(depot, abs.bioavailability(), abs.lagH()));
+            for (int w = 0; w < 2; w++) {
+                if (metaboliteCentral[w] >= 0) {
+                    Metabolite m = metabolites.get(w).get();
+                    formationEntry[w] = delays[w].length == 0 ? metaboliteCentral[w] : delays[w][0];
+                    formationYield[w] = m.fraction() * m.molarMassRatio();
+                }
+            }
+            for (int w = 0; w < 2; w++) {
+                if (metaboliteCentral[w] < 0) {
+                    continue;
+                }
+                Metabolite m = metabolites.get(w).get();
+                if (delays[w].length > 0) {
+                    double k = m.formationDelay().get().ratePerH();
+                    for (int i = 0; i + 1 < delays[w].length; i++) {
+                        flow(delays[w][i], delays[w][i + 1], k);
+                    }
+                    convert(delays[w][delays[w].length - 1], metaboliteCentral[w], k, formationYield[w]);
+                }
+                metaboliteVolumeL[w] = m.volumeL();
+                double ke = m.clearanceLPerH() / m.volumeL();
+                if (w == 0 && metaboliteCentral[1] >= 0) {
+                    feed(metaboliteCentral[0], 1, ke);
+                } else {
+                    flow(metaboliteCentral[w], -1, ke);
+                }
+                if (metabolitePeripheral[w] >= 0) {
+                    exchange(metaboliteCentral[w], m.volumeL(), metabolitePeripheral[w], m.peripheral().get());
+                }
+                a[aucMetabolite[w]][metaboliteCentral[w]] += 1.0 / m.volumeL();
+            }
+
+            channels.put(Route.IV, List.of(new InputChannel(central, 1.0, 0.0, 0.0)));
+            model.routes().forEach((route, paths) -> {
+                List<InputChannel> list = new ArrayList<>();
+                for (int j = 0; j < paths.size(); j++) {
+                    Absorption abs = paths.get(j);
+                    int[] st = pathStates.get(route).get(j);
+                    flow(st[0], st.length > 1 ? st[1] : -2, abs.kaPerH());
+                    double ktr = abs.transit().map(TransitChain::ratePerH).orElse(0.0);
+                    for (int k = 1; k < st.length; k++) {
+                        flow(st[k], k + 1 < st.length ? st[k + 1] : -2, ktr);
+                    }
+                    retarget(st[st.length - 1], abs.target());
+                    list.add(new InputChannel(st[0], abs.bioavailability(), abs.lagH(), abs.zeroOrderH()));
+                }
+                channels.put(route, list);
             });
 
             double v1 = model.volumeL();
-            a[central][central] -= model.clearanceLPerH() / v1;
+            double ke = model.clearanceLPerH() / v1;
+            if (metaboliteCentral[0] >= 0) {
+                feed(central, 0, ke);
+            } else {
+                flow(central, -1, ke);
+            }
             for (int i = 0; i < peripherals.size(); i++) {
-                link(central, v1, peripherals.get(i), model.peripherals().get(i));
+                exchange(central, v1, peripherals.get(i), model.peripherals().get(i));
             }
-            if (metabolite.isPresent()) {
-                Metabolite m = metabolite.get();
-                metaboliteVolumeL = m.volumeL();
-                a[metaboliteCentral][central] += m.fraction() * m.molarMassRatio() * model.clearanceLPerH() / v1;
-                a[metaboliteCentral][metaboliteCentral] -= m.clearanceLPerH() / m.volumeL();
-                if (metabolitePeripheral >= 0) {
-                    link(metaboliteCentral, m.volumeL(), metabolitePeripheral, m.peripheral().get());
+            model.liver().ifPresent(h -> {
+                flow(central, liver, h.bloodFlowLPerH() / v1);
+                flow(liver, central, h.bloodFlowLPerH() / h.volumeL());
+                flow(liver, -1, h.otherEliminationPerH());
+                if (metaboliteCentral[0] >= 0) {
+                    feed(liver, 0, h.metabolismPerH());
+                } else {
+                    flow(liver, -1, h.metabolismPerH());
                 }
-                a[aucMetabolite][metaboliteCentral] += 1.0 / m.volumeL();
-            }
+            });
             model.effectSite().ifPresent(e -> {
                 a[effect][central] += e.ke0PerH() / v1;
                 a[effect][effect] -= e.ke0PerH();
             });
             a[aucParent][central] += 1.0 / v1;
+            for (double[] l : links) {
+                int from = (int) l[0];
+                int to = (int) l[1];
+                if (l.length == 4) {
+                    a[to][from] += l[2];
+                    continue;
+                }
+                a[from][from] -= l[2];
+                if (to >= 0) {
+                    a[to][from] += l[2];
+                }
+            }
             return new LinearSystem(this);
         }
 
+        /** Points the pending flows of an absorption path's last state (marked -2) at its target. */
+        private void retarget(int last, AbsorptionTarget target) {
+            for (int i = 0; i < links.size(); i++) {
+                double[] l = links.get(i);
+                if ((int) l[0] == last && (int) l[1] == -2) {
+                    if (target == AbsorptionTarget.METABOLISM) {
+                        links.remove(i);
+                        feed(last, 0, l[2]);
+                        return;
+                    }
+                    l[1] = target == AbsorptionTarget.LIVER ? liver : central;
+                }
+            }
+        }
+
+        /**
+         * Mass flux {@code rate * x[from]} leaves {@code from} and forms metabolite {@code which}: whole
+         * into its formation delay, whose end applies the yield, or at once, times the yield.
+         */
+        private void feed(int from, int which, double rate) {
+            if (formationEntry[which] != metaboliteCentral[which]) {
+                flow(from, formationEntry[which], rate);
+            } else {
+                convert(from, formationEntry[which], rate, formationYield[which]);
+            }
+        }
+
         /** Adds the two-way exchange between a central compartment and one of its peripherals. */
-        private void link(int centralIndex, double centralVolume, int peripheralIndex, Peripheral p) {
-            double out = p.flowLPerH() / centralVolume;
-            double back = p.flowLPerH() / p.volumeL();
-            a[centralIndex][centralIndex] -= out;
-            a[peripheralIndex][centralIndex] += out;
-            a[peripheralIndex][peripheralIndex] -= back;
-            a[centralIndex][peripheralIndex] += back;
+        private void exchange(int centralIndex, double centralVolume, int peripheralIndex, Peripheral p) {
+            flow(centralIndex, peripheralIndex, p.flowLPerH() / centralVolume);
+            flow(peripheralIndex, centralIndex, p.flowLPerH() / p.volumeL());
         }
     }
 }

@@ -9,25 +9,30 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A linear pharmacokinetic model of the parent drug, with its optional absorption routes,
- * metabolite and effect site, for a typical patient of the scaling's reference weight.
+ * A linear pharmacokinetic model of the parent drug, with its absorption routes, metabolites,
+ * liver and effect site, for a typical patient of the scaling's reference weight.
  *
  * <p>Build one with {@link #of(String, double, double)} and the {@code with...} methods; each
  * returns a new model (instances are immutable and thread-safe). {@link #forWeight(double)} applies
  * the allometric scaling and gives the model of an individual patient.
  *
- * @param name           a display name
- * @param volumeL        central volume V1 (L), &gt; 0
- * @param clearanceLPerH elimination clearance CL from the central compartment (L/h), &gt;= 0
- * @param peripherals    0, 1 or 2 peripheral compartments (Q2/V2, then Q3/V3)
- * @param routes         the extravascular routes this model can absorb from (IV is always
- *                       supported and must not appear here)
- * @param metabolite     an optional metabolite formed from the parent's elimination
- * @param effectSite     an optional effect compartment driven by the parent's plasma concentration
- * @param scaling        optional allometric scaling; without it nothing scales with weight
+ * @param name             a display name
+ * @param volumeL          central volume V1 (L), &gt; 0
+ * @param clearanceLPerH   elimination clearance CL from the central compartment (L/h), &gt;= 0; with a
+ *                         liver it is usually 0, elimination happening there
+ * @param peripherals      0, 1 or 2 peripheral compartments (Q2/V2, then Q3/V3)
+ * @param routes           the extravascular routes and their absorption paths (one or more each; IV
+ *                         is always supported and must not appear here)
+ * @param metabolite       an optional metabolite formed from the parent's elimination (from CL, and
+ *                         from the liver's metabolism rate constant where there is a liver)
+ * @param secondMetabolite an optional metabolite formed from the first metabolite's clearance
+ * @param liver            an optional hepato-portal compartment
+ * @param effectSite       an optional effect compartment driven by the parent's plasma concentration
+ * @param scaling          optional allometric scaling; without it nothing scales with weight
  */
 public record PkModel(String name, double volumeL, double clearanceLPerH, List<Peripheral> peripherals,
-                      Map<Route, Absorption> routes, Optional<Metabolite> metabolite,
+                      Map<Route, List<Absorption>> routes, Optional<Metabolite> metabolite,
+                      Optional<Metabolite> secondMetabolite, Optional<HepaticCompartment> liver,
                       Optional<EffectSite> effectSite, Optional<AllometricScaling> scaling) {
 
     /** The largest number of peripheral compartments (a three-compartment model). */
@@ -46,12 +51,33 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
         if (routes.containsKey(Route.IV)) {
             throw new IllegalArgumentException("the iv route has no absorption depot");
         }
-        EnumMap<Route, Absorption> copy = new EnumMap<>(Route.class);
-        copy.putAll(routes);
+        EnumMap<Route, List<Absorption>> copy = new EnumMap<>(Route.class);
+        routes.forEach((route, paths) -> {
+            if (paths.isEmpty()) {
+                throw new IllegalArgumentException("route " + route.id() + " has no absorption path");
+            }
+            copy.put(route, List.copyOf(paths));
+        });
         routes = Collections.unmodifiableMap(copy);
         Objects.requireNonNull(metabolite, "metabolite");
+        Objects.requireNonNull(secondMetabolite, "secondMetabolite");
+        Objects.requireNonNull(liver, "liver");
         Objects.requireNonNull(effectSite, "effectSite");
         Objects.requireNonNull(scaling, "scaling");
+        if (secondMetabolite.isPresent() && metabolite.isEmpty()) {
+            throw new IllegalArgumentException("a second metabolite needs a first");
+        }
+        for (List<Absorption> paths : routes.values()) {
+            for (Absorption a : paths) {
+                if (a.target() == AbsorptionTarget.LIVER && liver.isEmpty()) {
+                    throw new IllegalArgumentException("an absorption path targets the liver, but the model has none");
+                }
+                if (a.target() == AbsorptionTarget.METABOLISM && metabolite.isEmpty()) {
+                    throw new IllegalArgumentException("an absorption path targets metabolism, but the model has no "
+                            + "metabolite");
+                }
+            }
+        }
     }
 
     /**
@@ -63,8 +89,8 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
      * @return the model
      */
     public static PkModel of(String name, double volumeL, double clearanceLPerH) {
-        return new PkModel(name, volumeL, clearanceLPerH, List.of(), Map.of(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+        return new PkModel(name, volumeL, clearanceLPerH, List.of(), Map.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -74,19 +100,30 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
     public PkModel withPeripheral(Peripheral peripheral) {
         List<Peripheral> more = new ArrayList<>(peripherals);
         more.add(peripheral);
-        return new PkModel(name, volumeL, clearanceLPerH, more, routes, metabolite, effectSite, scaling);
+        return new PkModel(name, volumeL, clearanceLPerH, more, routes, metabolite, secondMetabolite, liver,
+                effectSite, scaling);
     }
 
     /**
      * @param route      an extravascular route
-     * @param absorption its absorption parameters (replacing any the model had)
+     * @param absorption its one absorption path (replacing any the model had)
      * @return a new model with it
      */
     public PkModel withRoute(Route route, Absorption absorption) {
-        Map<Route, Absorption> more = new EnumMap<>(Route.class);
+        return withRoute(route, List.of(absorption));
+    }
+
+    /**
+     * @param route an extravascular route
+     * @param paths its absorption paths, which share each dose (replacing any the model had)
+     * @return a new model with them
+     */
+    public PkModel withRoute(Route route, List<Absorption> paths) {
+        Map<Route, List<Absorption>> more = new EnumMap<>(Route.class);
         more.putAll(routes);
-        more.put(route, absorption);
-        return new PkModel(name, volumeL, clearanceLPerH, peripherals, more, metabolite, effectSite, scaling);
+        more.put(route, paths);
+        return new PkModel(name, volumeL, clearanceLPerH, peripherals, more, metabolite, secondMetabolite, liver,
+                effectSite, scaling);
     }
 
     /**
@@ -94,8 +131,26 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
      * @return a new model with it
      */
     public PkModel withMetabolite(Metabolite value) {
-        return new PkModel(name, volumeL, clearanceLPerH, peripherals, routes, Optional.of(value), effectSite,
-                scaling);
+        return new PkModel(name, volumeL, clearanceLPerH, peripherals, routes, Optional.of(value), secondMetabolite,
+                liver, effectSite, scaling);
+    }
+
+    /**
+     * @param value a metabolite formed from the first metabolite's clearance
+     * @return a new model with it
+     */
+    public PkModel withSecondMetabolite(Metabolite value) {
+        return new PkModel(name, volumeL, clearanceLPerH, peripherals, routes, metabolite, Optional.of(value), liver,
+                effectSite, scaling);
+    }
+
+    /**
+     * @param value the hepato-portal compartment
+     * @return a new model with it
+     */
+    public PkModel withLiver(HepaticCompartment value) {
+        return new PkModel(name, volumeL, clearanceLPerH, peripherals, routes, metabolite, secondMetabolite,
+                Optional.of(value), effectSite, scaling);
     }
 
     /**
@@ -103,8 +158,8 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
      * @return a new model with it
      */
     public PkModel withEffectSite(EffectSite value) {
-        return new PkModel(name, volumeL, clearanceLPerH, peripherals, routes, metabolite, Optional.of(value),
-                scaling);
+        return new PkModel(name, volumeL, clearanceLPerH, peripherals, routes, metabolite, secondMetabolite, liver,
+                Optional.of(value), scaling);
     }
 
     /**
@@ -112,8 +167,8 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
      * @return a new model with it
      */
     public PkModel withScaling(AllometricScaling value) {
-        return new PkModel(name, volumeL, clearanceLPerH, peripherals, routes, metabolite, effectSite,
-                Optional.of(value));
+        return new PkModel(name, volumeL, clearanceLPerH, peripherals, routes, metabolite, secondMetabolite, liver,
+                effectSite, Optional.of(value));
     }
 
     /** @return the number of parent compartments, 1 to 3 */
@@ -122,9 +177,9 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
     }
 
     /**
-     * The model of one patient: volumes, clearances and flows (parent and metabolite) multiplied by
-     * the scaling factors for this weight (see {@link AllometricScaling}). Absorption and ke0 do not
-     * scale.
+     * The model of one patient: volumes, clearances and flows (parent and metabolites) multiplied by
+     * the scaling factors for this weight (see {@link AllometricScaling}). Absorption, transit
+     * times, the liver and ke0 do not scale.
      *
      * @param weightKg body weight (kg), &gt; 0
      * @return an individual model without scaling; this model itself when it has no scaling
@@ -139,14 +194,11 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
         double fc = s.factor(weightKg, s.clearancesExponent());
         double fpv = s.factor(weightKg, s.peripheralVolumesExponent());
         double fq = s.factor(weightKg, s.flowsExponent());
-        List<Peripheral> scaledPeripherals = peripherals.stream()
-                .map(p -> scale(p, fpv, fq))
-                .toList();
-        Optional<Metabolite> scaledMetabolite = metabolite.map(m -> new Metabolite(m.name(), m.fraction(),
-                m.molarMassRatio(), m.volumeL() * fv, m.clearanceLPerH() * fc,
-                m.peripheral().map(p -> scale(p, fpv, fq))));
-        return new PkModel(name, volumeL * fv, clearanceLPerH * fc, scaledPeripherals, routes, scaledMetabolite,
-                effectSite, Optional.empty());
+        List<Peripheral> scaledPeripherals = peripherals.stream().map(p -> scale(p, fpv, fq)).toList();
+        return new PkModel(name, volumeL * fv, clearanceLPerH * fc, scaledPeripherals, routes,
+                metabolite.map(m -> m.scaled(fv, fc, m.peripheral().map(p -> scale(p, fpv, fq)))),
+                secondMetabolite.map(m -> m.scaled(fv, fc, m.peripheral().map(p -> scale(p, fpv, fq)))),
+                liver, effectSite, Optional.empty());
     }
 
     private static Peripheral scale(Peripheral p, double volumeFactor, double clearanceFactor) {

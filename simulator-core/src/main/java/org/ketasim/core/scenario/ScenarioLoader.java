@@ -321,8 +321,15 @@ public final class ScenarioLoader {
                 if (route == Route.IV) {
                     throw tree.error(routeNode, routes.pathOf(key), "the iv route has no absorption parameters");
                 }
-                result = result.withRoute(route, absorption(tree.mapping(routeNode, routes.pathOf(key)),
-                        Optional.ofNullable(model.routes().get(route))));
+                Mapping entry = tree.mapping(routeNode, routes.pathOf(key));
+                List<Absorption> paths = model.routes().getOrDefault(route, List.of());
+                if (paths.size() > 1 && !(entry.has("F") && entry.has("ka"))) {
+                    throw tree.error(routeNode, routes.pathOf(key), "route '" + key + "' of this model has "
+                            + paths.size() + " absorption paths; give both F and ka to replace them with one "
+                            + "first-order path");
+                }
+                result = result.withRoute(route, absorption(entry,
+                        paths.size() == 1 ? Optional.of(paths.get(0)) : Optional.empty()));
             }
             return result;
         }
@@ -351,12 +358,14 @@ public final class ScenarioLoader {
             return new AllometricScaling(ref, volumes, clearances, peripheralVolumes, flows);
         }
 
+        /** An absorption path: a new first-order one, or {@code base} with the values given replaced. */
         private Absorption absorption(Mapping r, Optional<Absorption> base) {
             r.allowOnly(ROUTE_KEYS);
             double f = r.has("F") || base.isEmpty() ? fraction(r, "F") : base.get().bioavailability();
             double ka = r.has("ka") || base.isEmpty() ? positive(r, "ka", Dimension.RATE_CONSTANT) : base.get().kaPerH();
             double lag = r.has("lag") ? nonNegative(r, "lag", Dimension.TIME) : base.map(Absorption::lagH).orElse(0.0);
-            return new Absorption(f, ka, lag);
+            return base.map(b -> new Absorption(f, ka, lag, b.zeroOrderH(), b.target(), b.transit()))
+                    .orElseGet(() -> new Absorption(f, ka, lag));
         }
 
         private Metabolite metabolite(Mapping m) {

@@ -92,10 +92,10 @@ class BuiltInModelScenarioTest {
     void aScenarioMayOverrideFKaAndLagOfABuiltInRoute() {
         Scenario s = parse(BASE.replace("model: fanta-otto", "model:\n  base: fanta-otto\n  routes:\n"
                 + "    oral: {F: 0.08}\n    sc: {ka: 0.5 1/h, lag: 5 min}"));
-        var oral = s.model().routes().get(Route.ORAL);
+        var oral = s.model().routes().get(Route.ORAL).get(0);
         assertEquals(0.08, oral.bioavailability());
         assertEquals(0.97, oral.kaPerH());
-        var sc = s.model().routes().get(Route.SC);
+        var sc = s.model().routes().get(Route.SC).get(0);
         assertEquals(0.93, sc.bioavailability());
         assertEquals(0.5, sc.kaPerH());
         assertEquals(5.0 / 60, sc.lagH(), 1e-15);

@@ -84,7 +84,7 @@ class ScenarioLoaderTest {
         assertEquals(5.0 / 60, s.stepH(), 1e-15);
         assertEquals("inpatient", s.setting().orElseThrow());
         assertEquals(3, s.model().compartments());
-        assertEquals(0.18, s.model().routes().get(Route.ORAL).bioavailability());
+        assertEquals(0.18, s.model().routes().get(Route.ORAL).get(0).bioavailability());
         assertEquals(0.941, s.model().metabolite().orElseThrow().molarMassRatio());
         assertEquals(6.84, s.model().effectSite().orElseThrow().ke0PerH(), 1e-12);
         assertEquals(List.of(new TitrationSchedule(0, 5, 2, 12, 25, 96, Route.IV)), s.regimen().doses());
