@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ModelsCommandTest {
 
     private static final List<String> IDS =
-            List.of("fanta-otto", "flint-2017", "domino", "clements-1981", "hijazi-2003", "kamp-2020");
+            List.of("fanta-otto", "simons-2022", "perez-ruixo-2021", "flint-2017", "domino", "clements-1981",
+                    "hijazi-2003", "kamp-2020");
 
     @Test
     void listsEveryModelWithDrugSamplingRoutesAndCitation() {
@@ -32,7 +33,8 @@ class ModelsCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fanta-otto", "flint-2017", "domino", "clements-1981", "hijazi-2003", "kamp-2020"})
+    @ValueSource(strings = {"fanta-otto", "simons-2022", "perez-ruixo-2021", "flint-2017", "domino", "clements-1981",
+        "hijazi-2003", "kamp-2020"})
     void printsEachModelsParametersWithUnitsAndSources(String id) {
         Cli.Result r = Cli.run("models", id);
         assertEquals(0, r.exitCode(), r.err());
@@ -47,6 +49,7 @@ class ModelsCommandTest {
     @Test
     void anUnknownIdIsBadInput() {
         Cli.Result r = Cli.run("models", "simons-2023");
+        assertTrue(r.err().contains("simons-2022"), r.err());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("built-in models: fanta-otto"), r.err());
     }

@@ -209,7 +209,7 @@ class ScenarioLoaderTest {
         ScenarioException e = error(yaml);
         assertEquals("model", e.key());
         assertTrue(e.problem().contains("unknown model 'fanta-oto' (did you mean 'fanta-otto'?)"), e.getMessage());
-        assertTrue(e.problem().contains("fanta-otto, flint-2017, domino"), e.getMessage());
+        assertTrue(e.problem().contains("fanta-otto, simons-2022, perez-ruixo-2021, flint-2017, domino"), e.getMessage());
     }
 
     @Test

@@ -17,7 +17,8 @@ public final class ModelLibrary {
     private static final Map<String, BuiltInModel> MODELS = new LinkedHashMap<>();
 
     static {
-        for (BuiltInModel m : List.of(SKetamineModels.fantaOtto(), SKetamineModels.flint2017(),
+        for (BuiltInModel m : List.of(SKetamineModels.fantaOtto(), SimonsModel.simons2022(),
+                PerezRuixoModel.perezRuixo2021(), SKetamineModels.flint2017(),
                 RacemicModels.domino(), RacemicModels.clements1981(), RacemicModels.hijazi2003(),
                 RacemicModels.kamp2020())) {
             MODELS.put(m.id(), m);

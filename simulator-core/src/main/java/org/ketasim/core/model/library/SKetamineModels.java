@@ -20,7 +20,7 @@ final class SKetamineModels {
      */
     static final double OLOFSEN_KE0_PER_H = Math.log(2) / (6.1 / 60);
 
-    private static final String OLOFSEN = "ke0 " + String.format("%.4f", OLOFSEN_KE0_PER_H / 60)
+    static final String OLOFSEN = "ke0 " + String.format("%.4f", OLOFSEN_KE0_PER_H / 60)
             + " /min = ln 2 / 6.1 min, the mean blood-effect-site t1/2ke0 over endpoints of Olofsen et al., "
             + "Anesthesiology 2012;117:353 [V]; for acute effects only";
 

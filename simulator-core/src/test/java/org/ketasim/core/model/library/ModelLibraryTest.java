@@ -22,7 +22,8 @@ class ModelLibraryTest {
 
     @Test
     void holdsTheIdsOfTheIssueInOrderWithFantaOttoTheDefault() {
-        assertEquals(List.of("fanta-otto", "flint-2017", "domino", "clements-1981", "hijazi-2003", "kamp-2020"),
+        assertEquals(List.of("fanta-otto", "simons-2022", "perez-ruixo-2021", "flint-2017", "domino", "clements-1981",
+                "hijazi-2003", "kamp-2020"),
                 ModelLibrary.all().stream().map(BuiltInModel::id).toList());
         assertEquals("fanta-otto", ModelLibrary.DEFAULT_ID);
     }
