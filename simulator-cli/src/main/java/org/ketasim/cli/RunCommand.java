@@ -88,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
         TimeSeriesWriter series = new TimeSeriesWriter();
         for (Outcome o : outcomes) {
             Path dir = out.resolve(o.scenario().id());
-            AtomicFiles.writeText(dir.resolve("timeseries.csv"), w -> series.write(o.result(), w));
+            AtomicFiles.writeText(dir.resolve("timeseries.csv"), w -> series.write(o.result(), o.pd(), w));
             if (!noChart) {
                 ScenarioChart chart = new ScenarioChart(o.scenario(), o.result());
                 AtomicFiles.write(dir.resolve("chart." + format.extension()), s -> chart.write(format, s));
@@ -100,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
             for (Outcome o : outcomes) {
                 var sc = o.scenario();
                 summary.writeRow(new SummaryWriter.Row(sc.id(), sc.modelId(), sc.parentAnalyte(),
-                        sc.metaboliteAnalyte().orElse(""), o.summary()), w);
+                        sc.metaboliteAnalyte().orElse(""), o.summary(), o.pd()), w);
             }
         });
         for (Outcome o : outcomes) {

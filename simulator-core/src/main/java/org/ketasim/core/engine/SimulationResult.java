@@ -75,6 +75,11 @@ public final class SimulationResult {
         return column(system::effectConcentration);
     }
 
+    /** @return pain-relief effect-site concentration per row (ng/mL); NaN without that site */
+    public double[] painEffectConcentration() {
+        return column(system::painEffectConcentration);
+    }
+
     /** @return exact AUC of the parent plasma concentration from 0 to the last row (ng&middot;h/mL) */
     public double parentAuc() {
         return system.parentAuc(states[states.length - 1]);

@@ -5,24 +5,29 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import org.ketasim.core.engine.SimulationResult;
+import org.ketasim.core.pd.PdOutcome;
 
 /**
  * Writes {@code timeseries.csv}: {@code time_h}, {@code rate_mg_per_h}, {@code cp_ng_per_ml}, then
  * {@code cm_ng_per_ml} where the model has a metabolite and {@code ce_ng_per_ml} where it has an
  * effect site, then {@code cm2_ng_per_ml} where it has a second metabolite (formed from the first,
- * e.g. S-hydroxynorketamine). Stateless and thread-safe.
+ * e.g. S-hydroxynorketamine), {@code drug_high_probability} where it has an effect site, and
+ * {@code ce_pain_ng_per_ml} and {@code nrs_reduction} where it has the pain-relief effect site.
+ * Stateless and thread-safe.
  */
 public final class TimeSeriesWriter {
 
     /**
      * @param result the simulation
+     * @param pd     its pharmacodynamics
      * @param out    where to write; not closed
      * @throws IOException if writing fails
      */
-    public void write(SimulationResult result, Writer out) throws IOException {
+    public void write(SimulationResult result, PdOutcome pd, Writer out) throws IOException {
         boolean metabolite = result.system().hasMetabolite();
         boolean effect = result.system().hasEffectSite();
         boolean second = result.system().hasSecondMetabolite();
+        boolean pain = result.system().hasPainEffectSite();
         List<String> header = new ArrayList<>(List.of("time_h", "rate_mg_per_h", "cp_ng_per_ml"));
         if (metabolite) {
             header.add("cm_ng_per_ml");
@@ -33,6 +38,13 @@ public final class TimeSeriesWriter {
         if (second) {
             header.add("cm2_ng_per_ml");
         }
+        if (effect) {
+            header.add("drug_high_probability");
+        }
+        if (pain) {
+            header.add("ce_pain_ng_per_ml");
+            header.add("nrs_reduction");
+        }
         out.write(Csv.line(header));
         double[] t = result.timesH();
         double[] rate = result.pumpRatesMgPerH();
@@ -40,6 +52,9 @@ public final class TimeSeriesWriter {
         double[] cm = result.metaboliteConcentration();
         double[] ce = result.effectConcentration();
         double[] cm2 = result.secondMetaboliteConcentration();
+        double[] cePain = result.painEffectConcentration();
+        double[] high = pd.drugHighProbability();
+        double[] nrs = pd.nrsReduction();
         StringBuilder row = new StringBuilder(128);
         for (int i = 0; i < t.length; i++) {
             row.setLength(0);
@@ -52,6 +67,12 @@ public final class TimeSeriesWriter {
             }
             if (second) {
                 row.append(',').append(cm2[i]);
+            }
+            if (effect) {
+                row.append(',').append(high[i]);
+            }
+            if (pain) {
+                row.append(',').append(cePain[i]).append(',').append(nrs[i]);
             }
             row.append('\n');
             out.append(row);

@@ -17,7 +17,8 @@ import java.util.Optional;
  *   <li>the parent's central compartment, then its peripherals, then the liver (mg);</li>
  *   <li>the metabolite's formation delay, central compartment and peripheral (mg of metabolite, or
  *       of parent in the delay), then the same for the second metabolite;</li>
- *   <li>the effect-site concentration Ce (mg/L);</li>
+ *   <li>the effect-site concentration Ce (mg/L), then the slow pain-relief effect-site
+ *       concentration (mg/L);</li>
  *   <li>the running integral of the parent plasma concentration, AUC (mg&middot;h/L), and of each
  *       metabolite's. These never feed back, so the exact solver returns the exact AUC (no
  *       trapezoid rule).</li>
@@ -37,6 +38,7 @@ public final class LinearSystem {
     private final double[] metaboliteVolumeL;
     private final int[] aucMetabolite;
     private final int effect;
+    private final int painEffect;
     private final int aucParent;
     private final double centralVolumeL;
 
@@ -49,6 +51,7 @@ public final class LinearSystem {
         this.metaboliteVolumeL = b.metaboliteVolumeL;
         this.aucMetabolite = b.aucMetabolite;
         this.effect = b.effect;
+        this.painEffect = b.painEffect;
         this.aucParent = b.aucParent;
         this.centralVolumeL = b.model.volumeL();
     }
@@ -158,6 +161,19 @@ public final class LinearSystem {
         return effect < 0 ? Double.NaN : state[effect] * MG_PER_L_TO_NG_PER_ML;
     }
 
+    /** @return whether the system has the slow effect site of chronic pain relief */
+    public boolean hasPainEffectSite() {
+        return painEffect >= 0;
+    }
+
+    /**
+     * @param state a state vector
+     * @return pain-relief effect-site concentration (ng/mL), NaN without one
+     */
+    public double painEffectConcentration(double[] state) {
+        return painEffect < 0 ? Double.NaN : state[painEffect] * MG_PER_L_TO_NG_PER_ML;
+    }
+
     /**
      * @param state a state vector
      * @return AUC of the parent plasma concentration so far (ng&middot;h/mL)
@@ -189,6 +205,7 @@ public final class LinearSystem {
         private int central;
         private int liver = -1;
         private int effect = -1;
+        private int painEffect = -1;
         private int aucParent;
 
         Builder(PkModel model) {
@@ -257,6 +274,9 @@ public final class LinearSystem {
             }
             if (model.effectSite().isPresent()) {
                 effect = add("effect");
+            }
+            if (model.painEffectSite().isPresent()) {
+                painEffect = add("effect:pain");
             }
             aucParent = add("auc:parent");
             for (int w = 0; w < 2; w++) {
@@ -335,10 +355,8 @@ public final class LinearSystem {
                     flow(liver, -1, h.metabolismPerH());
                 }
             });
-            model.effectSite().ifPresent(e -> {
-                a[effect][central] += e.ke0PerH() / v1;
-                a[effect][effect] -= e.ke0PerH();
-            });
+            model.effectSite().ifPresent(e -> drive(effect, e, v1));
+            model.painEffectSite().ifPresent(e -> drive(painEffect, e, v1));
             a[aucParent][central] += 1.0 / v1;
             for (double[] l : links) {
                 int from = (int) l[0];
@@ -353,6 +371,12 @@ public final class LinearSystem {
                 }
             }
             return new LinearSystem(this);
+        }
+
+        /** {@code dCe/dt = ke0 (A1/V1 - Ce)}: an effect site of negligible volume, driven by the parent. */
+        private void drive(int site, EffectSite e, double v1) {
+            a[site][central] += e.ke0PerH() / v1;
+            a[site][site] -= e.ke0PerH();
         }
 
         /** Points the pending flows of an absorption path's last state (marked -2) at its target. */

@@ -28,12 +28,16 @@ import java.util.Optional;
  * @param secondMetabolite an optional metabolite formed from the first metabolite's clearance
  * @param liver            an optional hepato-portal compartment
  * @param effectSite       an optional effect compartment driven by the parent's plasma concentration
+ *                         (acute effects)
+ * @param painEffectSite   an optional slow effect compartment for chronic pain relief (Dahan 2011:
+ *                         t&frac12; 10.9 days), also driven by the parent's plasma concentration
  * @param scaling          optional allometric scaling; without it nothing scales with weight
  */
 public record PkModel(String name, double volumeL, double clearanceLPerH, List<Peripheral> peripherals,
                       Map<Route, List<Absorption>> routes, Optional<Metabolite> metabolite,
                       Optional<Metabolite> secondMetabolite, Optional<HepaticCompartment> liver,
-                      Optional<EffectSite> effectSite, Optional<AllometricScaling> scaling) {
+                      Optional<EffectSite> effectSite, Optional<EffectSite> painEffectSite,
+                      Optional<AllometricScaling> scaling) {
 
     /** The largest number of peripheral compartments (a three-compartment model). */
     public static final int MAX_PERIPHERALS = 2;
@@ -63,6 +67,7 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
         Objects.requireNonNull(secondMetabolite, "secondMetabolite");
         Objects.requireNonNull(liver, "liver");
         Objects.requireNonNull(effectSite, "effectSite");
+        Objects.requireNonNull(painEffectSite, "painEffectSite");
         Objects.requireNonNull(scaling, "scaling");
         if (secondMetabolite.isPresent() && metabolite.isEmpty()) {
             throw new IllegalArgumentException("a second metabolite needs a first");
@@ -90,7 +95,7 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
      */
     public static PkModel of(String name, double volumeL, double clearanceLPerH) {
         return new PkModel(name, volumeL, clearanceLPerH, List.of(), Map.of(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -101,7 +106,7 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
         List<Peripheral> more = new ArrayList<>(peripherals);
         more.add(peripheral);
         return new PkModel(name, volumeL, clearanceLPerH, more, routes, metabolite, secondMetabolite, liver,
-                effectSite, scaling);
+                effectSite, painEffectSite, scaling);
     }
 
     /**
@@ -123,7 +128,7 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
         more.putAll(routes);
         more.put(route, paths);
         return new PkModel(name, volumeL, clearanceLPerH, peripherals, more, metabolite, secondMetabolite, liver,
-                effectSite, scaling);
+                effectSite, painEffectSite, scaling);
     }
 
     /**
@@ -132,7 +137,7 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
      */
     public PkModel withMetabolite(Metabolite value) {
         return new PkModel(name, volumeL, clearanceLPerH, peripherals, routes, Optional.of(value), secondMetabolite,
-                liver, effectSite, scaling);
+                liver, effectSite, painEffectSite, scaling);
     }
 
     /**
@@ -141,7 +146,7 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
      */
     public PkModel withSecondMetabolite(Metabolite value) {
         return new PkModel(name, volumeL, clearanceLPerH, peripherals, routes, metabolite, Optional.of(value), liver,
-                effectSite, scaling);
+                effectSite, painEffectSite, scaling);
     }
 
     /**
@@ -150,7 +155,7 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
      */
     public PkModel withLiver(HepaticCompartment value) {
         return new PkModel(name, volumeL, clearanceLPerH, peripherals, routes, metabolite, secondMetabolite,
-                Optional.of(value), effectSite, scaling);
+                Optional.of(value), effectSite, painEffectSite, scaling);
     }
 
     /**
@@ -159,7 +164,16 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
      */
     public PkModel withEffectSite(EffectSite value) {
         return new PkModel(name, volumeL, clearanceLPerH, peripherals, routes, metabolite, secondMetabolite, liver,
-                Optional.of(value), scaling);
+                Optional.of(value), painEffectSite, scaling);
+    }
+
+    /**
+     * @param value the slow effect compartment of chronic pain relief
+     * @return a new model with it
+     */
+    public PkModel withPainEffectSite(EffectSite value) {
+        return new PkModel(name, volumeL, clearanceLPerH, peripherals, routes, metabolite, secondMetabolite, liver,
+                effectSite, Optional.of(value), scaling);
     }
 
     /**
@@ -168,7 +182,7 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
      */
     public PkModel withScaling(AllometricScaling value) {
         return new PkModel(name, volumeL, clearanceLPerH, peripherals, routes, metabolite, secondMetabolite, liver,
-                effectSite, Optional.of(value));
+                effectSite, painEffectSite, Optional.of(value));
     }
 
     /** @return the number of parent compartments, 1 to 3 */
@@ -198,7 +212,7 @@ public record PkModel(String name, double volumeL, double clearanceLPerH, List<P
         return new PkModel(name, volumeL * fv, clearanceLPerH * fc, scaledPeripherals, routes,
                 metabolite.map(m -> m.scaled(fv, fc, m.peripheral().map(p -> scale(p, fpv, fq)))),
                 secondMetabolite.map(m -> m.scaled(fv, fc, m.peripheral().map(p -> scale(p, fpv, fq)))),
-                liver, effectSite, Optional.empty());
+                liver, effectSite, painEffectSite, Optional.empty());
     }
 
     private static Peripheral scale(Peripheral p, double volumeFactor, double clearanceFactor) {

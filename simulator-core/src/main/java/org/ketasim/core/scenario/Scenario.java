@@ -25,6 +25,7 @@ import org.ketasim.core.regimen.Regimen;
  *                  fraction
  * @param parentAnalyte what the parent concentrations are, e.g. "S-ketamine (half of the racemic dose)"
  * @param weightKg  the patient's body weight (kg)
+ * @param baselineNrs the patient's pain score before treatment (NRS, 0 to 10)
  * @param setting   {@code inpatient} or {@code outpatient}, if given
  * @param regimen   the doses, weight-normalised amounts already multiplied by the weight
  * @param durationH simulated time (h), &gt; 0
@@ -33,7 +34,7 @@ import org.ketasim.core.regimen.Regimen;
  */
 public record Scenario(Path file, String id, String title, String source, String notes, Drug drug, Salt salt,
                        PkModel model, Optional<ModelCard> card, double inputFactor, String parentAnalyte,
-                       double weightKg, Optional<String> setting, Regimen regimen, double durationH, double stepH,
+                       double weightKg, double baselineNrs, Optional<String> setting, Regimen regimen, double durationH, double stepH,
                        List<String> warnings) {
 
     /** Copies the warnings. */
@@ -51,6 +52,17 @@ public record Scenario(Path file, String id, String title, String source, String
     public Optional<String> metaboliteAnalyte() {
         return card.isPresent() ? card.get().metaboliteAnalyte()
                 : model.metabolite().map(m -> m.name());
+    }
+
+    /**
+     * @return the fraction of the parent concentration that is S-ketamine, for pharmacodynamics: 0.5
+     *         for racemic ketamine (an assumption, see {@link org.ketasim.core.pd.PdAssumptions}), 1
+     *         otherwise
+     */
+    public double sKetamineFraction() {
+        boolean racemic = card.map(c -> c.drug() == org.ketasim.core.model.ModelDrug.RACEMIC_KETAMINE)
+                .orElse(drug == Drug.KETAMINE);
+        return racemic ? 0.5 : 1.0;
     }
 
     /** @return the model of this patient, with the allometric scaling applied */

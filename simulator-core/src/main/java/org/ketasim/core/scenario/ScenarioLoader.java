@@ -24,6 +24,7 @@ import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelCard;
 import org.ketasim.core.model.library.ModelLibrary;
 import org.ketasim.core.model.library.RouteNote;
+import org.ketasim.core.pd.PainRelief;
 import org.ketasim.core.regimen.Bolus;
 import org.ketasim.core.regimen.ConstantInfusion;
 import org.ketasim.core.regimen.Dose;
@@ -61,7 +62,7 @@ public final class ScenarioLoader {
     private static final List<String> METABOLITE_KEYS =
             List.of("name", "fraction", "molar_mass_ratio", "V1", "CL", "V2", "Q2");
     private static final List<String> EFFECT_KEYS = List.of("ke0");
-    private static final List<String> PATIENT_KEYS = List.of("weight");
+    private static final List<String> PATIENT_KEYS = List.of("weight", "baseline_nrs");
     private static final List<String> REGIMEN_KEYS = List.of("setting", "route", "doses", "repeat");
     private static final List<String> REPEAT_KEYS = List.of("every", "count");
     private static final List<String> DOSE_KEYS = List.of("bolus", "infusion", "steps", "at", "route", "over");
@@ -140,6 +141,7 @@ public final class ScenarioLoader {
             ModelChoice choice = model(modelNode);
             PkModel model = choice.model();
             double weight = weight();
+            double baselineNrs = baselineNrs();
             DrugForm form = drugForm(drug, choice.card(), modelNode);
             choice.card().ifPresent(card -> checkPopulation(card, weight));
             Mapping simulation = tree.mapping(root.required("simulation"), "simulation");
@@ -159,7 +161,7 @@ public final class ScenarioLoader {
             }
             choice.card().ifPresent(card -> warnUnvalidatedRoutes(card, regimen.regimen()));
             return new Scenario(file, id, text("title"), text("source"), text("notes"), drug, salt, model,
-                    choice.card(), form.fraction() * salt.baseFraction(), form.analyte(), weight,
+                    choice.card(), form.fraction() * salt.baseFraction(), form.analyte(), weight, baselineNrs,
                     regimen.setting(), regimen.regimen(), duration, step, warnings);
         }
 
@@ -227,6 +229,17 @@ public final class ScenarioLoader {
                                 + " set 'id:' in the file)"));
             }
             return id;
+        }
+
+        private double baselineNrs() {
+            Mapping patient = tree.mapping(root.required("patient"), "patient");
+            return patient.optional("baseline_nrs").map(n -> {
+                double v = tree.number(n, "patient.baseline_nrs");
+                if (v < 0 || v > 10) {
+                    throw tree.error(n, "patient.baseline_nrs", "an NRS pain score is from 0 to 10, got " + v);
+                }
+                return v;
+            }).orElse(PainRelief.DEFAULT_BASELINE_NRS);
         }
 
         private double weight() {

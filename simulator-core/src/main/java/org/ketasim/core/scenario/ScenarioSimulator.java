@@ -6,10 +6,11 @@ import org.ketasim.core.engine.SimulationResult;
 import org.ketasim.core.engine.Solver;
 import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.LinearSystem;
+import org.ketasim.core.pd.PdOutcome;
 
 /**
  * Runs a scenario end to end: scaling to the patient, the state-space system, the dose timeline,
- * the solver, the summary. Thread-safe if the solver is.
+ * the solver, the summary and the pharmacodynamics. Thread-safe if the solver is.
  */
 public final class ScenarioSimulator {
 
@@ -26,8 +27,9 @@ public final class ScenarioSimulator {
      * @param scenario the scenario
      * @param result   its time series
      * @param summary  its summary metrics
+     * @param pd       its pharmacodynamics (NaN series where the model lacks the effect sites)
      */
-    public record Outcome(Scenario scenario, SimulationResult result, Summary summary) {
+    public record Outcome(Scenario scenario, SimulationResult result, Summary summary, PdOutcome pd) {
     }
 
     /**
@@ -38,6 +40,7 @@ public final class ScenarioSimulator {
         LinearSystem system = LinearSystem.of(scenario.individualModel());
         DoseTimeline timeline = DoseTimeline.of(scenario.regimen(), system, scenario.inputFactor());
         SimulationResult result = solver.solve(system, timeline, OutputGrid.regular(scenario.durationH(), scenario.stepH()));
-        return new Outcome(scenario, result, Summary.of(result, scenario.regimen(), scenario.weightKg()));
+        return new Outcome(scenario, result, Summary.of(result, scenario.regimen(), scenario.weightKg()),
+                PdOutcome.of(result, scenario.sKetamineFraction(), scenario.baselineNrs()));
     }
 }

@@ -111,4 +111,23 @@ class BuiltInModelScenarioTest {
         assertTrue(s.warnings().get(0).contains("outside the weights of the population 'flint-2017' was fitted to"),
                 s.warnings().get(0));
     }
+
+    @Test
+    void baselineNrsDefaultsToSevenAndMustBeAScore() {
+        assertEquals(7, parse(BASE).baselineNrs());
+        assertEquals(5.5, parse(BASE.replace("{weight: 70 kg}", "{weight: 70 kg, baseline_nrs: 5.5}")).baselineNrs());
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> parse(BASE.replace("{weight: 70 kg}", "{weight: 70 kg, baseline_nrs: 11}")));
+        assertEquals("patient.baseline_nrs", e.key());
+        assertTrue(e.problem().contains("from 0 to 10"), e.getMessage());
+    }
+
+    @Test
+    void everyBuiltInModelReportsPainReliefAndDrugHigh() {
+        var r = run(BASE);
+        assertTrue(r.result().system().hasPainEffectSite());
+        assertTrue(r.pd().maxDrugHighProbability() > 0);
+        assertTrue(r.pd().maxNrsReduction() > 0 && r.pd().maxNrsReduction() < 1,
+                "a 2-hour infusion barely moves a 10.9-day effect compartment: " + r.pd().maxNrsReduction());
+    }
 }

@@ -4,10 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ketasim.core.model.EffectSite;
+import org.ketasim.core.pd.PdAssumptions;
 
 /**
  * The built-in models, by id. {@value #DEFAULT_ID} is the default S-ketamine model (venous, fully
- * specified, externally validated: pk-models.md section 8). Thread-safe (immutable).
+ * specified, externally validated: pk-models.md section 8). Every built-in model gets the slow
+ * effect compartment of chronic pain relief (Dahan 2011, see {@link PdAssumptions}). Thread-safe
+ * (immutable).
  */
 public final class ModelLibrary {
 
@@ -21,7 +25,8 @@ public final class ModelLibrary {
                 PerezRuixoModel.perezRuixo2021(), SKetamineModels.flint2017(),
                 RacemicModels.domino(), RacemicModels.clements1981(), RacemicModels.hijazi2003(),
                 RacemicModels.kamp2020())) {
-            MODELS.put(m.id(), m);
+            MODELS.put(m.id(), new BuiltInModel(m.card(),
+                    m.model().withPainEffectSite(new EffectSite(PdAssumptions.PAIN_KE0_PER_H))));
         }
     }
 
