@@ -98,11 +98,14 @@ final class ModelsCommand implements Callable<Integer> {
             RouteNote note = m.card().routes().get(r);
             out.printf(Locale.ROOT, "  route %s%s:%n", r.id(), note != null && !note.validated() ? " (unvalidated)" : "");
             for (Absorption a : p.routes().get(r)) {
-                out.printf(Locale.ROOT, "    F %s, ka %s /h, lag %s h%s%s%s%n", fmt(a.bioavailability()), fmt(a.kaPerH()),
-                        fmt(a.lagH()), a.zeroOrderH() > 0 ? ", zero-order over " + fmt(a.zeroOrderH()) + " h" : "",
+                out.printf(Locale.ROOT, "    F %s, ka %s /h, lag %s h%s%s%s%s%n", fmt(a.bioavailability()),
+                        fmt(a.kaPerH()), fmt(a.lagH()),
+                        a.zeroOrderH() > 0 ? ", zero-order over " + fmt(a.zeroOrderH()) + " h" : "",
                         a.transit().map(t -> ", transit " + t.compartments() + " x MTT " + fmt(t.meanTransitTimeH())
                                 + " h").orElse(""), a.target() == AbsorptionTarget.CENTRAL ? ""
-                                : ", into the " + a.target().name().toLowerCase(Locale.ROOT));
+                                : ", into the " + a.target().name().toLowerCase(Locale.ROOT),
+                        a.devices().map(d -> ", by " + fmt(d.deviceMg()) + " mg devices " + fmt(d.intervalH() * 60)
+                                + " min apart (later devices F " + fmt(d.laterBioavailability()) + ")").orElse(""));
             }
             if (note != null) {
                 out.println("      " + note.source());

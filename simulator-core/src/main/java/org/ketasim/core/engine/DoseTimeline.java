@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.ketasim.core.model.DeviceDosing;
 import org.ketasim.core.model.InputChannel;
 import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.Route;
@@ -87,14 +88,17 @@ public final class DoseTimeline {
                 double lag = channel.lagH();
                 double spread = channel.zeroOrderH();
                 if (dose instanceof Bolus bolus) {
-                    double t = bolus.timeH() + lag;
-                    if (spread > 0) {
-                        inputSegments.add(new double[] {t, t + spread, f * bolus.amountMg() / spread, channel.stateIndex()});
-                        raw.add(t);
-                        raw.add(t + spread);
-                    } else {
-                        boluses.add(new double[] {t, f * bolus.amountMg(), channel.stateIndex()});
-                        raw.add(t);
+                    for (double[] device : devices(bolus, channel)) {
+                        double t = device[0] + lag;
+                        double amount = device[1] * device[2] * inputFactor;
+                        if (spread > 0) {
+                            inputSegments.add(new double[] {t, t + spread, amount / spread, channel.stateIndex()});
+                            raw.add(t);
+                            raw.add(t + spread);
+                        } else {
+                            boluses.add(new double[] {t, amount, channel.stateIndex()});
+                            raw.add(t);
+                        }
                     }
                 }
                 double shift = lag + spread / 2;
@@ -133,6 +137,27 @@ public final class DoseTimeline {
             jumps[i][(int) b[2]] += b[1];
         }
         return new DoseTimeline(times, inputRates, pumpRates, jumps);
+    }
+
+    /**
+     * A bolus as the devices that give it: {time, amount, bioavailability} each. Without device
+     * dosing, the bolus itself with the path's F; with it, whole devices (and a last, partial one)
+     * at the route's interval, the later ones at their own F.
+     */
+    private static List<double[]> devices(Bolus bolus, InputChannel channel) {
+        if (channel.devices().isEmpty()) {
+            return List.of(new double[] {bolus.timeH(), bolus.amountMg(), channel.bioavailability()});
+        }
+        DeviceDosing d = channel.devices().get();
+        List<double[]> out = new ArrayList<>();
+        double left = bolus.amountMg();
+        for (int k = 0; left > 1e-9 * d.deviceMg() || k == 0; k++) {
+            double amount = Math.min(d.deviceMg(), left);
+            out.add(new double[] {bolus.timeH() + k * d.intervalH(), amount,
+                k == 0 ? channel.bioavailability() : d.laterBioavailability()});
+            left -= amount;
+        }
+        return out;
     }
 
     /** Sorts the times and merges those that are the same instant (see {@link Breakpoints#same}). */

@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param zeroOrderH      duration of the zero-order input into the depot (h), &gt;= 0 (0 for none)
  * @param target          where the absorbed drug goes
  * @param transit         an optional transit chain between the depot and the target
+ * @param devices         optional device dosing of the route (every path of a route has the same
+ *                        device amount and interval)
  */
 public record Absorption(double bioavailability, double kaPerH, double lagH, double zeroOrderH,
-                         AbsorptionTarget target, Optional<TransitChain> transit) {
+                         AbsorptionTarget target, Optional<TransitChain> transit, Optional<DeviceDosing> devices) {
 
     /** The largest F accepted, for a path that carries more than the nominal dose (see above). */
     public static final double MAX_BIOAVAILABILITY = 1.5;
@@ -38,6 +40,22 @@ public record Absorption(double bioavailability, double kaPerH, double lagH, dou
         Checks.nonNegative("zero-order absorption duration", zeroOrderH);
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(transit, "transit");
+        Objects.requireNonNull(devices, "devices");
+    }
+
+    /**
+     * A path without device dosing.
+     *
+     * @param bioavailability F
+     * @param kaPerH          ka (1/h)
+     * @param lagH            lag (h)
+     * @param zeroOrderH      zero-order phase (h)
+     * @param target          target
+     * @param transit         optional transit chain
+     */
+    public Absorption(double bioavailability, double kaPerH, double lagH, double zeroOrderH, AbsorptionTarget target,
+                      Optional<TransitChain> transit) {
+        this(bioavailability, kaPerH, lagH, zeroOrderH, target, transit, Optional.empty());
     }
 
     /**
@@ -48,7 +66,7 @@ public record Absorption(double bioavailability, double kaPerH, double lagH, dou
      * @param lagH            lag (h)
      */
     public Absorption(double bioavailability, double kaPerH, double lagH) {
-        this(bioavailability, kaPerH, lagH, 0, AbsorptionTarget.CENTRAL, Optional.empty());
+        this(bioavailability, kaPerH, lagH, 0, AbsorptionTarget.CENTRAL, Optional.empty(), Optional.empty());
         Checks.fraction("bioavailability F", bioavailability);
     }
 }

@@ -318,7 +318,7 @@ public final class LinearSystem {
                 a[aucMetabolite[w]][metaboliteCentral[w]] += 1.0 / m.volumeL();
             }
 
-            channels.put(Route.IV, List.of(new InputChannel(central, 1.0, 0.0, 0.0)));
+            channels.put(Route.IV, List.of(new InputChannel(central, 1.0, 0.0, 0.0, Optional.empty())));
             model.routes().forEach((route, paths) -> {
                 List<InputChannel> list = new ArrayList<>();
                 for (int j = 0; j < paths.size(); j++) {
@@ -330,7 +330,7 @@ public final class LinearSystem {
                         flow(st[k], k + 1 < st.length ? st[k + 1] : -2, ktr);
                     }
                     retarget(st[st.length - 1], abs.target());
-                    list.add(new InputChannel(st[0], abs.bioavailability(), abs.lagH(), abs.zeroOrderH()));
+                    list.add(new InputChannel(st[0], abs.bioavailability(), abs.lagH(), abs.zeroOrderH(), abs.devices()));
                 }
                 channels.put(route, list);
             });

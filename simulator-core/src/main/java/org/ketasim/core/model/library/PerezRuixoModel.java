@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ketasim.core.model.Absorption;
 import org.ketasim.core.model.AbsorptionTarget;
+import org.ketasim.core.model.DeviceDosing;
 import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.HepaticCompartment;
 import org.ketasim.core.model.Metabolite;
@@ -25,6 +26,11 @@ final class PerezRuixoModel {
     private static final double FGUT = 0.64;
     /** Fraction of an intranasal dose absorbed through the nasal cavity (one 28 mg device). */
     private static final double FRN = 0.54;
+    /** The same for the second and later devices of one dose: 38 % lower. */
+    private static final double FRN_LATER = FRN * 0.62;
+    /** One nasal spray device (mg), and the time between devices (h): 5 min, as on the Spravato label. */
+    private static final double DEVICE_MG = 28;
+    private static final double DEVICE_INTERVAL_H = 5.0 / 60;
 
     private PerezRuixoModel() {
     }
@@ -39,17 +45,19 @@ final class PerezRuixoModel {
                         .withEffectSite(new EffectSite(SKetamineModels.OLOFSEN_KE0_PER_H)))
                 .withRoute(Route.ORAL, new Absorption(FGUT, 0.97, 0, 0.32, AbsorptionTarget.LIVER, Optional.empty()))
                 .withRoute(Route.INTRANASAL, List.of(
-                        new Absorption(FRN, 2.93, 0, 0, AbsorptionTarget.CENTRAL, Optional.empty()),
-                        new Absorption((1 - FRN) * FGUT, 1.45, 0, 0.53, AbsorptionTarget.LIVER, Optional.empty())));
+                        new Absorption(FRN, 2.93, 0, 0, AbsorptionTarget.CENTRAL, Optional.empty(),
+                                Optional.of(new DeviceDosing(DEVICE_MG, DEVICE_INTERVAL_H, FRN_LATER))),
+                        new Absorption((1 - FRN) * FGUT, 1.45, 0, 0.53, AbsorptionTarget.LIVER, Optional.empty(),
+                                Optional.of(new DeviceDosing(DEVICE_MG, DEVICE_INTERVAL_H, (1 - FRN_LATER) * FGUT)))));
         Map<Route, RouteNote> routes = new EnumMap<>(SKetamineRoutes.NOTES);
         routes.put(Route.ORAL, new RouteNote(true, "Perez-Ruixo 2021 oral solution: Fgut 0.64 of the dose, zero-order "
                 + "over Dpo 0.32 h, then ka_po 0.97 /h into the liver compartment, whose first pass (extraction 0.722) "
                 + "gives an overall F of 0.178 [S, C]"));
         routes.put(Route.INTRANASAL, new RouteNote(true, "Perez-Ruixo 2021 nasal spray, two paths sharing each dose: "
                 + "FRn 0.54 through the nasal cavity, ka_n 2.93 /h into the central compartment; the swallowed rest, "
-                + "(1 - FRn) x Fgut, zero-order over Dsw 0.53 h, then ka_sw 1.45 /h into the liver [S]. FRn is that of "
-                + "one 28 mg device; the paper's 38 % lower FRn for the second and later devices of a 56 or 84 mg "
-                + "dose is not modelled, so larger doses are over-predicted"));
+                + "(1 - FRn) x Fgut, zero-order over Dsw 0.53 h, then ka_sw 1.45 /h into the liver [S]. A dose is given "
+                + "by 28 mg devices 5 min apart (Spravato label [V]); the second and later devices have a 38 % lower "
+                + "FRn (0.335) [S]. An amount that is not a multiple of 28 mg ends with a partial device [U]"));
         ModelCard card = new ModelCard("perez-ruixo-2021",
                 "Perez-Ruixo 2021 esketamine (3 compartments) with a hepato-portal first-pass compartment and apparent "
                         + "noresketamine",
