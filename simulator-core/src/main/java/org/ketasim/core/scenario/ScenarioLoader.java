@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.ketasim.core.model.Absorption;
+import org.ketasim.core.model.AbsorptionTarget;
+import org.ketasim.core.model.DeviceDosing;
+import org.ketasim.core.model.HepaticCompartment;
 import org.ketasim.core.model.AllometricScaling;
 import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.Metabolite;
@@ -20,6 +24,7 @@ import org.ketasim.core.model.ModelDrug;
 import org.ketasim.core.model.Peripheral;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.Route;
+import org.ketasim.core.model.TransitChain;
 import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelCard;
 import org.ketasim.core.model.library.ModelLibrary;
@@ -36,6 +41,7 @@ import org.ketasim.core.units.Dimension;
 import org.ketasim.core.units.Quantity;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads scenario files of format v1 into {@link Scenario}s. Stateless and thread-safe.
@@ -54,13 +60,18 @@ public final class ScenarioLoader {
             List.of("id", "title", "source", "notes", "drug", "salt", "model", "patient", "regimen", "simulation");
     private static final List<String> BASED_MODEL_KEYS = List.of("base", "routes");
     private static final List<String> MODEL_KEYS =
-            List.of("name", "compartments", "scaling", "routes", "metabolite", "effect");
+            List.of("name", "compartments", "scaling", "routes", "metabolite", "second_metabolite", "liver", "effect");
+    private static final List<String> LIVER_KEYS = List.of("V", "Q", "k_elimination", "k_metabolite");
+    private static final List<String> PATH_KEYS =
+            List.of("F", "ka", "lag", "zero_order", "target", "transit", "devices");
+    private static final List<String> TRANSIT_KEYS = List.of("compartments", "mean_transit_time");
+    private static final List<String> DEVICE_KEYS = List.of("amount", "every", "later_F");
     private static final List<String> COMPARTMENT_KEYS = List.of("V1", "CL", "V2", "Q2", "V3", "Q3");
     private static final List<String> SCALING_KEYS =
             List.of("reference_weight", "volumes", "clearances", "peripheral_volumes", "flows");
     private static final List<String> ROUTE_KEYS = List.of("F", "ka", "lag");
     private static final List<String> METABOLITE_KEYS =
-            List.of("name", "fraction", "molar_mass_ratio", "V1", "CL", "V2", "Q2");
+            List.of("name", "fraction", "molar_mass_ratio", "V1", "CL", "V2", "Q2", "formation_delay");
     private static final List<String> EFFECT_KEYS = List.of("ke0");
     private static final List<String> PATIENT_KEYS = List.of("weight", "baseline_nrs");
     private static final List<String> REGIMEN_KEYS = List.of("setting", "route", "doses", "repeat");
@@ -108,7 +119,12 @@ public final class ScenarioLoader {
      * @throws ScenarioException if the text is not a valid scenario
      */
     public Scenario parse(Path file, String text) {
-        return new Reading(YamlTree.parse(file, text), file).scenario();
+        try {
+            return new Reading(YamlTree.parse(file, text), file).scenario();
+        } catch (IllegalArgumentException e) {
+            // a range check of the domain objects that the reader did not make itself first
+            throw new ScenarioException(file, 0, "", e.getMessage());
+        }
     }
 
     /** The state of reading one file: its tree and the warnings found so far. */
@@ -299,11 +315,22 @@ public final class ScenarioLoader {
             if (m.has("scaling")) {
                 model = model.withScaling(scaling(tree.mapping(m.required("scaling"), "model.scaling")));
             }
-            if (m.has("routes")) {
-                model = routes(tree.mapping(m.required("routes"), "model.routes"), model);
+            if (m.has("liver")) {
+                model = model.withLiver(liver(tree.mapping(m.required("liver"), "model.liver")));
             }
             if (m.has("metabolite")) {
                 model = model.withMetabolite(metabolite(tree.mapping(m.required("metabolite"), "model.metabolite")));
+            }
+            if (m.has("second_metabolite")) {
+                if (!m.has("metabolite")) {
+                    throw tree.error(m.required("second_metabolite"), "model.second_metabolite",
+                            "a second metabolite is formed from the first: add model.metabolite");
+                }
+                model = model.withSecondMetabolite(metabolite(tree.mapping(m.required("second_metabolite"),
+                        "model.second_metabolite")));
+            }
+            if (m.has("routes")) {
+                model = routes(tree.mapping(m.required("routes"), "model.routes"), model);
             }
             if (m.has("effect")) {
                 Mapping e = tree.mapping(m.required("effect"), "model.effect");
@@ -333,6 +360,25 @@ public final class ScenarioLoader {
                         "unknown route '" + key + "'; routes: " + Route.allIds()));
                 if (route == Route.IV) {
                     throw tree.error(routeNode, routes.pathOf(key), "the iv route has no absorption parameters");
+                }
+                if (routeNode instanceof SequenceNode) {
+                    List<Node> items = tree.sequence(routeNode, routes.pathOf(key));
+                    if (items.isEmpty()) {
+                        throw tree.error(routeNode, routes.pathOf(key), "the list of absorption paths is empty");
+                    }
+                    List<Absorption> paths = new ArrayList<>();
+                    for (int i = 0; i < items.size(); i++) {
+                        Absorption a = path(tree.mapping(items.get(i), routes.pathOf(key) + "[" + i + "]"));
+                        if (a.target() == AbsorptionTarget.LIVER && model.liver().isEmpty()
+                                || a.target() == AbsorptionTarget.METABOLISM && model.metabolite().isEmpty()) {
+                            throw tree.error(items.get(i), routes.pathOf(key) + "[" + i + "].target", "the path goes "
+                                    + "into the " + a.target().name().toLowerCase(Locale.ROOT) + ", which the model "
+                                    + "does not have");
+                        }
+                        paths.add(a);
+                    }
+                    result = result.withRoute(route, paths);
+                    continue;
                 }
                 Mapping entry = tree.mapping(routeNode, routes.pathOf(key));
                 List<Absorption> paths = model.routes().getOrDefault(route, List.of());
@@ -381,6 +427,62 @@ public final class ScenarioLoader {
                     .orElseGet(() -> new Absorption(f, ka, lag));
         }
 
+        /** One absorption path of the list form: F (up to 1.5), ka, lag, zero_order, target, transit, devices. */
+        private Absorption path(Mapping p) {
+            p.allowOnly(PATH_KEYS);
+            Node fNode = p.required("F");
+            double f = tree.number(fNode, p.pathOf("F"));
+            if (!(f >= 0 && f <= Absorption.MAX_BIOAVAILABILITY)) {
+                throw tree.error(fNode, p.pathOf("F"), "must be between 0 and " + Absorption.MAX_BIOAVAILABILITY
+                        + ", got " + tree.text(fNode, ""));
+            }
+            double ka = positive(p, "ka", Dimension.RATE_CONSTANT);
+            double lag = p.has("lag") ? nonNegative(p, "lag", Dimension.TIME) : 0.0;
+            double zeroOrder = p.has("zero_order") ? nonNegative(p, "zero_order", Dimension.TIME) : 0.0;
+            AbsorptionTarget target = p.optional("target").map(n -> {
+                String t = tree.text(n, p.pathOf("target"));
+                return Arrays.stream(AbsorptionTarget.values()).filter(v -> v.name().equalsIgnoreCase(t)).findFirst()
+                        .orElseThrow(() -> tree.error(n, p.pathOf("target"), "unknown target '" + t
+                                + "'; use central, liver or metabolism"));
+            }).orElse(AbsorptionTarget.CENTRAL);
+            Optional<TransitChain> transit = p.optional("transit")
+                    .map(n -> transitChain(tree.mapping(n, p.pathOf("transit"))));
+            Optional<DeviceDosing> devices = p.optional("devices").map(n -> {
+                Mapping d = tree.mapping(n, p.pathOf("devices"));
+                d.allowOnly(DEVICE_KEYS);
+                double amount = weightNormalised(d, "amount", 1, Dimension.MASS, Dimension.MASS);
+                if (!(amount > 0)) {
+                    throw tree.error(d.required("amount"), d.pathOf("amount"), "must be positive");
+                }
+                Node later = d.required("later_F");
+                double laterF = tree.number(later, d.pathOf("later_F"));
+                if (!(laterF >= 0 && laterF <= Absorption.MAX_BIOAVAILABILITY)) {
+                    throw tree.error(later, d.pathOf("later_F"), "must be between 0 and "
+                            + Absorption.MAX_BIOAVAILABILITY + ", got " + tree.text(later, ""));
+                }
+                return new DeviceDosing(amount, nonNegative(d, "every", Dimension.TIME), laterF);
+            });
+            return new Absorption(f, ka, lag, zeroOrder, target, transit, devices);
+        }
+
+        private TransitChain transitChain(Mapping t) {
+            t.allowOnly(TRANSIT_KEYS);
+            Node n = t.required("compartments");
+            double count = tree.number(n, t.pathOf("compartments"));
+            if (count != Math.rint(count) || count < 1 || count > 20) {
+                throw tree.error(n, t.pathOf("compartments"), "must be a whole number from 1 to 20, got "
+                        + tree.text(n, ""));
+            }
+            return new TransitChain((int) count, positive(t, "mean_transit_time", Dimension.TIME));
+        }
+
+        private HepaticCompartment liver(Mapping h) {
+            h.allowOnly(LIVER_KEYS);
+            return new HepaticCompartment(positive(h, "V", Dimension.VOLUME), positive(h, "Q", Dimension.FLOW),
+                    nonNegative(h, "k_elimination", Dimension.RATE_CONSTANT),
+                    nonNegative(h, "k_metabolite", Dimension.RATE_CONSTANT));
+        }
+
         private Metabolite metabolite(Mapping m) {
             m.allowOnly(METABOLITE_KEYS);
             String name = m.optional("name").map(n -> tree.text(n, m.pathOf("name"))).orElse("metabolite");
@@ -393,8 +495,10 @@ public final class ScenarioLoader {
                     throw tree.error(n, m.pathOf("molar_mass_ratio"), "must be positive, got " + ratio);
                 }
             }
+            Optional<TransitChain> delay = m.optional("formation_delay")
+                    .map(n -> transitChain(tree.mapping(n, m.pathOf("formation_delay"))));
             return new Metabolite(name, fraction, ratio, positive(m, "V1", Dimension.VOLUME),
-                    nonNegative(m, "CL", Dimension.FLOW), peripheral(m, "V2", "Q2"));
+                    nonNegative(m, "CL", Dimension.FLOW), peripheral(m, "V2", "Q2"), delay);
         }
 
         // ---- regimen ----
