@@ -1,0 +1,36 @@
+package org.ketasim.core.nonmem;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One record of a NONMEM data set. Times in h, amounts in mg, rates in mg/h (the units the model
+ * uses).
+ *
+ * @param row       the row number in the file (header is row 1)
+ * @param id        the ID
+ * @param time      TIME (h)
+ * @param evid      EVID, 0 to 4
+ * @param amt       AMT (mg), &gt;= 0
+ * @param cmt       CMT, &gt;= 1
+ * @param rate      RATE (mg/h), or -1 (modelled rate) or -2 (modelled duration)
+ * @param ii        II (h), &gt;= 0
+ * @param addl      ADDL, &gt;= 0
+ * @param ss        SS, 0 to 2
+ * @param modelled  per-compartment parameters from data columns, e.g. {@code F2 -> 0.5}
+ * @param cells     the record's cells as read, for passing through
+ */
+public record NonmemRecord(long row, String id, double time, int evid, double amt, int cmt, double rate, double ii,
+                           int addl, int ss, Map<String, Double> modelled, List<String> cells) {
+
+    /** Copies the map and the list. */
+    public NonmemRecord {
+        modelled = Map.copyOf(modelled);
+        cells = List.copyOf(cells);
+    }
+
+    /** @return whether this record gives a dose (EVID 1 or 4) */
+    public boolean isDose() {
+        return evid == 1 || evid == 4;
+    }
+}
