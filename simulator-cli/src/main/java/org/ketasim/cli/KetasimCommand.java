@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"S-ketamine infusion dosing simulator.",
             "Simulates dosing regimens written as YAML scenario files with an exact linear PK engine."},
-        subcommands = {RunCommand.class, ValidateCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, ModelsCommand.class, NonmemCommand.class,
+            ExportNonmemCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything worked", "1:internal error (a defect in ketasim: please report it)",
             "2:bad input (invalid scenario, missing file, bad option)"})
@@ -21,7 +22,7 @@ public final class KetasimCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, models)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, models, nonmem, export-nonmem)");
     }
 
     /**

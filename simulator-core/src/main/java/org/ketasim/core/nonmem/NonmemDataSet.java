@@ -190,10 +190,14 @@ public final class NonmemDataSet {
             if (amt < 0) {
                 throw error("AMT", "amount " + amt + " is negative");
             }
-            String evidText = text("EVID");
-            int evid = evidText == null ? (amt > 0 ? 1 : 0) : whole("EVID", number("EVID", 0), 0, 4);
-            if (evidText != null && !List.of(0, 1, 2, 3, 4).contains(evid)) {
-                throw error("EVID", "unknown EVID " + evid);
+            int evid = amt > 0 ? 1 : 0;
+            if (text("EVID") != null) {
+                double e = number("EVID", 0);
+                if (e != Math.rint(e) || e < 0 || e > 4) {
+                    throw error("EVID", "unknown EVID " + text("EVID") + " (0 observation, 1 dose, 2 other, 3 reset, "
+                            + "4 reset and dose)");
+                }
+                evid = (int) e;
             }
             int cmt = whole("CMT", text("CMT") == null || number("CMT", 0) == 0 ? 1 : number("CMT", 1), 1, 99);
             double rate = number("RATE", 0);

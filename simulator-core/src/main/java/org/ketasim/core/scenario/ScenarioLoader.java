@@ -127,6 +127,42 @@ public final class ScenarioLoader {
         }
     }
 
+    /**
+     * A model read on its own, for tools that take a model rather than a scenario (NONMEM import).
+     *
+     * @param model    the model for a typical patient
+     * @param weightKg the patient's weight, when the file is a whole scenario
+     */
+    public record ModelFile(PkModel model, Optional<Double> weightKg) {
+    }
+
+    /**
+     * Reads a model from a YAML file holding a {@code model:} key (a built-in id or an inline map),
+     * alone or as part of a whole scenario; in the latter case the scenario is validated whole and
+     * its patient's weight is returned with the model.
+     *
+     * @param file the YAML file
+     * @return the model, and the weight where the file has a patient
+     * @throws ScenarioException if the file cannot be read or is not valid
+     */
+    public ModelFile loadModel(Path file) {
+        Scenario full;
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Mapping root = YamlTree.parse(file, text);
+            if (root.keys().equals(java.util.Set.of("model"))) {
+                Reading reading = new Reading(root, file);
+                return new ModelFile(reading.model(root.required("model")).model(), Optional.empty());
+            }
+            full = parse(file, text);
+        } catch (IOException e) {
+            throw new ScenarioException(file, 0, "", "cannot read the file: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(file, 0, "", e.getMessage());
+        }
+        return new ModelFile(full.model(), Optional.of(full.weightKg()));
+    }
+
     /** The state of reading one file: its tree and the warnings found so far. */
     private static final class Reading {
         private final Mapping root;
