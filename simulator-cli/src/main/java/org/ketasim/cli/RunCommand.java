@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Simulate scenario files and write time series, charts and a summary.",
-            "Writes DIR/<id>/timeseries.csv, DIR/<id>/chart.png and DIR/summary.csv.",
+            "Writes DIR/<id>/timeseries.csv, DIR/<id>/chart.png and DIR/summary.csv, and DIR/warnings.txt when",
+            "a scenario has warnings.",
             "If any file is invalid, nothing is written."})
 final class RunCommand implements Callable<Integer> {
 
@@ -103,6 +104,17 @@ final class RunCommand implements Callable<Integer> {
                         sc.metaboliteAnalyte().orElse(""), o.summary(), o.pd()), w);
             }
         });
+        List<String> warnings = batch.warnings();
+        Path warningsFile = out.resolve("warnings.txt");
+        if (warnings.isEmpty()) {
+            Files.deleteIfExists(warningsFile);
+        } else {
+            AtomicFiles.writeText(warningsFile, w -> {
+                for (String line : warnings) {
+                    w.write(line + "\n");
+                }
+            });
+        }
         for (Outcome o : outcomes) {
             stdout.printf("%s: Cmax %.4g ng/mL at %.4g h, AUC %.6g ng*h/mL, dose %.6g mg -> %s%n", o.scenario().id(),
                     o.summary().cmaxNgPerMl(), o.summary().tmaxH(), o.summary().aucNgHPerMl(),

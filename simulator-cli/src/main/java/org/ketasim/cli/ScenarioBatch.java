@@ -25,11 +25,12 @@ final class ScenarioBatch {
     }
 
     /**
-     * @param files the files to read
-     * @param err   where problems and warnings are reported, one line each
+     * @param files  the files to read
+     * @param err    where problems and warnings are reported, one line each
+     * @param strict whether a file with warnings counts as invalid
      * @return the scenarios that loaded, and the count of those that did not
      */
-    static ScenarioBatch load(List<Path> files, PrintWriter err) {
+    static ScenarioBatch load(List<Path> files, PrintWriter err, boolean strict) {
         ScenarioLoader loader = new ScenarioLoader();
         List<Scenario> loaded = new ArrayList<>();
         Map<String, Path> ids = new HashMap<>();
@@ -41,6 +42,11 @@ final class ScenarioBatch {
                 if (other != null) {
                     throw new ScenarioException(file, 0, "id", "the id '" + s.id() + "' is also the id of " + other
                             + "; ids name output folders and must be unique");
+                }
+                if (strict && !s.warnings().isEmpty()) {
+                    s.warnings().forEach(w -> err.println("error (--strict): " + w));
+                    failures++;
+                    continue;
                 }
                 s.warnings().forEach(w -> err.println("warning: " + w));
                 loaded.add(s);
@@ -56,6 +62,11 @@ final class ScenarioBatch {
     /** @return the scenarios that loaded, in file order */
     List<Scenario> scenarios() {
         return scenarios;
+    }
+
+    /** @return every warning of the loaded scenarios, in file order */
+    List<String> warnings() {
+        return scenarios.stream().flatMap(s -> s.warnings().stream()).toList();
     }
 
     /** @return the number of files that did not load */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The FILE|DIR... arguments shared by every command that reads scenarios (a picocli mixin). */
@@ -12,6 +13,9 @@ final class ScenarioInputs {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR",
             description = "Scenario files, or directories (every *.yaml below them).")
     private List<Path> inputs;
+
+    @Option(names = "--strict", description = "Treat warnings (implausible doses, unvalidated routes, ...) as errors.")
+    private boolean strict;
 
     /**
      * Expands the arguments and loads every file, reporting problems and warnings on {@code err}.
@@ -27,6 +31,6 @@ final class ScenarioInputs {
             err.println("error: " + e.getMessage());
             return Optional.empty();
         }
-        return Optional.of(ScenarioBatch.load(files, err));
+        return Optional.of(ScenarioBatch.load(files, err, strict));
     }
 }

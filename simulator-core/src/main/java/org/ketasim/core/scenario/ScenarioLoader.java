@@ -607,9 +607,17 @@ public final class ScenarioLoader {
             switch (kind) {
                 case "bolus": {
                     double amount = dose(d, "bolus", weight);
+                    Quantity written = tree.quantity(d.required("bolus"), d.pathOf("bolus"), Dimension.MASS,
+                            Dimension.MASS_PER_WEIGHT);
                     if (d.has("over")) {
-                        return ConstantInfusion.ofAmount(at, amount, positiveTime(d, "over"), route);
+                        double over = positiveTime(d, "over");
+                        Plausibility.rate(tree.text(d.required("bolus"), ""), written, amount / over, weight)
+                                .ifPresent(p -> warn(d, "bolus",
+                                "given over " + tree.text(d.required("over"), "") + ", " + p));
+                        return ConstantInfusion.ofAmount(at, amount, over, route);
                     }
+                    Plausibility.bolus(tree.text(d.required("bolus"), ""), written, amount, weight, route)
+                            .ifPresent(p -> warn(d, "bolus", p));
                     return Bolus.of(at, amount, route);
                 }
                 case "infusion":
@@ -661,7 +669,11 @@ public final class ScenarioLoader {
         }
 
         private double rate(Mapping m, String key, double weight) {
-            return weightNormalised(m, key, weight, Dimension.RATE, Dimension.RATE_PER_WEIGHT);
+            double mgPerH = weightNormalised(m, key, weight, Dimension.RATE, Dimension.RATE_PER_WEIGHT);
+            Quantity written = tree.quantity(m.required(key), m.pathOf(key), Dimension.RATE, Dimension.RATE_PER_WEIGHT);
+            Plausibility.rate(tree.text(m.required(key), ""), written, mgPerH, weight)
+                    .ifPresent(problem -> warn(m, key, problem));
+            return mgPerH;
         }
 
         private double weightNormalised(Mapping m, String key, double weight, Dimension plain, Dimension perWeight) {

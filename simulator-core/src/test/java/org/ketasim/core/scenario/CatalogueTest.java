@@ -11,7 +11,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ketasim.core.engine.ExactSolver;
 
-/** Every scenario shipped in {@code scenarios/} loads, names its source and simulates to finite numbers. */
+/**
+ * Every scenario shipped in {@code scenarios/} loads, names its source and title, and simulates to
+ * finite, non-negative concentrations. Warnings are allowed only for what catalogue files show on
+ * purpose: doses implausible as written (the survey's literal mg/kg/h clinics, anaesthetic doses)
+ * and unvalidated routes.
+ */
 class CatalogueTest {
 
     static Stream<Path> catalogue() throws IOException {
@@ -26,7 +31,10 @@ class CatalogueTest {
         Scenario s = new ScenarioLoader().load(file);
         assertFalse(s.source().isBlank(), "catalogue files must have a source");
         assertFalse(s.title().isBlank(), "catalogue files must have a title");
-        assertTrue(s.warnings().isEmpty(), s.warnings().toString());
+        for (String w : s.warnings()) {
+            assertTrue(w.contains("sub-anaesthetic") || w.contains("anaesthetic induction") || w.contains("unvalidated"),
+                    "unexpected warning: " + w);
+        }
         var outcome = new ScenarioSimulator(new ExactSolver()).simulate(s);
         for (double c : outcome.result().parentConcentration()) {
             assertTrue(Double.isFinite(c) && c >= 0, "Cp " + c);

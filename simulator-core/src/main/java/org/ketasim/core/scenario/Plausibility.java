@@ -1,0 +1,77 @@
+package org.ketasim.core.scenario;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.ketasim.core.model.Route;
+import org.ketasim.core.units.Quantity;
+
+/**
+ * Doses and rates that are possible but not plausible for analgesic S-ketamine, and the reading
+ * the writer probably meant. Each check returns the problem, naming the value, what it amounts to
+ * for this patient, and the reading under the likely intended unit.
+ *
+ * <p>Limits and their sources:
+ * <ul>
+ *   <li>an infusion rate above {@value #MAX_RATE_MG_PER_KG_H} mg/kg/h: the highest maximum any
+ *       Dutch clinic reported is 100 mg/h, 1.4 mg/kg/h at 70 kg (dutch-survey.md); racemic ketamine
+ *       anaesthesia is maintained at about 2.5 mg/kg/h (41 ug/kg/min, Idvall 1979, pk-models.md
+ *       2.6);</li>
+ *   <li>a bolus (given at once) above {@value #MAX_BOLUS_MG_PER_KG} mg/kg: racemic ketamine induces
+ *       anaesthesia at 1-2 mg/kg IV (pk-models.md 2.6, 5.3).</li>
+ * </ul>
+ */
+public final class Plausibility {
+
+    /** The largest sub-anaesthetic infusion rate (mg/kg/h). */
+    public static final double MAX_RATE_MG_PER_KG_H = 1.5;
+    /** The largest sub-anaesthetic bolus given at once (mg/kg). */
+    public static final double MAX_BOLUS_MG_PER_KG = 1.0;
+
+    private Plausibility() {
+    }
+
+    /**
+     * @param shown     the rate as written in the file
+     * @param written   the rate as parsed
+     * @param mgPerH    the rate it gives for this patient (mg/h)
+     * @param weightKg  the patient's weight (kg)
+     * @return the problem, if the rate is above the sub-anaesthetic range
+     */
+    static Optional<String> rate(String shown, Quantity written, double mgPerH, double weightKg) {
+        if (!(mgPerH > MAX_RATE_MG_PER_KG_H * weightKg)) {
+            return Optional.empty();
+        }
+        String reading = written.isPerWeight()
+                ? "if mg/h was meant, it would read " + fmt(written.value()) + " mg/h"
+                : "if mg/d was meant, it would read " + fmt(written.value() / 24) + " mg/h";
+        return Optional.of(String.format(Locale.ROOT, "%s is %s mg/h for this %s kg patient (%s mg/kg/h), above the "
+                        + "highest sub-anaesthetic rate (%s mg/kg/h; the highest Dutch clinic maximum is 100 mg/h) and in "
+                        + "the range of anaesthesia (about 2.5 mg/kg/h); %s", shown, fmt(mgPerH), fmt(weightKg),
+                fmt(mgPerH / weightKg), fmt(MAX_RATE_MG_PER_KG_H), reading));
+    }
+
+    /**
+     * @param shown    the amount as written in the file
+     * @param written  the amount as parsed
+     * @param mg       the amount it gives for this patient (mg)
+     * @param weightKg the patient's weight (kg)
+     * @param route    the route
+     * @return the problem, if an IV bolus given at once is an anaesthetic induction dose
+     */
+    static Optional<String> bolus(String shown, Quantity written, double mg, double weightKg, Route route) {
+        if (route != Route.IV || !(mg > MAX_BOLUS_MG_PER_KG * weightKg)) {
+            return Optional.empty();
+        }
+        String reading = written.isPerWeight()
+                ? "if mg was meant, it would read " + fmt(written.value()) + " mg; if it is given over the session, "
+                        + "write 'over:'"
+                : "if it is given over the session, write 'over:'";
+        return Optional.of(String.format(Locale.ROOT, "%s given at once is %s mg for this %s kg patient (%s mg/kg), an "
+                        + "anaesthetic induction dose (above %s mg/kg); %s", shown, fmt(mg), fmt(weightKg),
+                fmt(mg / weightKg), fmt(MAX_BOLUS_MG_PER_KG), reading));
+    }
+
+    private static String fmt(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+}
