@@ -27,7 +27,7 @@ class PlausibilityTest {
         List<String> w = warnings("    - infusion: {start: 7.0 mg/kg/h, increment: 5 mg/kg/h, every: 4 h, max: 50 mg/kg/h, "
                 + "duration: 8 h}\n");
         String start = w.stream().filter(s -> s.contains("infusion.start")).findFirst().orElseThrow();
-        assertTrue(start.startsWith("p.yaml:5: regimen.doses[0].infusion.start: 7.0 mg/kg/h is 490 mg/h for this 70 kg "
+        assertTrue(start.startsWith("p.yaml:6: regimen.doses[0].infusion.start: 7.0 mg/kg/h is 490 mg/h for this 70 kg "
                 + "patient"), start);
         assertTrue(start.contains("if mg/h was meant, it would read 7 mg/h"), start);
         assertEquals(3, w.size(), "start, increment and max: " + w);
