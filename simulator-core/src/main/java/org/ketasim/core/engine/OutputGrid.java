@@ -57,6 +57,26 @@ public final class OutputGrid {
         return new OutputGrid(Arrays.copyOf(times, k), stepH);
     }
 
+    /**
+     * Rows at the given times only (no regular step).
+     *
+     * @param timesH ascending times (h), at least one, the first &gt;= 0
+     * @return the grid
+     * @throws IllegalArgumentException if the times are empty, negative, not finite or not ascending
+     */
+    public static OutputGrid at(double... timesH) {
+        if (timesH.length == 0 || !(timesH[0] >= 0)) {
+            throw new IllegalArgumentException("an output grid needs at least one time, the first zero or later");
+        }
+        for (int i = 0; i < timesH.length; i++) {
+            if (!Double.isFinite(timesH[i]) || i > 0 && !(timesH[i] > timesH[i - 1])) {
+                throw new IllegalArgumentException("output times must be finite and ascending, got "
+                        + Arrays.toString(timesH));
+            }
+        }
+        return new OutputGrid(timesH.clone(), Double.NaN);
+    }
+
     /** @return the number of rows */
     public int size() {
         return times.length;
@@ -70,7 +90,7 @@ public final class OutputGrid {
         return times[i];
     }
 
-    /** @return the regular step (h) */
+    /** @return the regular step (h), NaN for a grid of given times */
     public double stepH() {
         return stepH;
     }

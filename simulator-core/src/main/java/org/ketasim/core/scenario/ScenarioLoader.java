@@ -51,6 +51,34 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public final class ScenarioLoader {
 
+    private final Optional<Double> weightOverrideKg;
+    private final Optional<String> modelOverride;
+
+    /** A loader that reads files as written. */
+    public ScenarioLoader() {
+        this(Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A loader for comparisons: every scenario gets the given patient weight (per-kg doses are read
+     * at it) and/or the given built-in model instead of its own.
+     *
+     * @param weightOverrideKg the reference patient's weight (kg), or empty for each file's own
+     * @param modelOverride    a built-in model id, or empty for each file's own model
+     * @throws IllegalArgumentException for an unknown model id or a weight outside 0.3-350 kg
+     */
+    public ScenarioLoader(Optional<Double> weightOverrideKg, Optional<String> modelOverride) {
+        weightOverrideKg.ifPresent(w -> {
+            if (!(w >= 0.3 && w <= 350)) {
+                throw new IllegalArgumentException("reference weight " + w + " kg is not a human body weight (0.3 to 350 kg)");
+            }
+        });
+        modelOverride.ifPresent(id -> ModelLibrary.find(id).orElseThrow(() -> new IllegalArgumentException(
+                "unknown model '" + id + "'; built-in models: " + ModelLibrary.ids())));
+        this.weightOverrideKg = weightOverrideKg;
+        this.modelOverride = modelOverride;
+    }
+
     /** The longest scenario id, in characters. */
     public static final int MAX_ID_LENGTH = 100;
 
@@ -164,7 +192,7 @@ public final class ScenarioLoader {
     }
 
     /** The state of reading one file: its tree and the warnings found so far. */
-    private static final class Reading {
+    private final class Reading {
         private final Mapping root;
         private final YamlTree tree;
         private final Path file;
@@ -191,6 +219,10 @@ public final class ScenarioLoader {
             }).orElse(Salt.BASE);
             Node modelNode = root.required("model");
             ModelChoice choice = model(modelNode);
+            if (modelOverride.isPresent()) {
+                BuiltInModel override = ModelLibrary.find(modelOverride.get()).orElseThrow();
+                choice = new ModelChoice(override.model(), Optional.of(override.card()));
+            }
             PkModel model = choice.model();
             double weight = weight();
             double baselineNrs = baselineNrs();
@@ -298,7 +330,7 @@ public final class ScenarioLoader {
             Mapping patient = tree.mapping(root.required("patient"), "patient");
             patient.allowOnly(PATIENT_KEYS);
             Node node = patient.required("weight");
-            double kg = tree.quantity(node, "patient.weight", Dimension.BODY_WEIGHT).internalValue();
+            double kg = weightOverrideKg.orElse(tree.quantity(node, "patient.weight", Dimension.BODY_WEIGHT).internalValue());
             if (!(kg > 0)) {
                 throw tree.error(node, "patient.weight", "must be positive, got '" + tree.text(node, "") + "'");
             }

@@ -1,0 +1,233 @@
+package org.ketasim.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.ketasim.cli.chart.OverlayChart;
+import org.ketasim.cli.report.HtmlReport;
+import org.ketasim.core.compare.Comparison;
+import org.ketasim.core.compare.ComparisonRow;
+import org.ketasim.core.compare.ConcentrationWindow;
+import org.ketasim.core.engine.ExactSolver;
+import org.ketasim.core.io.ComparisonWriter;
+import org.ketasim.core.model.library.BuiltInModel;
+import org.ketasim.core.model.library.ModelLibrary;
+import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.scenario.ScenarioException;
+import org.ketasim.core.scenario.ScenarioLoader;
+import org.ketasim.core.units.Dimension;
+import org.ketasim.core.units.Quantities;
+import org.ketasim.core.units.UnitException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ketasim compare FILE|DIR... [--out DIR]}: simulates every scenario for one reference patient
+ * and writes {@code comparison.csv}, overlay charts and a self-contained {@code report.html}.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compare regimens: simulate every scenario (with its own model, one model, or every",
+            "built-in model) and write DIR/comparison.csv, DIR/charts/*.png and DIR/report.html (self-contained).",
+            "Example: ketasim compare scenarios/ --weight 70"})
+final class CompareCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    private ScenarioInputs inputs;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "comparison",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Option(names = "--weight", arity = "1..2", paramLabel = "KG",
+            description = "Reference patient for every scenario, e.g. --weight 70 or --weight \"70 kg\" (per-kg doses "
+                    + "are read at this weight); default: each file's own patient.")
+    private List<String> weight;
+
+    @CommandLine.ArgGroup(exclusive = true)
+    private ModelChoice models;
+
+    /** Which models to simulate with. */
+    static final class ModelChoice {
+        @Option(names = "--model", paramLabel = "ID", description = "Simulate every scenario with this built-in model.")
+        private String model;
+
+        @Option(names = "--models", paramLabel = "all", description = "'all': every scenario with every built-in "
+                + "model that can take its drug, to show model uncertainty.")
+        private String all;
+    }
+
+    @Option(names = "--window", paramLabel = "NAME=LOW-HIGH", description = "A concentration window in ng/mL "
+            + "(repeatable; HIGH may be 'inf'); default: analgesia=70-160 and drug_high=71.3-inf.")
+    private List<String> windowSpecs;
+
+    @Option(names = "--set", split = ",", paramLabel = "ID", description = "Scenario ids for one extra overlay chart; "
+            + "default: every scenario whose id contains 'median'.")
+    private List<String> set;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Double> referenceKg;
+        List<ConcentrationWindow> windows;
+        List<Optional<String>> modelIds;
+        try {
+            referenceKg = referenceWeight();
+            windows = windowSpecs == null ? ConcentrationWindow.DEFAULTS
+                    : windowSpecs.stream().map(ConcentrationWindow::parse).toList();
+            modelIds = modelIds();
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        Optional<ScenarioBatch> loaded = inputs.load(err);
+        if (loaded.isEmpty()) {
+            return ExitCodes.BAD_INPUT;
+        }
+        ScenarioBatch batch = loaded.get();
+        if (batch.failures() > 0) {
+            err.println(batch.failures() + " scenario file(s) invalid; nothing written");
+            return ExitCodes.BAD_INPUT;
+        }
+        List<String> warnings = new ArrayList<>(batch.warnings());
+        Comparison comparison = new Comparison(new ExactSolver(), windows);
+        List<ComparisonRow> rows = new ArrayList<>();
+        List<Scenario> shown = new ArrayList<>();
+        Map<String, List<OverlayChart.Curve>> byFamily = new LinkedHashMap<>();
+        List<OverlayChart.Curve> selected = new ArrayList<>();
+        for (Optional<String> modelId : modelIds) {
+            ScenarioLoader loader = new ScenarioLoader(referenceKg, modelId);
+            for (Scenario original : batch.scenarios()) {
+                Scenario s;
+                try {
+                    s = loader.load(original.file());
+                } catch (ScenarioException e) {
+                    warnings.add("not simulated with " + modelId.orElse("its own model") + ": " + e.getMessage());
+                    continue;
+                }
+                String family = familyOf(s.file());
+                Comparison.Result result = comparison.of(s, family);
+                rows.add(result.row());
+                if (modelId.equals(modelIds.get(0))) {
+                    shown.add(s);
+                }
+                String label = s.id() + (modelIds.size() > 1 ? " [" + s.modelId() + "]" : "");
+                OverlayChart.Curve curve = cut(new OverlayChart.Curve(label, result.timesH(), result.cp()));
+                String group = implausible(s) ? "implausible as written"
+                        : family + s.setting().map(x -> ", " + x).orElse("");
+                byFamily.computeIfAbsent(group, f -> new ArrayList<>()).add(curve);
+                if (set == null ? s.id().contains("median") : set.contains(s.id())) {
+                    selected.add(curve);
+                }
+            }
+        }
+        HtmlReport report = new HtmlReport();
+        Path charts = out.resolve("charts");
+        for (var family : byFamily.entrySet()) {
+            byte[] png = png(new OverlayChart("Parent plasma concentration: " + family.getKey()
+                    + " (first " + (int) (CHART_HOURS / 24) + " days)", "Concentration (ng/mL)", family.getValue()));
+            AtomicFiles.write(charts.resolve(safe(family.getKey()) + ".png"), o -> o.write(png));
+            report.addChart(family.getKey() + " (" + family.getValue().size() + " curves)", png);
+        }
+        if (!selected.isEmpty()) {
+            byte[] png = png(new OverlayChart("Parent plasma concentration: chosen set", "Concentration (ng/mL)",
+                    selected));
+            AtomicFiles.write(charts.resolve("selected.png"), o -> o.write(png));
+            report.addChart("chosen set (" + (set == null ? "every scenario whose id contains 'median'"
+                    : String.join(", ", set)) + ")", png);
+        }
+        AtomicFiles.writeText(out.resolve("comparison.csv"), w -> new ComparisonWriter().write(windows, rows, w));
+        List<String> context = List.of(
+                new VersionProvider().getVersion()[0],
+                "Reference patient: " + referenceKg.map(kg -> kg + " kg for every scenario").orElse("each file's own"),
+                "Models: " + (modelIds.size() > 1 ? "every built-in model" : modelIds.get(0).orElse("each file's own")),
+                "Windows (ng/mL): " + String.join(", ", windows.stream().map(ConcentrationWindow::toString).toList()),
+                rows.size() + " rows from " + batch.scenarios().size() + " scenario files");
+        String page = report.render("ketasim comparison", context, windows, rows, shown, warnings);
+        AtomicFiles.write(out.resolve("report.html"), o -> o.write(page.getBytes(StandardCharsets.UTF_8)));
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println(rows.size() + " rows -> " + out.resolve("comparison.csv"));
+        stdout.println("report -> " + out.resolve("report.html"));
+        if (!warnings.isEmpty()) {
+            stdout.println(warnings.size() + " warning(s), listed in the report");
+        }
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Curves are drawn over at most this many hours (the first course of a repeat). */
+    private static final double CHART_HOURS = 8 * 24;
+
+    /** @return the curve up to {@link #CHART_HOURS} */
+    private static OverlayChart.Curve cut(OverlayChart.Curve c) {
+        int n = 0;
+        while (n < c.timesH().length && c.timesH()[n] <= CHART_HOURS) {
+            n++;
+        }
+        return new OverlayChart.Curve(c.label(), java.util.Arrays.copyOf(c.timesH(), n),
+                java.util.Arrays.copyOf(c.concentrations(), n));
+    }
+
+    /** @return whether the scenario has a dose implausible as written (drawn on its own chart) */
+    private static boolean implausible(Scenario s) {
+        return s.warnings().stream().anyMatch(w -> w.contains("sub-anaesthetic") || w.contains("anaesthetic induction"));
+    }
+
+    private Optional<Double> referenceWeight() {
+        if (weight == null) {
+            return Optional.empty();
+        }
+        String text = String.join(" ", weight).trim();
+        if (text.matches("[0-9.]+")) {
+            text = text + " kg";
+        }
+        try {
+            return Optional.of(Quantities.parse(text, Dimension.BODY_WEIGHT).internalValue());
+        } catch (UnitException e) {
+            throw new IllegalArgumentException("--weight: " + e.getMessage());
+        }
+    }
+
+    private List<Optional<String>> modelIds() {
+        if (models == null) {
+            return List.of(Optional.empty());
+        }
+        if (models.model != null) {
+            ModelLibrary.find(models.model).orElseThrow(() -> new IllegalArgumentException("--model: unknown model '"
+                    + models.model + "'; built-in models: " + ModelLibrary.ids()));
+            return List.of(Optional.of(models.model));
+        }
+        if (!"all".equals(models.all)) {
+            throw new IllegalArgumentException("--models takes 'all', got '" + models.all + "'");
+        }
+        return ModelLibrary.all().stream().map(BuiltInModel::id).map(Optional::of).toList();
+    }
+
+    /** @return the folder a scenario file is in, its family in the catalogue */
+    private static String familyOf(Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return parent == null || parent.getFileName() == null ? "scenarios" : parent.getFileName().toString();
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static byte[] png(OverlayChart chart) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        chart.writePng(bytes);
+        return bytes.toByteArray();
+    }
+}
