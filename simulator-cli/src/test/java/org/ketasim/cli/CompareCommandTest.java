@@ -1,0 +1,100 @@
+package org.ketasim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theWholeCatalogueGivesACsvAndASelfContainedReportWithWarnings() throws IOException {
+        Path out = tmp.resolve("cmp");
+        Cli.Result r = Cli.run("compare", "../scenarios", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> csv = Files.readAllLines(out.resolve("comparison.csv"));
+        String header = csv.get(0);
+        for (String column : List.of("id", "family", "setting", "route", "drug", "analyte", "total_dose_mg",
+                "total_dose_mg_per_kg", "peak_rate_mg_per_h", "peak_rate_mg_per_kg_per_h", "infusion_hours",
+                "cmax_ng_per_ml", "auc_ng_h_per_ml", "cmax_metabolite_ng_per_ml", "auc_metabolite_ng_h_per_ml",
+                "hours_in_analgesia", "hours_in_drug_high", "peak_drug_high_probability", "nrs_reduction_end",
+                "nrs_reduction_4_weeks", "nrs_reduction_12_weeks", "meets_2_points", "meets_3_points",
+                "meets_30_percent", "meets_50_percent")) {
+            assertTrue(List.of(header.split(",")).contains(column), column + " in " + header);
+        }
+        assertTrue(csv.size() > 50, "one row per catalogue scenario: " + csv.size());
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("nl-inpatient-median,dutch-survey,inpatient,iv,esketamine,"
+                + "fanta-otto,S-ketamine,70.0,1152.0,")), "the Dutch inpatient median row");
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<img alt=") && html.contains("src=\"data:image/png;base64,"), "embedded charts");
+        assertFalse(html.contains("src=\"http") || html.contains("href=\"http") || html.contains("<link")
+                || html.contains("<script"), "no external resources, no scripts");
+        assertTrue(html.contains("nl-inpatient-mgkgh-7.0-literal") && html.contains("if mg/h was meant"),
+                "the literal mg/kg/h clinic's warning is in the report");
+        assertTrue(Files.exists(out.resolve("charts/selected.png")));
+    }
+
+    @Test
+    void aReferenceWeightAndEveryModelGiveOneRowPerScenarioAndModel() throws IOException {
+        Path out = tmp.resolve("cmp");
+        Cli.Result r = Cli.run("compare", "../scenarios/examples/titration.yaml",
+                "../scenarios/examples/built-in-model.yaml", "--out", out.toString(), "--weight", "80", "kg",
+                "--models", "all", "--window", "low=10-50", "--window", "high=200-inf");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> csv = Files.readAllLines(out.resolve("comparison.csv"));
+        assertTrue(csv.get(0).contains("hours_in_low,hours_in_high"), csv.get(0));
+        assertEquals(1 + 4 + 8, csv.size(), "the esketamine scenario x the 4 S-ketamine models, the racemic one x all 8");
+        assertTrue(csv.stream().skip(1).allMatch(l -> l.contains(",80.0,")), "every row at 80 kg");
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("built-in-model,examples,outpatient,iv,ketamine,domino,")));
+    }
+
+    @Test
+    void esketamineScenariosAreNotSimulatedWithRacemicModelsAndTheReportSaysSo() throws IOException {
+        Path out = tmp.resolve("cmp");
+        Cli.Result r = Cli.run("compare", "../scenarios/examples/titration.yaml", "--out", out.toString(),
+                "--model", "kamp-2020");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(1, Files.readAllLines(out.resolve("comparison.csv")).size(), "header only");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("not simulated with kamp-2020"));
+    }
+
+    @Test
+    void textFromScenarioFilesIsEscapedInTheReport() throws IOException {
+        Path file = tmp.resolve("evil.yaml");
+        Files.writeString(file, """
+                title: "<script>alert(1)</script> & co"
+                source: "<b>bold</b>"
+                model: fanta-otto
+                patient: {weight: 70 kg}
+                regimen:
+                  doses: [{infusion: {rate: 5 mg/h, duration: 2 h}}]
+                simulation: {duration: 4 h, step: 15 min}
+                """);
+        Path out = tmp.resolve("cmp");
+        assertEquals(0, Cli.run("compare", file.toString(), "--out", out.toString()).exitCode());
+        String html = Files.readString(out.resolve("report.html"));
+        assertFalse(html.contains("<script>") || html.contains("<b>bold"), "scenario text must not become markup");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+    }
+
+    @Test
+    void badOptionsAreBadInput() {
+        assertEquals(2, Cli.run("compare", "../scenarios/examples", "--out", tmp.toString(), "--window", "70-160")
+                .exitCode());
+        assertEquals(2, Cli.run("compare", "../scenarios/examples", "--out", tmp.toString(), "--model", "nope")
+                .exitCode());
+        assertEquals(2, Cli.run("compare", "../scenarios/examples", "--out", tmp.toString(), "--weight", "70", "lb")
+                .exitCode());
+        assertEquals(2, Cli.run("compare", "../scenarios/dutch-survey", "--out", tmp.toString(), "--strict")
+                .exitCode(), "the literal mg/kg/h clinics warn, and --strict makes that an error");
+    }
+}
