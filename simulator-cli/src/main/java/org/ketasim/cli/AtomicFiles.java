@@ -32,6 +32,19 @@ final class AtomicFiles {
         void writeTo(Writer out) throws IOException;
     }
 
+    /** Temporary files being written; removed if the program is interrupted (Ctrl-C). */
+    private static final java.util.Set<Path> IN_PROGRESS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> IN_PROGRESS.forEach(p -> {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // nothing more can be done while the JVM stops; the name marks it as partial anyway
+            }
+        })));
+    }
+
     private AtomicFiles() {
     }
 
@@ -47,6 +60,7 @@ final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
+        IN_PROGRESS.add(tmp);
         try {
             // created with the user's umask (Files.createTempFile would make it owner-only)
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
@@ -60,6 +74,7 @@ final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+            IN_PROGRESS.remove(tmp);
         }
     }
 }

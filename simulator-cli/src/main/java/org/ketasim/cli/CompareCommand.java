@@ -97,18 +97,19 @@ final class CompareCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         ScenarioBatch batch = loaded.get();
-        if (batch.failures() > 0) {
-            err.println(batch.failures() + " scenario file(s) invalid; nothing written");
+        if (batch.scenarios().isEmpty()) {
+            err.println("no valid scenario file; nothing written");
             return ExitCodes.BAD_INPUT;
         }
         List<String> warnings = new ArrayList<>(batch.warnings());
+        List<String> failed = new ArrayList<>(batch.failureMessages());
         Comparison comparison = new Comparison(new ExactSolver(), windows);
         List<ComparisonRow> rows = new ArrayList<>();
         List<Scenario> shown = new ArrayList<>();
         Map<String, List<OverlayChart.Curve>> byFamily = new LinkedHashMap<>();
         List<OverlayChart.Curve> selected = new ArrayList<>();
         for (Optional<String> modelId : modelIds) {
-            ScenarioLoader loader = new ScenarioLoader(referenceKg, modelId);
+            ScenarioLoader loader = new ScenarioLoader(referenceKg, modelId).withMaxRows(inputs.maxRows());
             for (Scenario original : batch.scenarios()) {
                 Scenario s;
                 try {
@@ -118,7 +119,13 @@ final class CompareCommand implements Callable<Integer> {
                     continue;
                 }
                 String family = familyOf(s.file());
-                Comparison.Result result = comparison.of(s, family);
+                Comparison.Result result;
+                try {
+                    result = comparison.of(s, family);
+                } catch (ArithmeticException | IllegalArgumentException e) {
+                    failed.add(s.file() + ": " + e.getMessage());
+                    continue;
+                }
                 rows.add(result.row());
                 if (modelId.equals(modelIds.get(0))) {
                     shown.add(s);
@@ -155,7 +162,9 @@ final class CompareCommand implements Callable<Integer> {
                 "Models: " + (modelIds.size() > 1 ? "every built-in model" : modelIds.get(0).orElse("each file's own")),
                 "Windows (ng/mL): " + String.join(", ", windows.stream().map(ConcentrationWindow::toString).toList()),
                 rows.size() + " rows from " + batch.scenarios().size() + " scenario files");
-        String page = report.render("ketasim comparison", context, windows, rows, shown, warnings);
+        List<String> reported = new ArrayList<>(failed.stream().map(f -> "FAILED, not compared: " + f).toList());
+        reported.addAll(warnings);
+        String page = report.render("ketasim comparison", context, windows, rows, shown, reported);
         AtomicFiles.write(out.resolve("report.html"), o -> o.write(page.getBytes(StandardCharsets.UTF_8)));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(rows.size() + " rows -> " + out.resolve("comparison.csv"));
@@ -163,8 +172,11 @@ final class CompareCommand implements Callable<Integer> {
         if (!warnings.isEmpty()) {
             stdout.println(warnings.size() + " warning(s), listed in the report");
         }
+        if (!failed.isEmpty()) {
+            stdout.println(failed.size() + " scenario(s) failed and are not compared; listed in the report");
+        }
         stdout.flush();
-        return ExitCodes.OK;
+        return failed.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
     /** Curves are drawn over at most this many hours (the first course of a repeat). */

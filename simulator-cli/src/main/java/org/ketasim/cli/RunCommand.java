@@ -23,14 +23,14 @@ import picocli.CommandLine.Option;
 /**
  * {@code ketasim run FILE|DIR... --out DIR}: simulates scenarios and writes
  * {@code DIR/<id>/timeseries.csv}, {@code DIR/<id>/chart.png} (or {@code .svg}) and
- * {@code DIR/summary.csv}. Every file is read and checked before anything is written: if any is
- * invalid, nothing is written and the exit code is 2.
+ * {@code DIR/summary.csv}. A scenario that cannot be read or simulated is reported (and listed in
+ * {@code DIR/failures.txt}) while the others are written; the exit code is then 2.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Simulate scenario files and write time series, charts and a summary.",
-            "Writes DIR/<id>/timeseries.csv, DIR/<id>/chart.png and DIR/summary.csv, and DIR/warnings.txt when",
-            "a scenario has warnings.",
-            "If any file is invalid, nothing is written."})
+            "Writes DIR/<id>/timeseries.csv, DIR/<id>/chart.png and DIR/summary.csv, DIR/warnings.txt when",
+            "a scenario has warnings, and DIR/failures.txt when one cannot be read or simulated: the others are",
+            "still written, and the exit code is then 2."})
 final class RunCommand implements Callable<Integer> {
 
     /** The solvers a run can use. */
@@ -75,16 +75,21 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         ScenarioBatch batch = loaded.get();
-        if (batch.failures() > 0) {
-            err.println(batch.failures() + " of " + (batch.failures() + batch.scenarios().size())
-                    + " scenario file(s) invalid; nothing written");
+        List<String> failed = new ArrayList<>(batch.failureMessages());
+        if (batch.scenarios().isEmpty()) {
+            err.println(failed.size() + " of " + failed.size() + " scenario file(s) invalid; nothing written");
             return ExitCodes.BAD_INPUT;
         }
         ScenarioSimulator simulator = new ScenarioSimulator(solver == SolverChoice.exact
                 ? new ExactSolver() : NumericSolver.tight());
         List<Outcome> outcomes = new ArrayList<>();
         for (var scenario : batch.scenarios()) {
-            outcomes.add(simulator.simulate(scenario));
+            try {
+                outcomes.add(simulator.simulate(scenario));
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                err.println("error: " + scenario.file() + ": " + e.getMessage());
+                failed.add(scenario.file() + ": " + e.getMessage());
+            }
         }
         TimeSeriesWriter series = new TimeSeriesWriter();
         for (Outcome o : outcomes) {
@@ -94,6 +99,20 @@ final class RunCommand implements Callable<Integer> {
                 ScenarioChart chart = new ScenarioChart(o.scenario(), o.result());
                 AtomicFiles.write(dir.resolve("chart." + format.extension()), s -> chart.write(format, s));
             }
+        }
+        Path failures = out.resolve("failures.txt");
+        if (failed.isEmpty()) {
+            Files.deleteIfExists(failures);
+        } else {
+            AtomicFiles.writeText(failures, w -> {
+                for (String line : failed) {
+                    w.write(line + "\n");
+                }
+            });
+        }
+        if (outcomes.isEmpty()) {
+            err.println("no scenario could be simulated; failures listed in " + failures);
+            return ExitCodes.BAD_INPUT;
         }
         SummaryWriter summary = new SummaryWriter();
         AtomicFiles.writeText(out.resolve("summary.csv"), w -> {
@@ -121,8 +140,11 @@ final class RunCommand implements Callable<Integer> {
                     o.summary().totalDoseMg(), out.resolve(o.scenario().id()));
         }
         stdout.println("summary: " + out.resolve("summary.csv"));
+        if (!failed.isEmpty()) {
+            stdout.println(failed.size() + " scenario file(s) failed; the others were written; listed in " + failures);
+        }
         stdout.flush();
-        return ExitCodes.OK;
+        return failed.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
     /** Reads {@code png} or {@code svg}, case-insensitively. */

@@ -17,9 +17,9 @@ import org.ketasim.core.scenario.ScenarioLoader;
 final class ScenarioBatch {
 
     private final List<Scenario> scenarios;
-    private final int failures;
+    private final List<String> failures;
 
-    private ScenarioBatch(List<Scenario> scenarios, int failures) {
+    private ScenarioBatch(List<Scenario> scenarios, List<String> failures) {
         this.scenarios = scenarios;
         this.failures = failures;
     }
@@ -28,13 +28,13 @@ final class ScenarioBatch {
      * @param files  the files to read
      * @param err    where problems and warnings are reported, one line each
      * @param strict whether a file with warnings counts as invalid
-     * @return the scenarios that loaded, and the count of those that did not
+     * @param loader the loader (with its limits)
+     * @return the scenarios that loaded, and a message for each file that did not
      */
-    static ScenarioBatch load(List<Path> files, PrintWriter err, boolean strict) {
-        ScenarioLoader loader = new ScenarioLoader();
+    static ScenarioBatch load(List<Path> files, PrintWriter err, boolean strict, ScenarioLoader loader) {
         List<Scenario> loaded = new ArrayList<>();
         Map<String, Path> ids = new HashMap<>();
-        int failures = 0;
+        List<String> failures = new ArrayList<>();
         for (Path file : files) {
             try {
                 Scenario s = loader.load(file);
@@ -45,14 +45,14 @@ final class ScenarioBatch {
                 }
                 if (strict && !s.warnings().isEmpty()) {
                     s.warnings().forEach(w -> err.println("error (--strict): " + w));
-                    failures++;
+                    failures.add(file + ": --strict: " + s.warnings().get(0));
                     continue;
                 }
                 s.warnings().forEach(w -> err.println("warning: " + w));
                 loaded.add(s);
             } catch (ScenarioException e) {
                 err.println("error: " + e.getMessage());
-                failures++;
+                failures.add(e.getMessage());
             }
         }
         err.flush();
@@ -71,6 +71,11 @@ final class ScenarioBatch {
 
     /** @return the number of files that did not load */
     int failures() {
+        return failures.size();
+    }
+
+    /** @return why each file that did not load was refused */
+    List<String> failureMessages() {
         return failures;
     }
 }

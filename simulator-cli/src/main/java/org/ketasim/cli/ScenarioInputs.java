@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.ketasim.core.scenario.ScenarioLoader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,6 +17,16 @@ final class ScenarioInputs {
 
     @Option(names = "--strict", description = "Treat warnings (implausible doses, unvalidated routes, ...) as errors.")
     private boolean strict;
+
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "2000000",
+            description = "Refuse a scenario with more output rows than this (default: ${DEFAULT-VALUE}; about 100 "
+                    + "bytes a row).")
+    private long maxRows;
+
+    /** @return the largest number of output rows a scenario may have */
+    long maxRows() {
+        return maxRows;
+    }
 
     /**
      * Expands the arguments and loads every file, reporting problems and warnings on {@code err}.
@@ -31,6 +42,10 @@ final class ScenarioInputs {
             err.println("error: " + e.getMessage());
             return Optional.empty();
         }
-        return Optional.of(ScenarioBatch.load(files, err, strict));
+        if (maxRows < 2) {
+            err.println("error: --max-rows must be at least 2, got " + maxRows);
+            return Optional.empty();
+        }
+        return Optional.of(ScenarioBatch.load(files, err, strict, new ScenarioLoader().withMaxRows(maxRows)));
     }
 }

@@ -78,7 +78,7 @@ class RunCommandTest {
     }
 
     @Test
-    void oneInvalidFileMeansNothingIsWrittenAndExitTwo() throws IOException {
+    void oneInvalidFileIsReportedWhileTheOthersAreWrittenAndTheExitCodeIsTwo() throws IOException {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(EXAMPLES.resolve("bolus.yaml")).replace("\n  weight: 70 kg", "\n  weight: 70 lb"));
         Path out = tmp.resolve("out");
@@ -87,8 +87,21 @@ class RunCommandTest {
         assertTrue(r.err().contains(bad + ":"), r.err());
         assertTrue(r.err().contains("patient.weight: unknown unit 'lb'"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
-        assertTrue(r.err().contains("nothing written"), r.err());
-        assertFalse(Files.exists(out), "no output folder");
+        assertEquals(2, Files.readAllLines(out.resolve("summary.csv")).size(), "the good scenario's row");
+        assertTrue(Files.exists(out.resolve("bolus/timeseries.csv")));
+        String failures = Files.readString(out.resolve("failures.txt"));
+        assertTrue(failures.contains("bad.yaml") && failures.contains("unknown unit 'lb'"), failures);
+        assertNoPartFiles(out);
+    }
+
+    @Test
+    void onlyInvalidFilesMeanNothingIsWritten() throws IOException {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, "model: {V1: 3 L\n");
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run("run", bad.toString(), "--out", out.toString());
+        assertEquals(2, r.exitCode());
+        assertFalse(Files.exists(out), "no output folder, no summary");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.ketasim.core.model.Absorption;
 import org.ketasim.core.model.AbsorptionTarget;
 import org.ketasim.core.model.DeviceDosing;
 import org.ketasim.core.model.HepaticCompartment;
+import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.AllometricScaling;
 import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.Metabolite;
@@ -51,12 +52,35 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public final class ScenarioLoader {
 
+    /** The default largest number of output rows of one scenario (about 200 MB of results). */
+    public static final long DEFAULT_MAX_ROWS = 2_000_000;
+    /** The largest number of steps a titration schedule may have. */
+    public static final long MAX_TITRATION_STEPS = 1_000_000;
+
     private final Optional<Double> weightOverrideKg;
     private final Optional<String> modelOverride;
+    private final long maxRows;
 
     /** A loader that reads files as written. */
     public ScenarioLoader() {
         this(Optional.empty(), Optional.empty());
+    }
+
+    private ScenarioLoader(Optional<Double> weightOverrideKg, Optional<String> modelOverride, long maxRows) {
+        this.weightOverrideKg = weightOverrideKg;
+        this.modelOverride = modelOverride;
+        this.maxRows = maxRows;
+    }
+
+    /**
+     * @param rows the largest number of output rows a scenario may have, &gt; 0
+     * @return a loader that refuses larger simulations (with the estimate) before any work
+     */
+    public ScenarioLoader withMaxRows(long rows) {
+        if (rows < 2) {
+            throw new IllegalArgumentException("the row limit must be at least 2, got " + rows);
+        }
+        return new ScenarioLoader(weightOverrideKg, modelOverride, rows);
     }
 
     /**
@@ -77,6 +101,7 @@ public final class ScenarioLoader {
                 "unknown model '" + id + "'; built-in models: " + ModelLibrary.ids())));
         this.weightOverrideKg = weightOverrideKg;
         this.modelOverride = modelOverride;
+        this.maxRows = DEFAULT_MAX_ROWS;
     }
 
     /** The longest scenario id, in characters. */
@@ -232,6 +257,16 @@ public final class ScenarioLoader {
             simulation.allowOnly(SIMULATION_KEYS);
             double duration = positiveTime(simulation, "duration");
             double step = positiveTime(simulation, "step");
+            double rows = Math.floor(duration / step) + 2;
+            if (rows > maxRows) {
+                int states = LinearSystem.of(model.forWeight(weight)).dimension();
+                double megabytes = rows * (states * 8.0 + 40) / 1e6;
+                throw tree.error(simulation.required("step"), "simulation.step", String.format(Locale.ROOT,
+                        "a duration of %s at a step of %s gives %.4g output rows (about %.3g MB of results), more "
+                                + "than the limit of %d rows; use a longer step or a shorter duration, or raise the "
+                                + "limit with --max-rows", tree.text(simulation.required("duration"), ""),
+                        tree.text(simulation.required("step"), ""), rows, megabytes, maxRows));
+            }
             if (step > duration) {
                 warn(simulation, "step", "the output step is longer than the simulation, so only its start and "
                         + "end are written");
@@ -672,11 +707,22 @@ public final class ScenarioLoader {
             inf.allowOnly(TITRATION_KEYS);
             double max = inf.has("max") ? rate(inf, "max", weight) : Double.POSITIVE_INFINITY;
             double start = rate(inf, "start", weight);
+            double increment = rate(inf, "increment", weight);
+            double every = positiveTime(inf, "every");
+            double duration = positiveTime(inf, "duration");
+            double steps = increment > 0 && Double.isFinite(max)
+                    ? Math.min(Math.ceil((max - start) / increment) + 1, Math.ceil(duration / every))
+                    : increment > 0 ? Math.ceil(duration / every) : 1;
+            if (steps > MAX_TITRATION_STEPS) {
+                throw tree.error(inf.required("every"), inf.pathOf("every"), String.format(Locale.ROOT,
+                        "a step every %s over %s gives %.4g rate changes, more than the limit of %d",
+                        tree.text(inf.required("every"), ""), tree.text(inf.required("duration"), ""), steps,
+                        MAX_TITRATION_STEPS));
+            }
             if (max < start) {
                 warn(inf, "max", "the maximum is below the start rate, so the rate never rises");
             }
-            return new TitrationSchedule(at, start, rate(inf, "increment", weight), positiveTime(inf, "every"), max,
-                    positiveTime(inf, "duration"), route);
+            return new TitrationSchedule(at, start, increment, every, max, duration, route);
         }
 
         private Dose steps(Mapping d, double at, Route route, double weight) {

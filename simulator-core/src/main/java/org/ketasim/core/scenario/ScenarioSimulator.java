@@ -32,14 +32,30 @@ public final class ScenarioSimulator {
     public record Outcome(Scenario scenario, SimulationResult result, Summary summary, PdOutcome pd) {
     }
 
+    /** Refuses a result holding a NaN or an infinity, so that none can reach an output file. */
+    private static void requireFinite(Scenario scenario, SimulationResult result) {
+        double[] t = result.timesH();
+        for (int i = 0; i < result.size(); i++) {
+            for (double v : result.state(i)) {
+                if (!Double.isFinite(v)) {
+                    throw new ArithmeticException(scenario.file() + ": the simulation of '" + scenario.id()
+                            + "' gives a non-finite value at " + t[i] + " h; the model's parameters are beyond what "
+                            + "the solver can compute in double precision");
+                }
+            }
+        }
+    }
+
     /**
      * @param scenario a validated scenario
      * @return its time series and summary
+     * @throws ArithmeticException if the result would hold a NaN or an infinity
      */
     public Outcome simulate(Scenario scenario) {
         LinearSystem system = LinearSystem.of(scenario.individualModel());
         DoseTimeline timeline = DoseTimeline.of(scenario.regimen(), system, scenario.inputFactor());
         SimulationResult result = solver.solve(system, timeline, OutputGrid.regular(scenario.durationH(), scenario.stepH()));
+        requireFinite(scenario, result);
         return new Outcome(scenario, result, Summary.of(result, scenario.regimen(), scenario.weightKg()),
                 PdOutcome.of(result, scenario.sKetamineFraction(), scenario.baselineNrs()));
     }

@@ -37,6 +37,12 @@ final class YamlTree {
     static final int MAX_CODE_POINTS = 1_000_000;
     /** The largest number of aliases a file may use. */
     static final int MAX_ALIASES = 50;
+    /** The deepest nesting of maps and lists a file may have. */
+    static final int MAX_DEPTH = 50;
+    /** The standard YAML 1.2 core-schema tags; any other (explicit) tag is refused. */
+    private static final Set<String> STANDARD_TAGS = Set.of("tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+            "tag:yaml.org,2002:seq");
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
@@ -63,9 +69,17 @@ final class YamlTree {
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setCodePointLimit(MAX_CODE_POINTS)
                 .build();
+        int depth = nesting(text);
+        if (depth > MAX_DEPTH) {
+            throw new ScenarioException(file, 0, "", "maps and lists are nested " + depth + " levels deep; the limit is "
+                    + MAX_DEPTH);
+        }
         Optional<Node> root;
         try {
             root = new Compose(settings).composeString(text);
+        } catch (StackOverflowError e) {
+            throw new ScenarioException(file, 0, "", "the file is nested too deeply to read (the limit is " + MAX_DEPTH
+                    + " levels)");
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
             throw new ScenarioException(file, line, "", "not valid YAML: " + firstLine(e.getProblem()));
@@ -75,7 +89,63 @@ final class YamlTree {
         if (root.isEmpty()) {
             throw new ScenarioException(file, 0, "", "the file is empty");
         }
+        tree.checkTags(root.get(), 0);
         return tree.mapping(root.get(), "");
+    }
+
+    /**
+     * @return the deepest nesting of flow brackets, or of block indentation (in steps of two
+     *         columns), outside quoted text and comments; a cheap bound checked before parsing
+     */
+    private static int nesting(String text) {
+        int deepest = 0;
+        int flow = 0;
+        for (String line : text.split("\n", -1)) {
+            int indent = 0;
+            while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '-')) {
+                indent++;
+            }
+            deepest = Math.max(deepest, indent / 2);
+            char quote = 0;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (quote != 0) {
+                    if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+                    break;
+                } else if (c == '[' || c == '{') {
+                    deepest = Math.max(deepest, ++flow);
+                } else if (c == ']' || c == '}') {
+                    flow = Math.max(0, flow - 1);
+                }
+            }
+        }
+        return deepest;
+    }
+
+    /** Refuses explicit type tags (the tree is never turned into objects, but a tag is never meant here). */
+    private void checkTags(Node node, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw error(node, "", "maps and lists are nested more than " + MAX_DEPTH + " levels deep");
+        }
+        String tag = node.getTag().getValue();
+        if (!STANDARD_TAGS.contains(tag)) {
+            throw error(node, "", "the type tag '" + tag + "' is not allowed in a scenario file");
+        }
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                checkTags(t.getKeyNode(), depth + 1);
+                checkTags(t.getValueNode(), depth + 1);
+            }
+        } else if (node instanceof SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                checkTags(item, depth + 1);
+            }
+        }
     }
 
     private static String firstLine(String s) {
