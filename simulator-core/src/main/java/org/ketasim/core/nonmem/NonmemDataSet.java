@@ -2,6 +2,7 @@ package org.ketasim.core.nonmem;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -50,7 +52,15 @@ public final class NonmemDataSet {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setCommentMarker('#')
                 .setIgnoreEmptyLines(true).build();
         try (CSVParser parser = CSVParser.parse(in, format)) {
-            List<CSVRecord> rows = parser.getRecords();
+            List<CSVRecord> rows;
+            try {
+                rows = parser.getRecords();
+            } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof CSVException bad) {
+                    throw new NonmemDataException(source, 0, "", "not valid CSV: " + bad.getMessage());
+                }
+                throw e;
+            }
             if (rows.isEmpty()) {
                 throw new NonmemDataException(source, 0, "", "the file is empty");
             }
