@@ -698,7 +698,8 @@ public final class ScenarioLoader {
             boolean titration = inf.has("start") || inf.has("increment") || inf.has("every") || inf.has("max");
             if (!titration) {
                 inf.allowOnly(CONSTANT_KEYS);
-                return new ConstantInfusion(at, positiveTime(inf, "duration"), rate(inf, "rate", weight), route);
+                double hours = positiveTime(inf, "duration");
+                return new ConstantInfusion(at, hours, shortOrLongRate(inf, "rate", weight, hours, route), route);
             }
             if (inf.has("rate")) {
                 throw tree.error(inf.required("rate"), inf.pathOf("rate"), "an infusion has either 'rate' (constant) or "
@@ -735,7 +736,8 @@ public final class ScenarioLoader {
             for (int i = 0; i < items.size(); i++) {
                 Mapping s = tree.mapping(items.get(i), d.pathOf("steps") + "[" + i + "]");
                 s.allowOnly(STEP_KEYS);
-                steps.add(new StepSchedule.Step(rate(s, "rate", weight), positiveTime(s, "for")));
+                double hours = positiveTime(s, "for");
+                steps.add(new StepSchedule.Step(shortOrLongRate(s, "rate", weight, hours, route), hours));
             }
             return new StepSchedule(at, steps, route);
         }
@@ -761,6 +763,21 @@ public final class ScenarioLoader {
                 throw tree.error(node, m.pathOf(key), "must not be negative, got '" + tree.text(node, "") + "'");
             }
             return q.isPerWeight() ? q.internalValue() * weight : q.internalValue();
+        }
+
+        /**
+         * A rate held for {@code hours}: judged as a rate when held for an hour or more, and by the
+         * amount it gives (against the bolus limit) when shorter, as a TCI loading pulse is.
+         */
+        private double shortOrLongRate(Mapping m, String key, double weight, double hours, Route route) {
+            if (hours >= 1) {
+                return rate(m, key, weight);
+            }
+            double mgPerH = weightNormalised(m, key, weight, Dimension.RATE, Dimension.RATE_PER_WEIGHT);
+            Quantity written = tree.quantity(m.required(key), m.pathOf(key), Dimension.RATE, Dimension.RATE_PER_WEIGHT);
+            Plausibility.bolus(tree.text(m.required(key), "") + " for " + hours + " h", written, mgPerH * hours, weight,
+                    route).ifPresent(problem -> warn(m, key, problem));
+            return mgPerH;
         }
 
         private double positiveTime(Mapping m, String key) {
