@@ -14,6 +14,7 @@ import org.ketasim.core.engine.ExactSolver;
 import org.ketasim.core.engine.NumericSolver;
 import org.ketasim.core.io.SummaryWriter;
 import org.ketasim.core.io.TimeSeriesWriter;
+import org.ketasim.core.io.TitrationEventWriter;
 import org.ketasim.core.scenario.ScenarioSimulator;
 import org.ketasim.core.scenario.ScenarioSimulator.Outcome;
 import picocli.CommandLine;
@@ -95,6 +96,10 @@ final class RunCommand implements Callable<Integer> {
         for (Outcome o : outcomes) {
             Path dir = out.resolve(o.scenario().id());
             AtomicFiles.writeText(dir.resolve("timeseries.csv"), w -> series.write(o.result(), o.pd(), w));
+            if (!o.scenario().titrationEvents().isEmpty()) {
+                AtomicFiles.writeText(dir.resolve("events.csv"),
+                        w -> new TitrationEventWriter().write(o.scenario().titrationEvents(), w));
+            }
             if (!noChart) {
                 ScenarioChart chart = new ScenarioChart(o.scenario(), o.result());
                 AtomicFiles.write(dir.resolve("chart." + format.extension()), s -> chart.write(format, s));

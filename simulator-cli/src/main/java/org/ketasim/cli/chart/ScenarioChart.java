@@ -13,6 +13,8 @@ import javax.imageio.ImageIO;
 import org.ketasim.core.engine.SimulationResult;
 import org.ketasim.core.model.Metabolite;
 import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.titration.TitrationEvent;
+import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -23,7 +25,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * One scenario's chart: parent plasma, metabolite and effect-site concentrations (ng/mL) over time
- * on top, the pump rate (mg/h) as a step plot below. Not thread-safe (XChart charts are mutable);
+ * on top, the pump rate (mg/h) as a step plot below; the decisions of a rule-based titration that
+ * held, reduced or stopped the rate are red vertical lines on both. Not thread-safe (XChart charts are mutable);
  * make one per chart.
  */
 public final class ScenarioChart {
@@ -64,6 +67,14 @@ public final class ScenarioChart {
         XYSeries pump = line(rate, "Pump rate", t, result.pumpRatesMgPerH(), new Color(0x555555));
         pump.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
         pump.setFillColor(new Color(0x55, 0x55, 0x55, 0x40));
+        for (XYChart chart : new XYChart[] {concentrations, rate}) {
+            chart.getStyler().setAnnotationLineColor(new Color(0xd6, 0x27, 0x28, 0x90));
+            for (TitrationEvent e : scenario.titrationEvents()) {
+                if (e.action().equals("hold") || e.action().equals("reduce") || e.action().equals("stop")) {
+                    chart.addAnnotation(new AnnotationLine(e.timeH(), true, false));
+                }
+            }
+        }
     }
 
     private static void style(XYChart chart) {

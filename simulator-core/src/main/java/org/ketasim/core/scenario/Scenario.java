@@ -31,16 +31,18 @@ import org.ketasim.core.regimen.Regimen;
  * @param durationH simulated time (h), &gt; 0
  * @param stepH     output step (h), &gt; 0
  * @param warnings  things that are allowed but probably not meant, each naming the key and value
+ * @param titrationEvents the decisions of the scenario's rule-based titrations, in time order
  */
 public record Scenario(Path file, String id, String title, String source, String notes, Drug drug, Salt salt,
                        PkModel model, Optional<ModelCard> card, double inputFactor, String parentAnalyte,
                        double weightKg, double baselineNrs, Optional<String> setting, Regimen regimen, double durationH, double stepH,
-                       List<String> warnings) {
+                       List<String> warnings, List<org.ketasim.core.titration.TitrationEvent> titrationEvents) {
 
     /** Copies the warnings. */
     public Scenario {
         Objects.requireNonNull(id, "id");
         warnings = List.copyOf(warnings);
+        titrationEvents = List.copyOf(titrationEvents);
     }
 
     /** @return the built-in model's id, or the inline model's name */

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.ketasim.core.model.Absorption;
@@ -37,6 +38,10 @@ import org.ketasim.core.regimen.Dose;
 import org.ketasim.core.regimen.Regimen;
 import org.ketasim.core.regimen.StepSchedule;
 import org.ketasim.core.regimen.TitrationSchedule;
+import org.ketasim.core.titration.Condition;
+import org.ketasim.core.titration.RuleTitrationController;
+import org.ketasim.core.titration.TitrationEvent;
+import org.ketasim.core.titration.TitrationRule;
 import org.ketasim.core.scenario.YamlTree.Mapping;
 import org.ketasim.core.units.Dimension;
 import org.ketasim.core.units.Quantity;
@@ -129,8 +134,13 @@ public final class ScenarioLoader {
     private static final List<String> PATIENT_KEYS = List.of("weight", "baseline_nrs");
     private static final List<String> REGIMEN_KEYS = List.of("setting", "route", "doses", "repeat");
     private static final List<String> REPEAT_KEYS = List.of("every", "count");
-    private static final List<String> DOSE_KEYS = List.of("bolus", "infusion", "steps", "at", "route", "over");
-    private static final List<String> DOSE_KINDS = List.of("bolus", "infusion", "steps");
+    private static final List<String> DOSE_KEYS =
+            List.of("bolus", "infusion", "steps", "titration", "at", "route", "over");
+    private static final List<String> DOSE_KINDS = List.of("bolus", "infusion", "steps", "titration");
+    private static final List<String> RULE_KEYS = List.of("start", "step", "every", "max", "duration",
+            "stop_raising_when", "reduce_when", "reduce_by", "stop_when");
+    private static final List<String> CONDITION_KEYS =
+            List.of("nrs_reduction", "drug_high", "concentration", "effect_concentration");
     private static final List<String> CONSTANT_KEYS = List.of("rate", "duration");
     private static final List<String> TITRATION_KEYS = List.of("start", "increment", "every", "max", "duration");
     private static final List<String> STEP_KEYS = List.of("rate", "for");
@@ -272,7 +282,10 @@ public final class ScenarioLoader {
                         + "end are written");
             }
             Mapping regimenMap = tree.mapping(root.required("regimen"), "regimen");
-            RegimenResult regimen = regimen(regimenMap, model, weight);
+            double sFraction = choice.card().map(c -> c.drug() == ModelDrug.RACEMIC_KETAMINE)
+                    .orElse(drug == Drug.KETAMINE) ? 0.5 : 1.0;
+            RegimenResult regimen = regimen(regimenMap, model, weight, new RuleTitrationController(
+                    model.forWeight(weight), form.fraction() * salt.baseFraction(), sFraction, baselineNrs));
             double lastStart = regimen.regimen().doses().stream().mapToDouble(Dose::startH).max().orElse(0);
             if (lastStart > duration) {
                 warnings.add(String.format("regimen: a dose starts at %s h, after the end of the simulation (%s h); "
@@ -281,7 +294,7 @@ public final class ScenarioLoader {
             choice.card().ifPresent(card -> warnUnvalidatedRoutes(card, regimen.regimen()));
             return new Scenario(file, id, text("title"), text("source"), text("notes"), drug, salt, model,
                     choice.card(), form.fraction() * salt.baseFraction(), form.analyte(), weight, baselineNrs,
-                    regimen.setting(), regimen.regimen(), duration, step, warnings);
+                    regimen.setting(), regimen.regimen(), duration, step, warnings, regimen.events());
         }
 
         /** What the parent concentrations are, and the fraction of each dose that is that analyte. */
@@ -606,10 +619,10 @@ public final class ScenarioLoader {
 
         // ---- regimen ----
 
-        private record RegimenResult(Regimen regimen, Optional<String> setting) {
+        private record RegimenResult(Regimen regimen, Optional<String> setting, List<TitrationEvent> events) {
         }
 
-        private RegimenResult regimen(Mapping r, PkModel model, double weight) {
+        private RegimenResult regimen(Mapping r, PkModel model, double weight, RuleTitrationController controller) {
             r.allowOnly(REGIMEN_KEYS);
             Optional<String> setting = r.optional("setting").map(n -> {
                 String s = tree.text(n, r.pathOf("setting"));
@@ -625,9 +638,24 @@ public final class ScenarioLoader {
                 throw tree.error(dosesNode, r.pathOf("doses"), "the list of doses is empty");
             }
             List<Dose> doses = new ArrayList<>();
+            List<TitrationRule> rules = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                doses.add(dose(tree.mapping(items.get(i), r.pathOf("doses") + "[" + i + "]"), defaultRoute, model,
-                        weight));
+                Mapping d = tree.mapping(items.get(i), r.pathOf("doses") + "[" + i + "]");
+                if (d.has("titration")) {
+                    rules.add(rule(d, defaultRoute, model, weight));
+                } else {
+                    doses.add(dose(d, defaultRoute, model, weight));
+                }
+            }
+            if (!rules.isEmpty() && r.has("repeat")) {
+                throw tree.error(r.required("repeat"), r.pathOf("repeat"), "a course with a rule-based titration "
+                        + "cannot be repeated (the rules decide on the patient as the course goes)");
+            }
+            List<TitrationEvent> events = new ArrayList<>();
+            for (TitrationRule rule : rules) {
+                RuleTitrationController.Resolution resolved = controller.resolve(rule, doses);
+                doses.add(resolved.steps());
+                events.addAll(resolved.events());
             }
             Regimen regimen = new Regimen(doses);
             if (r.has("repeat")) {
@@ -642,7 +670,7 @@ public final class ScenarioLoader {
                 }
                 regimen = regimen.repeated(every, (int) count);
             }
-            return new RegimenResult(regimen, setting);
+            return new RegimenResult(regimen, setting, events);
         }
 
         private Route route(Node node, String path, PkModel model) {
@@ -692,6 +720,78 @@ public final class ScenarioLoader {
                 default:
                     return steps(d, at, route, weight);
             }
+        }
+
+        /** A rule-based titration: {@code titration: {start, step, every, duration, [max], [conditions]}}. */
+        private TitrationRule rule(Mapping d, Route defaultRoute, PkModel model, double weight) {
+            d.allowOnly(List.of("titration", "at", "route"));
+            double at = d.has("at") ? nonNegative(d, "at", Dimension.TIME) : 0.0;
+            Route route = d.optional("route").map(n -> route(n, d.pathOf("route"), model)).orElse(defaultRoute);
+            Mapping t = tree.mapping(d.required("titration"), d.pathOf("titration"));
+            t.allowOnly(RULE_KEYS);
+            double start = rate(t, "start", weight);
+            double step = rate(t, "step", weight);
+            double every = positiveTime(t, "every");
+            double duration = positiveTime(t, "duration");
+            if (duration / every > MAX_TITRATION_STEPS) {
+                throw tree.error(t.required("every"), t.pathOf("every"), "more than " + MAX_TITRATION_STEPS
+                        + " decisions");
+            }
+            double max = t.has("max") ? rate(t, "max", weight) : Double.POSITIVE_INFINITY;
+            double reduceBy = step;
+            double reduceFraction = Double.NaN;
+            if (t.has("reduce_by")) {
+                Node n = t.required("reduce_by");
+                String text = tree.text(n, t.pathOf("reduce_by")).trim();
+                if (text.endsWith("%")) {
+                    double pct = tree.percent(n, t.pathOf("reduce_by"));
+                    if (!(pct > 0 && pct <= 100)) {
+                        throw tree.error(n, t.pathOf("reduce_by"), "a percentage from 0 to 100 is expected, got " + text);
+                    }
+                    reduceFraction = pct / 100;
+                    reduceBy = Double.NaN;
+                } else {
+                    reduceBy = rate(t, "reduce_by", weight);
+                }
+            }
+            Optional<Condition> hold = condition(t, "stop_raising_when", model);
+            Optional<Condition> reduce = condition(t, "reduce_when", model);
+            Optional<Condition> stop = condition(t, "stop_when", model);
+            return new TitrationRule(at, start, step, every, max, duration, route, hold, reduce, reduceBy,
+                    reduceFraction, stop);
+        }
+
+        private Optional<Condition> condition(Mapping t, String key, PkModel model) {
+            if (!t.has(key)) {
+                return Optional.empty();
+            }
+            Mapping c = tree.mapping(t.required(key), t.pathOf(key));
+            c.allowOnly(CONDITION_KEYS);
+            if (c.keys().isEmpty()) {
+                throw tree.error(c.node(), c.path(), "a condition needs at least one of " + String.join(", ", CONDITION_KEYS));
+            }
+            if ((c.has("drug_high") || c.has("effect_concentration")) && model.effectSite().isEmpty()) {
+                throw tree.error(c.node(), c.path(), "drug_high and effect_concentration need a model with an effect site");
+            }
+            if (c.has("nrs_reduction") && model.painEffectSite().isEmpty()) {
+                throw tree.error(c.required("nrs_reduction"), c.pathOf("nrs_reduction"), "nrs_reduction needs the pain "
+                        + "effect site of the built-in models");
+            }
+            OptionalDouble nrs = c.optional("nrs_reduction").map(n -> OptionalDouble.of(tree.number(n,
+                    c.pathOf("nrs_reduction")))).orElse(OptionalDouble.empty());
+            OptionalDouble high = c.optional("drug_high").map(n -> {
+                double v = tree.number(n, c.pathOf("drug_high"));
+                if (v < 0 || v > 1) {
+                    throw tree.error(n, c.pathOf("drug_high"), "a probability from 0 to 1 is expected, got " + v);
+                }
+                return OptionalDouble.of(v);
+            }).orElse(OptionalDouble.empty());
+            OptionalDouble cp = c.has("concentration")
+                    ? OptionalDouble.of(nonNegative(c, "concentration", Dimension.CONCENTRATION)) : OptionalDouble.empty();
+            OptionalDouble ce = c.has("effect_concentration")
+                    ? OptionalDouble.of(nonNegative(c, "effect_concentration", Dimension.CONCENTRATION))
+                    : OptionalDouble.empty();
+            return Optional.of(new Condition(nrs, high, cp, ce));
         }
 
         private Dose infusion(Mapping inf, double at, Route route, double weight) {

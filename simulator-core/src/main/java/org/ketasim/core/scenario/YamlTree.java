@@ -212,6 +212,16 @@ final class YamlTree {
         return value;
     }
 
+    /** @return the number of a percentage written as {@code 50 %} or {@code 50%} */
+    double percent(Node node, String path) {
+        String text = text(node, path).trim();
+        String number = text.endsWith("%") ? text.substring(0, text.length() - 1).trim() : "";
+        if (!NUMBER.matcher(number).matches()) {
+            throw error(node, path, "'" + text + "' is not a percentage such as '50 %'");
+        }
+        return Double.parseDouble(number);
+    }
+
     private static String describe(Node node) {
         if (node instanceof MappingNode) {
             return "a map";

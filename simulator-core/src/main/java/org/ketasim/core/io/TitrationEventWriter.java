@@ -1,0 +1,29 @@
+package org.ketasim.core.io;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import org.ketasim.core.titration.TitrationEvent;
+
+/**
+ * Writes {@code events.csv}: the decisions of rule-based titrations, one row each: {@code time_h,
+ * action, rate_mg_per_h, cp_ng_per_ml, ce_ng_per_ml, drug_high_probability, nrs_reduction, reason}.
+ * Stateless and thread-safe.
+ */
+public final class TitrationEventWriter {
+
+    /**
+     * @param events the events
+     * @param out    where to write; not closed
+     * @throws IOException if writing fails
+     */
+    public void write(List<TitrationEvent> events, Writer out) throws IOException {
+        out.write(Csv.line(List.of("time_h", "action", "rate_mg_per_h", "cp_ng_per_ml", "ce_ng_per_ml",
+                "drug_high_probability", "nrs_reduction", "reason")));
+        for (TitrationEvent e : events) {
+            out.write(Csv.line(List.of(Csv.number(e.timeH()), e.action(), Csv.number(e.rateMgPerH()),
+                    Csv.number(e.concentration()), Csv.number(e.effectConcentration()), Csv.number(e.drugHigh()),
+                    Csv.number(e.nrsReduction()), Csv.text(e.reason()))));
+        }
+    }
+}
