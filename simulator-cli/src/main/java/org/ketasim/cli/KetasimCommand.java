@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = {"S-ketamine infusion dosing simulator.",
             "Simulates dosing regimens written as YAML scenario files with an exact linear PK engine."},
         subcommands = {RunCommand.class, ValidateCommand.class, ModelsCommand.class, NonmemCommand.class,
-            ExportNonmemCommand.class, CompareCommand.class, TciCommand.class, CommandLine.HelpCommand.class},
+            ExportNonmemCommand.class, CompareCommand.class, TciCommand.class, TitrateCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything worked", "1:internal error (a defect in ketasim: please report it)",
             "2:bad input (invalid scenario, missing file, bad option)"})
@@ -22,7 +23,7 @@ public final class KetasimCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, compare, tci, models, nonmem, export-nonmem)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, compare, titrate, tci, models, nonmem, export-nonmem)");
     }
 
     /**

@@ -1,0 +1,74 @@
+package org.ketasim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A scripted lesson piped into titrate: it exits 0 and its saved scenario reproduces its numbers. */
+class TitrateCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private Cli.Result titrate(String script, String... args) {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)));
+            String[] all = new String[args.length + 3];
+            all[0] = "titrate";
+            all[1] = "--out";
+            all[2] = tmp.toString();
+            System.arraycopy(args, 0, all, 3, args.length);
+            return Cli.run(all);
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void aScriptedLessonReplaysToTheSameNumbersThroughRun() throws IOException {
+        Cli.Result r = titrate("""
+                rate 10 mg/h
+                wait 30 min
+                +10
+                wait 1 h
+                bolus 0.1 mg/kg
+                wait 15 min
+                -50%
+                wait 1 h
+                undo
+                wait 45 min
+                nonsense
+                quit
+                """);
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> status = r.out().lines().filter(l -> l.startsWith("t ")).toList();
+        String last = status.get(status.size() - 1);
+        assertTrue(last.startsWith("t 2:30  rate 10.00 mg/h  given 44.50 mg"), last);
+        assertTrue(r.out().contains("? unknown command 'nonsense'"), r.out());
+        List<String> rows = Files.readAllLines(tmp.resolve("titration-session/timeseries.csv"));
+        String[] end = rows.get(rows.size() - 1).split(",");
+        assertEquals("2.5", end[0]);
+        String cp = String.format(Locale.ROOT, "Cp %.1f", Double.parseDouble(end[2]));
+        assertTrue(last.contains(cp), cp + " in " + last);
+        String yaml = Files.readString(tmp.resolve("session.yaml"));
+        assertTrue(yaml.contains("{rate: 20.0 mg/h, for: 1.25 h}") && yaml.contains("bolus: 7.0 mg"), yaml);
+        assertTrue(Files.readString(tmp.resolve("transcript.txt")).contains("> -50%"));
+    }
+
+    @Test
+    void badStartOptionsAreBadInput() {
+        assertEquals(2, titrate("quit\n", "--model", "nope").exitCode());
+        assertEquals(2, titrate("quit\n", "--baseline-nrs", "12").exitCode());
+    }
+}
