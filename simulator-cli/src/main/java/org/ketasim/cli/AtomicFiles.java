@@ -56,6 +56,21 @@ final class AtomicFiles {
         });
     }
 
+    /**
+     * Writes one line per entry, or removes the file (a leftover of an earlier run) when there are none.
+     */
+    static void writeLinesOrDelete(Path target, java.util.List<String> lines) throws IOException {
+        if (lines.isEmpty()) {
+            Files.deleteIfExists(target);
+            return;
+        }
+        writeText(target, w -> {
+            for (String line : lines) {
+                w.write(line + "\n");
+            }
+        });
+    }
+
     static void write(Path target, StreamContent content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);

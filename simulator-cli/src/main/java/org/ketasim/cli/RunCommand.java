@@ -106,15 +106,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Path failures = out.resolve("failures.txt");
-        if (failed.isEmpty()) {
-            Files.deleteIfExists(failures);
-        } else {
-            AtomicFiles.writeText(failures, w -> {
-                for (String line : failed) {
-                    w.write(line + "\n");
-                }
-            });
-        }
+        AtomicFiles.writeLinesOrDelete(failures, failed);
         if (outcomes.isEmpty()) {
             err.println("no scenario could be simulated; failures listed in " + failures);
             return ExitCodes.BAD_INPUT;
@@ -128,17 +120,7 @@ final class RunCommand implements Callable<Integer> {
                         sc.metaboliteAnalyte().orElse(""), o.summary(), o.pd()), w);
             }
         });
-        List<String> warnings = batch.warnings();
-        Path warningsFile = out.resolve("warnings.txt");
-        if (warnings.isEmpty()) {
-            Files.deleteIfExists(warningsFile);
-        } else {
-            AtomicFiles.writeText(warningsFile, w -> {
-                for (String line : warnings) {
-                    w.write(line + "\n");
-                }
-            });
-        }
+        AtomicFiles.writeLinesOrDelete(out.resolve("warnings.txt"), batch.warnings());
         for (Outcome o : outcomes) {
             stdout.printf("%s: Cmax %.4g ng/mL at %.4g h, AUC %.6g ng*h/mL, dose %.6g mg -> %s%n", o.scenario().id(),
                     o.summary().cmaxNgPerMl(), o.summary().tmaxH(), o.summary().aucNgHPerMl(),
