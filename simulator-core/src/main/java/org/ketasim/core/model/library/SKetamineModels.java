@@ -1,7 +1,6 @@
 package org.ketasim.core.model.library;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.ketasim.core.model.AllometricScaling;
 import org.ketasim.core.model.EffectSite;
