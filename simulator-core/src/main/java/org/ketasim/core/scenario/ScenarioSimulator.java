@@ -6,6 +6,7 @@ import org.ketasim.core.engine.SimulationResult;
 import org.ketasim.core.engine.Solver;
 import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.LinearSystem;
+import org.ketasim.core.model.PkModel;
 import org.ketasim.core.pd.PdOutcome;
 
 /**
@@ -52,7 +53,19 @@ public final class ScenarioSimulator {
      * @throws ArithmeticException if the result would hold a NaN or an infinity
      */
     public Outcome simulate(Scenario scenario) {
-        LinearSystem system = LinearSystem.of(scenario.individualModel());
+        return simulate(scenario, scenario.individualModel());
+    }
+
+    /**
+     * Runs a scenario with a given individual model, e.g. one subject of a virtual population.
+     *
+     * @param scenario   a validated scenario (regimen, grid, patient)
+     * @param individual the model of this patient, scaling and variability already applied
+     * @return its time series and summary
+     * @throws ArithmeticException if the result would hold a NaN or an infinity
+     */
+    public Outcome simulate(Scenario scenario, PkModel individual) {
+        LinearSystem system = LinearSystem.of(individual);
         DoseTimeline timeline = DoseTimeline.of(scenario.regimen(), system, scenario.inputFactor());
         SimulationResult result = solver.solve(system, timeline, OutputGrid.regular(scenario.durationH(), scenario.stepH()));
         requireFinite(scenario, result);

@@ -1,0 +1,97 @@
+package org.ketasim.core.population;
+
+import java.util.Arrays;
+import java.util.List;
+import org.ketasim.core.compare.ConcentrationWindow;
+
+/**
+ * How to simulate a virtual population.
+ *
+ * @param subjects    how many subjects, 1 to {@link #MAX_SUBJECTS}
+ * @param seed        the master seed (see {@link SubjectStreams})
+ * @param percentiles the band percentiles, each in (0, 100), ascending, e.g. 5, 25, 50, 75, 95
+ * @param windows     the concentration windows whose probabilities are reported
+ * @param weightSdKg  standard deviation of body weight (kg), &gt;= 0; 0 gives every subject the
+ *                    scenario's weight (the same patient, only the PK varies)
+ * @param threads     worker threads, &gt;= 1; outputs do not depend on it
+ */
+public record PopulationSettings(int subjects, long seed, double[] percentiles, List<ConcentrationWindow> windows,
+                                 double weightSdKg, int threads) {
+
+    /** The largest population. */
+    public static final int MAX_SUBJECTS = 1_000_000;
+
+    /** The default band percentiles. */
+    public static final double[] DEFAULT_PERCENTILES = {5, 25, 50, 75, 95};
+
+    /** Checks the ranges above and copies the arrays. */
+    public PopulationSettings {
+        if (subjects < 1 || subjects > MAX_SUBJECTS) {
+            throw new IllegalArgumentException("the number of subjects must be 1 to " + MAX_SUBJECTS + ", got " + subjects);
+        }
+        percentiles = percentiles.clone();
+        if (percentiles.length == 0) {
+            throw new IllegalArgumentException("give at least one percentile");
+        }
+        for (int i = 0; i < percentiles.length; i++) {
+            if (!(percentiles[i] > 0 && percentiles[i] < 100) || i > 0 && !(percentiles[i] > percentiles[i - 1])) {
+                throw new IllegalArgumentException("percentiles must be ascending, each above 0 and below 100, got "
+                        + Arrays.toString(percentiles));
+            }
+        }
+        windows = List.copyOf(windows);
+        if (!(weightSdKg >= 0) || weightSdKg > 100) {
+            throw new IllegalArgumentException("the weight standard deviation must be 0 to 100 kg, got " + weightSdKg);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+    }
+
+    /**
+     * @param subjects how many subjects
+     * @param seed     the master seed
+     * @return settings with the default percentiles and windows, fixed weight and one thread
+     */
+    public static PopulationSettings of(int subjects, long seed) {
+        return new PopulationSettings(subjects, seed, DEFAULT_PERCENTILES, ConcentrationWindow.DEFAULTS, 0, 1);
+    }
+
+    /** @return the band percentiles */
+    @Override
+    public double[] percentiles() {
+        return percentiles.clone();
+    }
+
+    /**
+     * @param n worker threads
+     * @return these settings with {@code n} threads
+     */
+    public PopulationSettings withThreads(int n) {
+        return new PopulationSettings(subjects, seed, percentiles, windows, weightSdKg, n);
+    }
+
+    /**
+     * @param sdKg weight standard deviation (kg)
+     * @return these settings with that weight variability
+     */
+    public PopulationSettings withWeightSd(double sdKg) {
+        return new PopulationSettings(subjects, seed, percentiles, windows, sdKg, threads);
+    }
+
+    /**
+     * @param values the band percentiles
+     * @return these settings with those percentiles
+     */
+    public PopulationSettings withPercentiles(double[] values) {
+        return new PopulationSettings(subjects, seed, values, windows, weightSdKg, threads);
+    }
+
+    /**
+     * @param list the windows
+     * @return these settings with those windows
+     */
+    public PopulationSettings withWindows(List<ConcentrationWindow> list) {
+        return new PopulationSettings(subjects, seed, percentiles, list, weightSdKg, threads);
+    }
+}

@@ -1,0 +1,176 @@
+package org.ketasim.core.population;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.DoubleFunction;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.ketasim.core.compare.ConcentrationWindow;
+import org.ketasim.core.engine.SimulationResult;
+import org.ketasim.core.model.library.Omega;
+import org.ketasim.core.pd.EffectiveReduction;
+import org.ketasim.core.population.PopulationResult.Analyte;
+import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.scenario.ScenarioSimulator;
+
+/**
+ * Simulates a virtual population of a scenario's patient: subject i draws, from random stream i
+ * ({@link SubjectStreams}), first its etas ({@link Variability#sample}), then, when the weight
+ * varies, its body weight from a normal distribution truncated to the model's study weights. Its
+ * model is the typical model scaled to that weight with the etas applied. Percentile bands use the
+ * R type-7 definition (linear interpolation between order statistics, as R's {@code quantile} and
+ * numpy's default). Results do not depend on the thread count.
+ *
+ * <p>Limits: residual error and covariates other than weight are not simulated; a rule-based
+ * titration's decisions are those of the typical patient at the subject's weight.
+ */
+public final class PopulationSimulator {
+
+    /** The most concentrations kept for the bands (subjects times rows times analytes), about 400 MB. */
+    public static final long MAX_BAND_VALUES = 100_000_000L;
+
+    private final ScenarioSimulator simulator;
+
+    /** @param simulator the scenario simulator (its solver must be thread-safe) */
+    public PopulationSimulator(ScenarioSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    /**
+     * @param scenario    the typical patient's scenario
+     * @param omegas      the published variability (from the model card)
+     * @param settings    size, seed, percentiles, windows, weight variability, threads
+     * @param reweigh     the scenario for another body weight (per-kg doses re-read), used only
+     *                    when the weight varies
+     * @param weightRangeKg the truncation of the weight distribution, {lowest, highest} (kg)
+     * @return the population
+     * @throws IllegalArgumentException if the bands would need more than {@link #MAX_BAND_VALUES}
+     *                                  values, or the variability is invalid
+     * @throws ArithmeticException      if a subject's simulation gives a non-finite value
+     */
+    public PopulationResult simulate(Scenario scenario, List<Omega> omegas, PopulationSettings settings,
+                                     DoubleFunction<Scenario> reweigh, double[] weightRangeKg) {
+        Variability variability = Variability.of(omegas, scenario.model());
+        int n = settings.subjects();
+        int rows = (int) Math.round(scenario.durationH() / scenario.stepH()) + 1;
+        long values = (long) n * rows * Analyte.values().length;
+        if (values > MAX_BAND_VALUES) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d subjects x %d rows is too "
+                    + "many concentrations to keep for the bands (%d; at most %d): use fewer subjects or a longer "
+                    + "simulation.step", n, rows, values, MAX_BAND_VALUES));
+        }
+        List<UniformRandomProvider> streams = SubjectStreams.create(settings.seed(), n);
+        float[][][] series = new float[Analyte.values().length][n][];
+        Subject[] subjects = new Subject[n];
+        double[][] times = new double[1][];
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int t = 0; t < settings.threads(); t++) {
+                int first = t;
+                jobs.add(pool.submit(() -> {
+                    for (int i = first; i < n; i += settings.threads()) {
+                        SimulationResult r = subject(i, streams.get(i), scenario, variability, settings, reweigh,
+                                weightRangeKg, subjects);
+                        series[0][i] = floats(r.parentConcentration());
+                        series[1][i] = floats(r.metaboliteConcentration());
+                        series[2][i] = floats(r.effectConcentration());
+                        if (i == 0) {
+                            times[0] = r.timesH();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> job : jobs) {
+                job.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the population simulation was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        double[] p = settings.percentiles();
+        double[][][] bands = new double[Analyte.values().length][][];
+        for (int a = 0; a < bands.length; a++) {
+            bands[a] = bands(series[a], times[0].length, p);
+        }
+        return new PopulationResult(scenario, settings, variability, times[0], bands, Arrays.asList(subjects));
+    }
+
+    private SimulationResult subject(int i, UniformRandomProvider rng, Scenario typical, Variability variability,
+                                     PopulationSettings settings, DoubleFunction<Scenario> reweigh,
+                                     double[] weightRangeKg, Subject[] out) {
+        NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
+        double[] eta = variability.sample(normal);
+        Scenario scenario = typical;
+        if (settings.weightSdKg() > 0) {
+            scenario = reweigh.apply(truncatedNormal(normal, typical.weightKg(), settings.weightSdKg(), weightRangeKg));
+        }
+        ScenarioSimulator.Outcome o = simulator.simulate(scenario, variability.apply(scenario.individualModel(), eta));
+        List<ConcentrationWindow> windows = settings.windows();
+        double[] hours = new double[windows.size()];
+        for (int w = 0; w < hours.length; w++) {
+            hours[w] = windows.get(w).hoursInside(o.result().timesH(), o.result().parentConcentration());
+        }
+        Map<EffectiveReduction, Boolean> met = new EnumMap<>(EffectiveReduction.class);
+        for (EffectiveReduction d : EffectiveReduction.values()) {
+            met.put(d, !Double.isNaN(o.pd().firstMetH().get(d)));
+        }
+        out[i] = new Subject(i, scenario.weightKg(), eta, o.summary(), hours, o.pd().maxDrugHighProbability(),
+                o.pd().maxNrsReduction(), met);
+        return o.result();
+    }
+
+    /** A normal draw redrawn until inside the range; after 1000 misses the range's nearer end. */
+    private static double truncatedNormal(NormalizedGaussianSampler normal, double mean, double sd, double[] range) {
+        double x = mean;
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            x = mean + sd * normal.sample();
+            if (x >= range[0] && x <= range[1]) {
+                return x;
+            }
+        }
+        return Math.min(range[1], Math.max(range[0], x));
+    }
+
+    private static float[] floats(double[] values) {
+        float[] f = new float[values.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) values[i];
+        }
+        return f;
+    }
+
+    private static double[][] bands(float[][] bySubject, int rows, double[] percentiles) {
+        double[][] out = new double[percentiles.length][rows];
+        Percentile estimator = new Percentile().withEstimationType(EstimationType.R_7);
+        double[] column = new double[bySubject.length];
+        for (int r = 0; r < rows; r++) {
+            for (int s = 0; s < bySubject.length; s++) {
+                column[s] = bySubject[s][r];
+            }
+            estimator.setData(column);
+            for (int k = 0; k < percentiles.length; k++) {
+                out[k][r] = estimator.evaluate(percentiles[k]);
+            }
+        }
+        return out;
+    }
+}
