@@ -22,11 +22,12 @@ public record ConcentrationWindow(String name, double lowNgPerMl, double highNgP
      * The default windows:
      * {@code analgesia} 70-160 ng/mL, the analgesic band of racemic ketamine (Zanos et al.,
      * Pharmacol Rev 2018, Table 1 [V]; pk-models.md 5.3), and {@code drug_high} above 71.3 ng/mL, the
-     * C50 of the S-ketamine drug high (Simons 2022 part 2 [V]).
+     * C50 of the S-ketamine drug high (Simons 2022 part 2 [V]: 0.3 nmol/mL, times the molar mass
+     * 237.73 g/mol, is 71.319 ng/mL).
      */
     public static final List<ConcentrationWindow> DEFAULTS = List.of(
             new ConcentrationWindow("analgesia", 70, 160),
-            new ConcentrationWindow("drug_high", 0.3 * 237.73, Double.POSITIVE_INFINITY));
+            new ConcentrationWindow("drug_high", 71.319, Double.POSITIVE_INFINITY));
 
     /** Checks the ranges above. */
     public ConcentrationWindow {

@@ -36,8 +36,8 @@ import org.ketasim.core.scenario.ScenarioSimulator;
  */
 public final class PopulationSimulator {
 
-    /** The most concentrations kept for the bands (subjects times rows times analytes), about 400 MB. */
-    public static final long MAX_BAND_VALUES = 100_000_000L;
+    /** The most concentrations kept for the bands (subjects times rows times analytes), 8 bytes each (400 MB). */
+    public static final long MAX_BAND_VALUES = 50_000_000L;
 
     private final ScenarioSimulator simulator;
 
@@ -70,7 +70,7 @@ public final class PopulationSimulator {
                     + "simulation.step", n, rows, values, MAX_BAND_VALUES));
         }
         List<UniformRandomProvider> streams = SubjectStreams.create(settings.seed(), n);
-        float[][][] series = new float[Analyte.values().length][n][];
+        double[][][] series = new double[Analyte.values().length][n][];
         Subject[] subjects = new Subject[n];
         double[][] times = new double[1][];
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
@@ -82,9 +82,9 @@ public final class PopulationSimulator {
                     for (int i = first; i < n; i += settings.threads()) {
                         SimulationResult r = subject(i, streams.get(i), scenario, variability, settings, reweigh,
                                 weightRangeKg, subjects);
-                        series[0][i] = floats(r.parentConcentration());
-                        series[1][i] = floats(r.metaboliteConcentration());
-                        series[2][i] = floats(r.effectConcentration());
+                        series[0][i] = r.parentConcentration();
+                        series[1][i] = r.metaboliteConcentration();
+                        series[2][i] = r.effectConcentration();
                         if (i == 0) {
                             times[0] = r.timesH();
                         }
@@ -150,15 +150,7 @@ public final class PopulationSimulator {
         return Math.min(range[1], Math.max(range[0], x));
     }
 
-    private static float[] floats(double[] values) {
-        float[] f = new float[values.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) values[i];
-        }
-        return f;
-    }
-
-    private static double[][] bands(float[][] bySubject, int rows, double[] percentiles) {
+    private static double[][] bands(double[][] bySubject, int rows, double[] percentiles) {
         double[][] out = new double[percentiles.length][rows];
         Percentile estimator = new Percentile().withEstimationType(EstimationType.R_7);
         double[] column = new double[bySubject.length];

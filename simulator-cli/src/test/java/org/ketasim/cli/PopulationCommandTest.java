@@ -1,0 +1,100 @@
+package org.ketasim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PopulationCommandTest {
+
+    private static final String SCENARIO = """
+            id: pop
+            model: fanta-otto
+            patient: {weight: 70 kg}
+            regimen:
+              doses:
+                - infusion: {start: 5 mg/h, increment: 2 mg/h, every: 12 h, max: 25 mg/h, duration: 48 h}
+            simulation: {duration: 48 h, step: 0.5 h}
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private Path scenario(String yaml) throws IOException {
+        Path file = tmp.resolve("pop.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void theSameSeedGivesTheSameBytesAtAnyThreadCount() throws IOException {
+        Path file = scenario(SCENARIO);
+        Cli.Result one = Cli.run("population", file.toString(), "--n", "200", "--seed", "42", "--threads", "1",
+                "--out", tmp.resolve("one").toString());
+        Cli.Result two = Cli.run("population", file.toString(), "--n", "200", "--seed", "42", "--threads", "2",
+                "--out", tmp.resolve("two").toString());
+        assertEquals(0, one.exitCode(), one.err());
+        assertEquals(0, two.exitCode(), two.err());
+        for (String name : List.of("population_bands.csv", "population_subjects.csv", "population_probabilities.csv")) {
+            byte[] a = Files.readAllBytes(tmp.resolve("one/pop").resolve(name));
+            assertArrayEquals(a, Files.readAllBytes(tmp.resolve("two/pop").resolve(name)), name);
+            assertTrue(new String(a).lines().skip(1).allMatch(l -> l.startsWith("42,")), name + " carries the seed");
+        }
+        assertTrue(Files.size(tmp.resolve("one/pop/population.png")) > 1000);
+        assertTrue(one.out().contains("200 subjects, seed 42"), one.out());
+    }
+
+    @Test
+    void bandsAreOrderedAndTheMedianIsNearTheTypicalPatient() throws IOException {
+        Path file = scenario(SCENARIO);
+        assertEquals(0, Cli.run("population", file.toString(), "--n", "500", "--out", tmp.toString()).exitCode());
+        Cli.Result typical = Cli.run("run", file.toString(), "--no-chart", "--out", tmp.resolve("run").toString());
+        assertEquals(0, typical.exitCode(), typical.err());
+        List<String> bands = Files.readAllLines(tmp.resolve("pop/population_bands.csv"));
+        List<String> run = Files.readAllLines(tmp.resolve("run/pop/timeseries.csv"));
+        assertTrue(bands.get(0).startsWith("seed,time_h,parent_p5_ng_per_ml,parent_p25_ng_per_ml,parent_p50_ng_per_ml"));
+        String[] last = bands.get(bands.size() - 1).split(",");
+        for (int k = 3; k < 7; k++) {
+            assertTrue(Double.parseDouble(last[k]) >= Double.parseDouble(last[k - 1]), bands.get(0) + "\n" + last[k]);
+        }
+        double typicalCp = Double.parseDouble(run.get(run.size() - 1).split(",")[2]);
+        assertEquals(typicalCp, Double.parseDouble(last[4]), 0.1 * typicalCp, "median vs typical patient");
+    }
+
+    @Test
+    void badOptionsAndModelsWithoutVariabilityAreBadInput() throws IOException {
+        Path file = scenario(SCENARIO);
+        String out = tmp.resolve("bad").toString();
+        assertEquals(2, Cli.run("population", file.toString(), "--n", "0", "--out", out).exitCode());
+        assertEquals(2, Cli.run("population", file.toString(), "--percentiles", "50,25", "--out", out).exitCode());
+        assertEquals(2, Cli.run("population", file.toString(), "--weight-sd", "-1", "--out", out).exitCode());
+        assertEquals(2, Cli.run("population", file.toString(), "--threads", "0", "--out", out).exitCode());
+        assertFalse(Files.exists(tmp.resolve("bad/pop")), "nothing written for bad options");
+        Path inline = scenario(SCENARIO.replace("model: fanta-otto",
+                "model:\n  name: inline\n  compartments: {V1: 10 L, CL: 10 L/h}"));
+        Cli.Result r = Cli.run("population", inline.toString(), "--out", out);
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("no published variability"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void weightVariabilityIsDrawnWithinTheStudyWeights() throws IOException {
+        Path file = scenario(SCENARIO.replace("5 mg/h, increment: 2 mg/h", "0.07 mg/kg/h, increment: 0.03 mg/kg/h")
+                .replace("max: 25 mg/h", "max: 0.35 mg/kg/h"));
+        Cli.Result r = Cli.run("population", file.toString(), "--n", "100", "--weight-sd", "15", "--out",
+                tmp.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> rows = Files.readAllLines(tmp.resolve("pop/population_subjects.csv"));
+        double[] weights = rows.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[2])).toArray();
+        assertTrue(java.util.Arrays.stream(weights).allMatch(w -> w >= 50 && w <= 95), "fanta-otto studied 50-95 kg");
+        assertTrue(java.util.Arrays.stream(weights).distinct().count() > 90);
+    }
+}
