@@ -10,11 +10,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ketasim.cli.chart.ChartFormat;
 import org.ketasim.cli.chart.ScenarioChart;
+import org.ketasim.core.compare.ConcentrationWindow;
 import org.ketasim.core.engine.ExactSolver;
 import org.ketasim.core.engine.NumericSolver;
 import org.ketasim.core.io.SummaryWriter;
 import org.ketasim.core.io.TimeSeriesWriter;
 import org.ketasim.core.io.TitrationEventWriter;
+import org.ketasim.core.population.PopulationSettings;
+import org.ketasim.core.scenario.Scenario;
 import org.ketasim.core.scenario.ScenarioSimulator;
 import org.ketasim.core.scenario.ScenarioSimulator.Outcome;
 import picocli.CommandLine;
@@ -24,14 +27,16 @@ import picocli.CommandLine.Option;
 /**
  * {@code ketasim run FILE|DIR... --out DIR}: simulates scenarios and writes
  * {@code DIR/<id>/timeseries.csv}, {@code DIR/<id>/chart.png} (or {@code .svg}) and
- * {@code DIR/summary.csv}. A scenario that cannot be read or simulated is reported (and listed in
+ * {@code DIR/summary.csv}; a file with a {@code population:} key also gets its population outputs
+ * (as {@code ketasim population} writes them). A scenario that cannot be read or simulated is reported (and listed in
  * {@code DIR/failures.txt}) while the others are written; the exit code is then 2.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Simulate scenario files and write time series, charts and a summary.",
             "Writes DIR/<id>/timeseries.csv, DIR/<id>/chart.png and DIR/summary.csv, DIR/warnings.txt when",
             "a scenario has warnings, and DIR/failures.txt when one cannot be read or simulated: the others are",
-            "still written, and the exit code is then 2."})
+            "still written, and the exit code is then 2. A file with a population: key also gets the outputs of",
+            "'ketasim population' in its folder."})
 final class RunCommand implements Callable<Integer> {
 
     /** The solvers a run can use. */
@@ -103,6 +108,18 @@ final class RunCommand implements Callable<Integer> {
             if (!noChart) {
                 ScenarioChart chart = new ScenarioChart(o.scenario(), o.result());
                 AtomicFiles.write(dir.resolve("chart." + format.extension()), s -> chart.write(format, s));
+            }
+        }
+        PopulationOutputs populations = new PopulationOutputs(inputs.maxRows(), format);
+        for (Outcome o : outcomes) {
+            Scenario sc = o.scenario();
+            if (sc.population().isPresent()) {
+                PopulationSettings settings = PopulationOutputs.settings(sc.population(), null, null, null, null,
+                        ConcentrationWindow.DEFAULTS, Runtime.getRuntime().availableProcessors());
+                populations.write(sc, settings, out.resolve(sc.id()), stdout, err).ifPresent(problem -> {
+                    err.println("error: " + problem);
+                    failed.add(problem);
+                });
             }
         }
         Path failures = out.resolve("failures.txt");

@@ -97,4 +97,33 @@ class PopulationCommandTest {
         assertTrue(java.util.Arrays.stream(weights).allMatch(w -> w >= 50 && w <= 95), "fanta-otto studied 50-95 kg");
         assertTrue(java.util.Arrays.stream(weights).distinct().count() > 90);
     }
+
+    @Test
+    void aPopulationKeyMakesRunWriteThePopulationAndOptionsWinOverIt() throws IOException {
+        Path file = scenario(SCENARIO + "population: {subjects: 50, seed: 7, percentiles: [10, 50, 90]}\n");
+        Cli.Result run = Cli.run("run", file.toString(), "--no-chart", "--out", tmp.resolve("run").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> probabilities = Files.readAllLines(tmp.resolve("run/pop/population_probabilities.csv"));
+        assertEquals("7,50,p_inside_analgesia", probabilities.get(1).substring(0, probabilities.get(1).lastIndexOf(',')));
+        assertTrue(Files.readString(tmp.resolve("run/pop/population_bands.csv")).startsWith(
+                "seed,time_h,parent_p10_ng_per_ml,parent_p50_ng_per_ml,parent_p90_ng_per_ml,"));
+        Cli.Result pop = Cli.run("population", file.toString(), "--n", "20", "--out", tmp.resolve("pop").toString());
+        assertEquals(0, pop.exitCode(), pop.err());
+        assertTrue(Files.readAllLines(tmp.resolve("pop/pop/population_probabilities.csv")).get(1).startsWith("7,20,"));
+    }
+
+    @Test
+    void aBadPopulationKeyNamesTheFileLineAndKey() throws IOException {
+        Path file = scenario(SCENARIO + "population:\n  subjects: 2.5\n");
+        Cli.Result r = Cli.run("validate", file.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("pop.yaml:9: population.subjects: must be a whole number from 1 to 1000000, got '2.5'"),
+                r.err());
+        file = scenario(SCENARIO + "population: {percentiles: [50, 5]}\n");
+        r = Cli.run("validate", file.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("population.percentiles[1]"), r.err());
+        file = scenario(SCENARIO + "population: {size: 5}\n");
+        assertTrue(Cli.run("validate", file.toString()).err().contains("unknown key 'size'"));
+    }
 }

@@ -32,17 +32,20 @@ import org.ketasim.core.regimen.Regimen;
  * @param stepH     output step (h), &gt; 0
  * @param warnings  things that are allowed but probably not meant, each naming the key and value
  * @param titrationEvents the decisions of the scenario's rule-based titrations, in time order
+ * @param population the {@code population:} key, if the file has one
  */
 public record Scenario(Path file, String id, String title, String source, String notes, Drug drug, Salt salt,
                        PkModel model, Optional<ModelCard> card, double inputFactor, String parentAnalyte,
                        double weightKg, double baselineNrs, Optional<String> setting, Regimen regimen, double durationH, double stepH,
-                       List<String> warnings, List<org.ketasim.core.titration.TitrationEvent> titrationEvents) {
+                       List<String> warnings, List<org.ketasim.core.titration.TitrationEvent> titrationEvents,
+                       Optional<PopulationSpec> population) {
 
     /** Copies the warnings. */
     public Scenario {
         Objects.requireNonNull(id, "id");
         warnings = List.copyOf(warnings);
         titrationEvents = List.copyOf(titrationEvents);
+        Objects.requireNonNull(population, "population");
     }
 
     /** @return the built-in model's id, or the inline model's name */

@@ -115,7 +115,8 @@ public final class ScenarioLoader {
     /** Letters, digits, spaces and {@code . _ - + ( ) ,}, not starting with a dot or space: safe as a folder name. */
     private static final Pattern SAFE_ID = Pattern.compile("[\\p{L}\\p{N}_(+-][\\p{L}\\p{N} ._()+,-]*");
     private static final List<String> TOP_KEYS =
-            List.of("id", "title", "source", "notes", "drug", "salt", "model", "patient", "regimen", "simulation");
+            List.of("id", "title", "source", "notes", "drug", "salt", "model", "patient", "regimen", "simulation",
+                    "population");
     private static final List<String> BASED_MODEL_KEYS = List.of("base", "routes");
     private static final List<String> MODEL_KEYS =
             List.of("name", "compartments", "scaling", "routes", "metabolite", "second_metabolite", "liver", "effect");
@@ -145,6 +146,7 @@ public final class ScenarioLoader {
     private static final List<String> TITRATION_KEYS = List.of("start", "increment", "every", "max", "duration");
     private static final List<String> STEP_KEYS = List.of("rate", "for");
     private static final List<String> SIMULATION_KEYS = List.of("duration", "step");
+    private static final List<String> POPULATION_KEYS = List.of("subjects", "seed", "weight_sd", "percentiles");
     private static final List<String> SETTINGS = List.of("inpatient", "outpatient");
 
     /**
@@ -294,7 +296,51 @@ public final class ScenarioLoader {
             choice.card().ifPresent(card -> warnUnvalidatedRoutes(card, regimen.regimen()));
             return new Scenario(file, id, text("title"), text("source"), text("notes"), drug, salt, model,
                     choice.card(), form.fraction() * salt.baseFraction(), form.analyte(), weight, baselineNrs,
-                    regimen.setting(), regimen.regimen(), duration, step, warnings, regimen.events());
+                    regimen.setting(), regimen.regimen(), duration, step, warnings, regimen.events(), population());
+        }
+
+        private Optional<PopulationSpec> population() {
+            if (!root.has("population")) {
+                return Optional.empty();
+            }
+            Mapping p = tree.mapping(root.required("population"), "population");
+            p.allowOnly(POPULATION_KEYS);
+            Optional<Integer> subjects = p.optional("subjects").map(n -> (int) wholeNumber(n, p.pathOf("subjects"),
+                    1, 1_000_000));
+            Optional<Long> seed = p.optional("seed").map(n -> wholeNumber(n, p.pathOf("seed"), 0, 1L << 53));
+            Optional<Double> weightSd = p.optional("weight_sd").map(n -> {
+                double kg = tree.quantity(n, p.pathOf("weight_sd"), Dimension.BODY_WEIGHT).internalValue();
+                if (!(kg >= 0 && kg <= 100)) {
+                    throw tree.error(n, p.pathOf("weight_sd"), "must be 0 to 100 kg, got '" + tree.text(n, "") + "'");
+                }
+                return kg;
+            });
+            Optional<double[]> percentiles = p.optional("percentiles").map(n -> {
+                List<Node> items = tree.sequence(n, p.pathOf("percentiles"));
+                double[] values = new double[items.size()];
+                for (int i = 0; i < values.length; i++) {
+                    String path = p.pathOf("percentiles") + "[" + i + "]";
+                    values[i] = tree.number(items.get(i), path);
+                    if (!(values[i] > 0 && values[i] < 100) || i > 0 && !(values[i] > values[i - 1])) {
+                        throw tree.error(items.get(i), path, "percentiles must be ascending, each above 0 and below "
+                                + "100, got " + tree.text(items.get(i), ""));
+                    }
+                }
+                if (values.length == 0) {
+                    throw tree.error(n, p.pathOf("percentiles"), "give at least one percentile");
+                }
+                return values;
+            });
+            return Optional.of(new PopulationSpec(subjects, seed, weightSd, percentiles));
+        }
+
+        private long wholeNumber(Node node, String path, long lowest, long highest) {
+            double v = tree.number(node, path);
+            if (v != Math.rint(v) || v < lowest || v > highest) {
+                throw tree.error(node, path, "must be a whole number from " + lowest + " to " + highest + ", got '"
+                        + tree.text(node, "") + "'");
+            }
+            return (long) v;
         }
 
         /** What the parent concentrations are, and the fraction of each dose that is that analyte. */
@@ -662,12 +708,7 @@ public final class ScenarioLoader {
                 Mapping rep = tree.mapping(r.required("repeat"), r.pathOf("repeat"));
                 rep.allowOnly(REPEAT_KEYS);
                 double every = positiveTime(rep, "every");
-                Node countNode = rep.required("count");
-                double count = tree.number(countNode, rep.pathOf("count"));
-                if (count != Math.rint(count) || count < 1 || count > 10_000) {
-                    throw tree.error(countNode, rep.pathOf("count"), "must be a whole number from 1 to 10000, got "
-                            + tree.text(countNode, ""));
-                }
+                long count = wholeNumber(rep.required("count"), rep.pathOf("count"), 1, 10_000);
                 regimen = regimen.repeated(every, (int) count);
             }
             return new RegimenResult(regimen, setting, events);

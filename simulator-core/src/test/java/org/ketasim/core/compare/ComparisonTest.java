@@ -36,7 +36,8 @@ class ComparisonTest {
         PkModel model = PkModel.of("1cmt", 50, 10).withPainEffectSite(new EffectSite(KP));
         return new Scenario(Path.of("by-hand.yaml"), "by-hand", "", "", "", Drug.ESKETAMINE, Salt.BASE, model,
                 Optional.empty(), 1.0, "S-ketamine", 70, 7, Optional.of("outpatient"),
-                Regimen.of(new ConstantInfusion(0, T, RATE, Route.IV)), 10, 1.0 / 60, List.of(), List.of());
+                Regimen.of(new ConstantInfusion(0, T, RATE, Route.IV)), 10, 1.0 / 60, List.of(), List.of(),
+                Optional.empty());
     }
 
     /** Plasma and pain effect site of the 1-compartment infusion (mg/L x 1000 = ng/mL). */
