@@ -3,6 +3,7 @@ package org.ketasim.core.population;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.ketasim.core.model.HepaticCompartment;
 import org.ketasim.core.model.Metabolite;
 import org.ketasim.core.model.Peripheral;
 import org.ketasim.core.model.PkModel;
@@ -14,11 +15,11 @@ import org.ketasim.core.model.PkModel;
  */
 public enum IndividualParameter {
     /** Parent central volume. */
-    V1("V1"),
+    V1("V1", "Vc"),
     /** Parent elimination clearance. */
     CL("CL"),
     /** Parent first peripheral volume. */
-    V2("V2"),
+    V2("V2", "Vp1"),
     /** Parent first inter-compartmental flow. */
     Q2("Q2"),
     /** Parent second peripheral volume. */
@@ -26,9 +27,9 @@ public enum IndividualParameter {
     /** Parent second inter-compartmental flow. */
     Q3("Q3"),
     /** Metabolite central volume. */
-    METABOLITE_V1("metabolite V1"),
+    METABOLITE_V1("metabolite V1", "Vcn/F"),
     /** Metabolite clearance. */
-    METABOLITE_CL("metabolite CL"),
+    METABOLITE_CL("metabolite CL", "CLn/F"),
     /** Metabolite peripheral volume. */
     METABOLITE_V2("metabolite V2"),
     /** Metabolite inter-compartmental flow. */
@@ -40,25 +41,34 @@ public enum IndividualParameter {
     /** Second metabolite peripheral volume. */
     METABOLITE2_V2("metabolite2 V2"),
     /** Second metabolite inter-compartmental flow. */
-    METABOLITE2_Q2("metabolite2 Q2");
+    METABOLITE2_Q2("metabolite2 Q2"),
+    /** Hepatic blood flow of the hepato-portal compartment. */
+    LIVER_Q("liver Q", "Qh"),
+    /** Volume of the hepato-portal compartment. */
+    LIVER_V("liver V", "Vh"),
+    /** Elimination rate constant from the hepato-portal compartment to other metabolites. */
+    LIVER_KEL("liver kel", "kel");
 
     private final String cardName;
+    private final List<String> aliases;
 
-    IndividualParameter(String cardName) {
+    IndividualParameter(String cardName, String... aliases) {
         this.cardName = cardName;
+        this.aliases = List.of(aliases);
     }
 
-    /** @return the name used on model cards, e.g. {@code metabolite CL} */
+    /** @return ketasim's name, e.g. {@code metabolite CL} */
     public String cardName() {
         return cardName;
     }
 
     /**
-     * @param name a model card's parameter name
+     * @param name a model card's parameter name: ketasim's, or the publication's where a card uses
+     *             it (Perez-Ruixo 2021: Vc, Vp1, Vcn/F, CLn/F, Qh, Vh, kel)
      * @return the parameter, or empty if ketasim cannot vary it
      */
     public static Optional<IndividualParameter> byCardName(String name) {
-        return Arrays.stream(values()).filter(p -> p.cardName.equals(name)).findFirst();
+        return Arrays.stream(values()).filter(p -> p.cardName.equals(name) || p.aliases.contains(name)).findFirst();
     }
 
     /**
@@ -74,8 +84,17 @@ public enum IndividualParameter {
             case V2, Q2, V3, Q3 -> with(model, model.volumeL(), model.clearanceLPerH(),
                     peripherals(model.peripherals(), this == V2 || this == Q2 ? 0 : 1, this == V2 || this == V3,
                             factor));
+            case LIVER_Q, LIVER_V, LIVER_KEL -> liver(model, factor);
             default -> metabolite(model, factor);
         };
+    }
+
+    private PkModel liver(PkModel model, double factor) {
+        HepaticCompartment h = model.liver().orElseThrow(() -> new IllegalArgumentException(
+                "model '" + model.name() + "' has no hepato-portal compartment for '" + cardName + "'"));
+        return model.withLiver(new HepaticCompartment(this == LIVER_V ? h.volumeL() * factor : h.volumeL(),
+                this == LIVER_Q ? h.bloodFlowLPerH() * factor : h.bloodFlowLPerH(),
+                this == LIVER_KEL ? h.otherEliminationPerH() * factor : h.otherEliminationPerH(), h.metabolismPerH()));
     }
 
     private PkModel metabolite(PkModel model, double factor) {

@@ -55,12 +55,18 @@ public final class PopulationSimulator {
      * @param weightRangeKg the truncation of the weight distribution, {lowest, highest} (kg)
      * @return the population
      * @throws IllegalArgumentException if the bands would need more than {@link #MAX_BAND_VALUES}
-     *                                  values, or the variability is invalid
+     *                                  values, the variability is invalid, or nothing varies
      * @throws ArithmeticException      if a subject's simulation gives a non-finite value
      */
     public PopulationResult simulate(Scenario scenario, List<Omega> omegas, PopulationSettings settings,
                                      DoubleFunction<Scenario> reweigh, double[] weightRangeKg) {
         Variability variability = Variability.of(omegas, scenario.model());
+        if (variability.parameters().isEmpty() && settings.weightSdKg() == 0) {
+            throw new IllegalArgumentException("model '" + scenario.modelId() + "' has no published inter-individual "
+                    + "variability that ketasim can apply" + (variability.notApplied().isEmpty() ? ""
+                    : " (only on " + variability.notApplied() + ")") + ", so every subject would be the same; choose "
+                    + "a model with variability (see 'ketasim models'), or vary the weight");
+        }
         int n = settings.subjects();
         int rows = (int) Math.round(scenario.durationH() / scenario.stepH()) + 1;
         long values = (long) n * rows * Analyte.values().length;

@@ -115,10 +115,23 @@ class PopulationTest {
     }
 
     @Test
-    void omegasOnParametersTheEngineLacksAreListed() {
+    void publishedNamesAreMappedAndOmegasOnParametersTheEngineLacksAreListed() {
         var model = ModelLibrary.find("perez-ruixo-2021").orElseThrow();
         Variability v = Variability.of(model.card().variability(), model.model());
-        assertTrue(v.notApplied().contains("ka_po"), v.notApplied().toString());
+        assertEquals(List.of("ka_n", "ka_po", "ka_sw"), v.notApplied());
+        assertEquals(List.of(IndividualParameter.V1, IndividualParameter.V2, IndividualParameter.LIVER_Q,
+                IndividualParameter.LIVER_V, IndividualParameter.LIVER_KEL, IndividualParameter.METABOLITE_V1,
+                IndividualParameter.METABOLITE_CL), v.parameters());
+        var varied = v.apply(model.model(), new double[] {Math.log(2), 0, Math.log(3), 0, 0, 0, 0});
+        assertEquals(2 * 192, varied.volumeL(), 1e-9);
+        assertEquals(3 * 151, varied.liver().orElseThrow().bloodFlowLPerH(), 1e-9);
+    }
+
+    @Test
+    void aModelWithoutVariabilityIsRefusedUnlessTheWeightVaries() {
+        var e = assertThrows(IllegalArgumentException.class, () -> simulate(scenario(ONE_COMPARTMENT), List.of(),
+                PopulationSettings.of(10, 1)));
+        assertTrue(e.getMessage().contains("every subject would be the same"), e.getMessage());
     }
 
     @Test
