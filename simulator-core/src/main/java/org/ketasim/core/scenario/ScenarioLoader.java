@@ -157,13 +157,21 @@ public final class ScenarioLoader {
      * @throws ScenarioException if the file cannot be read or is not a valid scenario
      */
     public Scenario load(Path file) {
-        String text;
+        return parse(file, readText(file));
+    }
+
+    /**
+     * @param file a YAML file
+     * @return its text
+     * @throws ScenarioException if it is too large, not UTF-8 or cannot be read
+     */
+    static String readText(Path file) {
         try {
             if (Files.size(file) > 4L * YamlTree.MAX_CODE_POINTS) {
                 throw new ScenarioException(file, 0, "", "the file is larger than the limit of "
                         + YamlTree.MAX_CODE_POINTS + " characters");
             }
-            text = StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
@@ -172,7 +180,14 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw new ScenarioException(file, 0, "", "cannot read the file: " + e.getMessage());
         }
-        return parse(file, text);
+    }
+
+    /**
+     * @param id a scenario or sweep id
+     * @return whether it can be a folder name (see the format page's section on ids)
+     */
+    static boolean isSafeId(String id) {
+        return id.length() <= MAX_ID_LENGTH && SAFE_ID.matcher(id).matches() && !id.endsWith(" ");
     }
 
     /**
@@ -398,7 +413,7 @@ public final class ScenarioLoader {
             String fileName = String.valueOf(file.getFileName());
             String id = node.map(n -> tree.text(n, "id"))
                     .orElse(fileName.replaceFirst("\\.ya?ml$", ""));
-            if (id.length() > MAX_ID_LENGTH || !SAFE_ID.matcher(id).matches() || id.endsWith(" ")) {
+            if (!isSafeId(id)) {
                 String problem = "'" + id.replaceAll("\\p{Cntrl}", "?") + "' cannot be a folder name: an id has 1 to "
                         + MAX_ID_LENGTH + " letters, digits, spaces or '._-+(),' (no '/', '\\', '..' or control "
                         + "characters), and does not start with a dot or a space";

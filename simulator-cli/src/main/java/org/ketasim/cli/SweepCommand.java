@@ -1,0 +1,228 @@
+package org.ketasim.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.ketasim.core.compare.ConcentrationWindow;
+import org.ketasim.core.io.SweepWriter;
+import org.ketasim.core.scenario.ScenarioException;
+import org.ketasim.core.scenario.ScenarioLoader;
+import org.ketasim.core.scenario.Sweep;
+import org.ketasim.core.scenario.SweepAxis;
+import org.ketasim.core.scenario.SweepLoader;
+import org.ketasim.core.sweep.SweepPoint;
+import org.ketasim.core.sweep.SweepRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ketasim sweep FILE --out DIR}: runs every grid point of a sweep file in parallel and
+ * streams one row per point, in point order, to {@code DIR/sweep.csv} (and per subject to
+ * {@code DIR/sweep_subjects.csv} with {@code --per-subject}). Only a few batches of points are held
+ * in memory, whatever the grid size. {@code DIR/sweep.state} identifies the sweep, so that
+ * {@code --resume} continues after the last complete row without redoing or repeating any.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a sweep file: a base scenario and axes (start, increment, every, max, rate, duration,",
+            "weight, route, model, subjects), every combination of their values. Streams one row per grid point,",
+            "in order, to DIR/sweep.csv (per subject to DIR/sweep_subjects.csv with --per-subject), with a",
+            "progress bar on a terminal. --resume continues an interrupted sweep without redoing or repeating rows.",
+            "Points that cannot be simulated get their reason in the 'problem' column; the exit code is then 2."})
+final class SweepCommand implements Callable<Integer> {
+
+    private static final String STATE = "sweep.state";
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The sweep file.")
+    private Path file;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
+    private Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of processors).")
+    private Integer threads;
+
+    @Option(names = "--per-subject", description = "Also write one row per virtual subject (sweeps with a subjects "
+            + "axis) to DIR/sweep_subjects.csv.")
+    private boolean perSubject;
+
+    @Option(names = "--resume", description = "Continue the interrupted sweep in DIR after its last complete row.")
+    private boolean resume;
+
+    @Option(names = "--window", paramLabel = "NAME=LOW-HIGH", description = "A concentration window in ng/mL "
+            + "(repeatable; default: analgesia=70-160 and drug_high=71.319-inf).")
+    private List<String> windowSpecs;
+
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "2000000",
+            description = "Refuse a grid point with more output rows than this (default: ${DEFAULT-VALUE}).")
+    private long maxRows;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Sweep sweep;
+        List<ConcentrationWindow> windows;
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        try {
+            if (workers < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + workers);
+            }
+            windows = windowSpecs == null ? ConcentrationWindow.DEFAULTS
+                    : windowSpecs.stream().map(ConcentrationWindow::parse).toList();
+            sweep = new SweepLoader().load(file);
+        } catch (IllegalArgumentException | ScenarioException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            err.println("error: --out " + out + " exists and is not a directory");
+            return ExitCodes.BAD_INPUT;
+        }
+        SweepWriter writer = new SweepWriter(sweep, windows);
+        String fingerprint = fingerprint(sweep, windows);
+        Path csv = out.resolve("sweep.csv");
+        Path subjectsCsv = out.resolve("sweep_subjects.csv");
+        Path warnings = out.resolve("warnings.txt");
+        long first = 0;
+        if (resume) {
+            Optional<String> problem = checkResumable(fingerprint);
+            if (problem.isPresent()) {
+                err.println("error: --resume: " + problem.get());
+                return ExitCodes.BAD_INPUT;
+            }
+            first = Math.max(0, ResumableCsv.completeLines(csv) - 1);
+            ResumableCsv.keepPointsBelow(subjectsCsv, first, true);
+            ResumableCsv.keepPointsBelow(warnings, first, false);
+        } else {
+            Files.createDirectories(out);
+            AtomicFiles.writeText(out.resolve(STATE), w -> w.write(fingerprint + "\n"));
+            Files.writeString(csv, writer.header(), StandardCharsets.UTF_8);
+            Files.deleteIfExists(subjectsCsv);
+            Files.deleteIfExists(warnings);
+            if (perSubject) {
+                Files.writeString(subjectsCsv, writer.subjectsHeader(), StandardCharsets.UTF_8);
+            }
+        }
+        long total = sweep.points();
+        boolean population = sweep.axes().stream().anyMatch(a -> a.field() == SweepAxis.Field.SUBJECTS);
+        int batch = workers * (population ? 1 : 16);
+        SweepRunner runner = new SweepRunner(sweep, windows, maxRows);
+        long problems = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try (Writer rows = append(csv); Writer subjects = perSubject ? append(subjectsCsv) : Writer.nullWriter();
+             Writer warned = append(warnings); ProgressBar bar = progressBar(total, first)) {
+            for (long start = first; start < total; start += batch) {
+                List<Future<SweepPoint>> jobs = new ArrayList<>();
+                for (long k = start; k < Math.min(total, start + batch); k++) {
+                    long index = k;
+                    jobs.add(pool.submit(() -> runner.run(index)));
+                }
+                List<SweepPoint> done = new ArrayList<>(jobs.size());
+                for (Future<SweepPoint> job : jobs) {
+                    done.add(get(job));
+                }
+                for (SweepPoint p : done) {
+                    writer.writeSubjects(p, subjects);
+                    for (String w : p.warnings()) {
+                        warned.write("point " + p.index() + ": " + w + "\n");
+                    }
+                }
+                subjects.flush();
+                warned.flush();
+                for (SweepPoint p : done) {
+                    writer.writeRow(p, rows);
+                    problems += p.problem().isEmpty() ? 0 : 1;
+                }
+                rows.flush();
+                if (bar != null) {
+                    bar.stepBy(done.size());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (Files.size(warnings) == 0) {
+            Files.delete(warnings);
+        }
+        stdout.printf("%s: %d grid points (%d run now) -> %s%n", sweep.id(), total, total - first, csv);
+        if (problems > 0) {
+            stdout.printf("%d point(s) could not be simulated; see the 'problem' column%n", problems);
+        }
+        stdout.flush();
+        return problems == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+
+    private Optional<String> checkResumable(String fingerprint) throws IOException {
+        Path state = out.resolve(STATE);
+        if (!Files.exists(state) || !Files.exists(out.resolve("sweep.csv"))) {
+            return Optional.of(out + " holds no sweep to resume; run without --resume");
+        }
+        if (!Files.readString(state).strip().equals(fingerprint)) {
+            return Optional.of(out + " holds a different sweep (the sweep file, its base scenario, the windows or "
+                    + "--per-subject changed); run without --resume to start again");
+        }
+        return Optional.empty();
+    }
+
+    /** The sweep, its base and the options that shape the rows, hashed. */
+    private String fingerprint(Sweep sweep, List<ConcentrationWindow> windows) throws IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(Files.readAllBytes(file));
+            sha.update(sweep.baseText().getBytes(StandardCharsets.UTF_8));
+            sha.update((windows + " " + perSubject + " " + maxRows).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static Writer append(Path path) throws IOException {
+        return new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND), 1 << 16);
+    }
+
+    /** A progress bar on the terminal's error stream; none when the output is not a terminal. */
+    private static ProgressBar progressBar(long total, long done) {
+        if (System.console() == null) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("sweep").setInitialMax(total).startsFrom(done, Duration.ZERO)
+                .setUnit(" points", 1).showSpeed().build();
+    }
+
+    private static SweepPoint get(Future<SweepPoint> job) throws InterruptedException {
+        try {
+            return job.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

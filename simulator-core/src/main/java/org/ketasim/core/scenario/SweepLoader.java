@@ -1,0 +1,188 @@
+package org.ketasim.core.scenario;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ketasim.core.model.Route;
+import org.ketasim.core.model.library.ModelLibrary;
+import org.ketasim.core.scenario.SweepAxis.Field;
+import org.ketasim.core.scenario.YamlTree.Mapping;
+import org.ketasim.core.units.Dimension;
+import org.ketasim.core.units.Quantities;
+import org.ketasim.core.units.UnitException;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads sweep files: {@code id}, {@code title}, {@code source}, {@code notes}, {@code base} (a
+ * scenario file, relative to the sweep file), {@code seed} (for populations, default 1) and
+ * {@code axes}, a map from a {@link Field} key to a list of values or a range
+ * {@code {from, to, by}} written in one unit. Every value is checked as the scenario would check
+ * it, and every axis must find something to vary in the base; errors name file, line and key.
+ */
+public final class SweepLoader {
+
+    /** The most values one axis may have. */
+    public static final int MAX_AXIS_VALUES = 100_000;
+
+    private static final List<String> TOP_KEYS = List.of("id", "title", "source", "notes", "base", "seed", "axes");
+    private static final List<String> RANGE_KEYS = List.of("from", "to", "by");
+    private static final Pattern NUMBER_AND_UNIT = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(.*?)\\s*");
+
+    /**
+     * @param file a sweep file
+     * @return the sweep
+     * @throws ScenarioException if the sweep file or its base is not valid
+     */
+    public Sweep load(Path file) {
+        String text = ScenarioLoader.readText(file);
+        Mapping root = YamlTree.parse(file, text);
+        YamlTree tree = root.tree();
+        root.allowOnly(TOP_KEYS);
+        String fileName = String.valueOf(file.getFileName()).replaceFirst("\\.ya?ml$", "");
+        String id = root.optional("id").map(n -> tree.text(n, "id")).orElse(fileName);
+        if (!ScenarioLoader.isSafeId(id)) {
+            throw new ScenarioException(file, root.has("id") ? root.keyLine("id") : 0, "id",
+                    "'" + id + "' cannot be a folder name; use letters, digits, spaces and '._-+(),'");
+        }
+        Node baseNode = root.required("base");
+        Path dir = file.toAbsolutePath().getParent();
+        Path baseFile = dir.resolve(tree.text(baseNode, "base")).normalize();
+        String baseText;
+        try {
+            baseText = ScenarioLoader.readText(baseFile);
+            new ScenarioLoader().parse(baseFile, baseText);
+        } catch (ScenarioException e) {
+            throw tree.error(baseNode, "base", "the base scenario is not valid: " + e.getMessage());
+        }
+        long seed = root.optional("seed").map(n -> {
+            double v = tree.number(n, "seed");
+            if (v != Math.rint(v) || v < 0 || v > 0x1p53) {
+                throw tree.error(n, "seed", "must be a whole number from 0 to 2^53, got '" + tree.text(n, "") + "'");
+            }
+            return (long) v;
+        }).orElse(1L);
+        Node axesNode = root.required("axes");
+        Mapping axes = tree.mapping(axesNode, "axes");
+        List<String> keys = Arrays.stream(Field.values()).map(Field::key).toList();
+        axes.allowOnly(keys);
+        if (axes.keys().isEmpty()) {
+            throw tree.error(axesNode, "axes", "give at least one axis: " + String.join(", ", keys));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> baseTree = (Map<String, Object>) new Load(LoadSettings.builder().build())
+                .loadFromString(baseText);
+        List<SweepAxis> list = new ArrayList<>();
+        for (String key : axes.keys()) {
+            Field field = Field.values()[keys.indexOf(key)];
+            Node node = axes.required(key);
+            String path = axes.pathOf(key);
+            List<String> values = node instanceof MappingNode ? range(tree, tree.mapping(node, path), field)
+                    : tree.sequence(node, path).stream()
+                            .map(v -> checked(tree, v, path, field, tree.text(v, path).trim())).toList();
+            if (values.isEmpty() || values.size() > MAX_AXIS_VALUES) {
+                throw tree.error(node, path, "an axis has 1 to " + MAX_AXIS_VALUES + " values, got " + values.size());
+            }
+            if (Sweep.apply(baseTree, field, values.get(0)) == 0) {
+                throw tree.error(node, path, "the base scenario " + baseFile.getFileName() + " has no dose whose "
+                        + key + " this axis could vary");
+            }
+            list.add(new SweepAxis(field, values));
+        }
+        Sweep sweep = new Sweep(file, id, baseFile, baseText, list, seed);
+        try {
+            sweep.points();
+        } catch (ArithmeticException e) {
+            throw tree.error(axesNode, "axes", "the grid has more points than can be counted");
+        }
+        return sweep;
+    }
+
+    /**
+     * @param at    the node errors point at
+     * @param value the value as a scenario would have it
+     * @return the value, normalised (a whole number for subjects)
+     */
+    private static String checked(YamlTree tree, Node at, String path, Field field, String value) {
+        switch (field) {
+            case START, INCREMENT, MAX, RATE -> quantity(tree, at, path, value, Dimension.RATE);
+            case EVERY, DURATION -> quantity(tree, at, path, value, Dimension.TIME);
+            case WEIGHT -> {
+                double kg = quantity(tree, at, path, value, Dimension.BODY_WEIGHT);
+                if (!(kg >= 0.3 && kg <= 350)) {
+                    throw tree.error(at, path, "'" + value + "' is not a human body weight (0.3 to 350 kg)");
+                }
+            }
+            case ROUTE -> Route.fromId(value).orElseThrow(() -> tree.error(at, path, "unknown route '" + value
+                    + "'; routes: " + Route.allIds()));
+            case MODEL -> ModelLibrary.find(value).orElseThrow(() -> tree.error(at, path, "unknown model '" + value
+                    + "'; built-in models: " + ModelLibrary.ids()));
+            case SUBJECTS -> {
+                if (!value.matches("[0-9]{1,7}") || Long.parseLong(value) < 1 || Long.parseLong(value) > 1_000_000) {
+                    throw tree.error(at, path, "must be a whole number from 1 to 1000000, got '" + value + "'");
+                }
+                return Long.toString(Long.parseLong(value));
+            }
+            default -> throw new IllegalStateException(field.toString());
+        }
+        return value;
+    }
+
+    private static double quantity(YamlTree tree, Node at, String path, String value, Dimension dimension) {
+        try {
+            return Quantities.parse(value, dimension).internalValue();
+        } catch (UnitException e) {
+            throw tree.error(at, path, e.getMessage());
+        }
+    }
+
+    /** Expands {@code {from, to, by}}: from, from + by, ... up to to, in from's unit, exact in decimal. */
+    private static List<String> range(YamlTree tree, Mapping m, Field field) {
+        m.allowOnly(RANGE_KEYS);
+        if (field == Field.ROUTE || field == Field.MODEL) {
+            throw tree.error(m.node(), m.path(), "a " + field.key() + " axis is a list, not a range");
+        }
+        Matcher from = split(tree, m, "from");
+        Matcher to = split(tree, m, "to");
+        Matcher by = split(tree, m, "by");
+        String unit = from.group(2);
+        if (!to.group(2).equals(unit) || !by.group(2).equals(unit)) {
+            throw tree.error(m.node(), m.path(), "from, to and by must be written in one unit, got '" + unit + "', '"
+                    + to.group(2) + "' and '" + by.group(2) + "'");
+        }
+        BigDecimal start = new BigDecimal(from.group(1));
+        BigDecimal end = new BigDecimal(to.group(1));
+        BigDecimal step = new BigDecimal(by.group(1));
+        if (step.signum() <= 0 || end.compareTo(start) < 0) {
+            throw tree.error(m.node(), m.path(), "a range needs by > 0 and to >= from");
+        }
+        long count = end.subtract(start).divideToIntegralValue(step).longValueExact() + 1;
+        if (count > MAX_AXIS_VALUES) {
+            throw tree.error(m.node(), m.path(), "an axis has at most " + MAX_AXIS_VALUES + " values, this range has "
+                    + count);
+        }
+        List<String> values = new ArrayList<>();
+        for (long k = 0; k < count; k++) {
+            String number = start.add(step.multiply(BigDecimal.valueOf(k))).stripTrailingZeros().toPlainString();
+            values.add(checked(tree, m.node(), m.path(), field, unit.isEmpty() ? number : number + " " + unit));
+        }
+        return values;
+    }
+
+    private static Matcher split(YamlTree tree, Mapping m, String key) {
+        Node node = m.required(key);
+        Matcher matcher = NUMBER_AND_UNIT.matcher(tree.text(node, m.pathOf(key)));
+        if (!matcher.matches()) {
+            throw tree.error(node, m.pathOf(key), "'" + tree.text(node, "") + "' is not a non-negative number with "
+                    + "its unit, e.g. '2 mg/h'");
+        }
+        return matcher;
+    }
+}
