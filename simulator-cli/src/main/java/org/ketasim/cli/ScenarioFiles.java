@@ -27,7 +27,7 @@ final class ScenarioFiles {
 
     /**
      * @param arguments files and directories; a directory means every {@code *.yaml} (and
-     *                  {@code *.yml}) below it, in path order
+     *                  {@code *.yml}) below it, in path order, except sweep files ({@code *.sweep.yaml})
      * @return the files, without duplicates, in argument order
      * @throws MissingInputException if an argument does not exist or a directory holds no scenario
      */
@@ -39,6 +39,7 @@ final class ScenarioFiles {
                 try (Stream<Path> walk = Files.walk(arg)) {
                     walk.filter(Files::isRegularFile)
                             .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+                            .filter(p -> !isSweep(p))
                             .sorted()
                             .forEach(found::add);
                 } catch (IOException | UncheckedIOException e) {
@@ -48,6 +49,8 @@ final class ScenarioFiles {
                     throw new MissingInputException(arg + ": the directory holds no *.yaml scenario file");
                 }
                 found.forEach(p -> files.add(p.normalize()));
+            } else if (Files.isRegularFile(arg) && isSweep(arg)) {
+                throw new MissingInputException(arg + ": a sweep file, not a scenario: run it with 'ketasim sweep'");
             } else if (Files.isRegularFile(arg)) {
                 files.add(arg.normalize());
             } else {
@@ -55,5 +58,13 @@ final class ScenarioFiles {
             }
         }
         return new ArrayList<>(files);
+    }
+
+    /**
+     * @param file a path
+     * @return whether it names a sweep file ({@code *.sweep.yaml} or {@code *.sweep.yml})
+     */
+    static boolean isSweep(Path file) {
+        return file.getFileName().toString().matches(".*\\.sweep\\.ya?ml");
     }
 }

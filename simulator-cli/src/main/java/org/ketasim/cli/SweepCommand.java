@@ -193,7 +193,9 @@ final class SweepCommand implements Callable<Integer> {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(Files.readAllBytes(file));
-            sha.update(sweep.baseText().getBytes(StandardCharsets.UTF_8));
+            for (Sweep.Base base : sweep.bases()) {
+                sha.update(base.text().getBytes(StandardCharsets.UTF_8));
+            }
             sha.update((windows + " " + perSubject + " " + maxRows).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -55,13 +55,13 @@ class SweepCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         List<String> rows = Files.readAllLines(tmp.resolve("out/sweep.csv"));
         assertEquals(1 + 3 * 2 * 2, rows.size());
-        assertTrue(rows.get(0).startsWith("point,start,increment,weight,total_dose_mg,"));
-        assertTrue(rows.get(1).startsWith("0,2 mg/h,1 mg/h,60 kg,"), rows.get(1));
-        assertTrue(rows.get(2).startsWith("1,2 mg/h,1 mg/h,80 kg,"), rows.get(2));
-        assertTrue(rows.get(3).startsWith("2,2 mg/h,3 mg/h,60 kg,"), rows.get(3));
-        assertTrue(rows.get(12).startsWith("11,6 mg/h,3 mg/h,80 kg,"), rows.get(12));
+        assertTrue(rows.get(0).startsWith("point,scenario,start,increment,weight,total_dose_mg,"));
+        assertTrue(rows.get(1).startsWith("0,base.yaml,2 mg/h,1 mg/h,60 kg,"), rows.get(1));
+        assertTrue(rows.get(2).startsWith("1,base.yaml,2 mg/h,1 mg/h,80 kg,"), rows.get(2));
+        assertTrue(rows.get(3).startsWith("2,base.yaml,2 mg/h,3 mg/h,60 kg,"), rows.get(3));
+        assertTrue(rows.get(12).startsWith("11,base.yaml,6 mg/h,3 mg/h,80 kg,"), rows.get(12));
         // start 2, +1 every 12 h for 48 h: 2, 3, 4, 5 mg/h -> 168 mg
-        assertEquals(168.0, Double.parseDouble(rows.get(1).split(",")[4]), 1e-9);
+        assertEquals(168.0, Double.parseDouble(rows.get(1).split(",")[5]), 1e-9);
         assertTrue(rows.stream().skip(1).allMatch(l -> l.endsWith(",")), "no problems");
     }
 
@@ -116,7 +116,7 @@ class SweepCommandTest {
         Cli.Result r = Cli.run("sweep", file.toString(), "--out", tmp.resolve("out").toString());
         assertEquals(2, r.exitCode());
         List<String> rows = Files.readAllLines(tmp.resolve("out/sweep.csv"));
-        assertTrue(rows.get(2).startsWith("1,2 mg/h,1 mg/h,domino,,,"), rows.get(2));
+        assertTrue(rows.get(2).startsWith("1,base.yaml,2 mg/h,1 mg/h,domino,,,"), rows.get(2));
         assertTrue(rows.get(2).contains("racemic ketamine"), rows.get(2));
         assertFalse(rows.get(2).matches(".*base\\.yaml:\\d+.*"), "no line numbers of the generated text");
     }
@@ -127,7 +127,7 @@ class SweepCommandTest {
             {SWEEP.replace("increment: [1 mg/h, 3 mg/h]", "incremnt: [1 mg/h]"), "sweep.yaml:5: axes.incremnt: unknown key"},
             {SWEEP.replace("[1 mg/h, 3 mg/h]", "[1 mg/h, 3 mg/hr]"), "sweep.yaml:5: axes.increment: unknown unit 'mg/hr'"},
             {SWEEP.replace("to: 6 mg/h", "to: 6 mg/min"), "sweep.yaml:4: axes.start: from, to and by must be written in one unit"},
-            {SWEEP.replace("weight: [60 kg, 80 kg]", "rate: [10 mg/h]"), "sweep.yaml:6: axes.rate: the base scenario base.yaml has no dose whose rate"},
+            {SWEEP.replace("weight: [60 kg, 80 kg]", "rate: [10 mg/h]"), "sweep.yaml:6: axes.rate: no base scenario has a dose whose rate"},
             {SWEEP.replace("base.yaml", "missing.yaml"), "sweep.yaml:2: base: the base scenario is not valid"},
             {SWEEP.replace("[60 kg, 80 kg]", "[60 kg, 800 kg]"), "axes.weight: '800 kg' is not a human body weight"},
             {SWEEP + "  subjects: [0]\n", "axes.subjects: must be a whole number from 1 to 1000000"},
@@ -139,5 +139,32 @@ class SweepCommandTest {
             assertFalse(r.err().contains("Exception"), r.err());
             assertFalse(Files.exists(tmp.resolve("bad/sweep.csv")), "nothing written for a bad sweep file");
         }
+    }
+
+    @Test
+    void aListOfBasesIsTheSlowestAxisAndAnAxisThatMissesABaseIsThatPointsProblem() throws IOException {
+        Files.writeString(tmp.resolve("constant.yaml"), BASE.replace("id: base", "id: constant").replace(
+                "{start: 5 mg/h, increment: 2 mg/h, every: 12 h, max: 25 mg/h, duration: 48 h}",
+                "{rate: 10 mg/h, duration: 48 h}"));
+        Path file = sweep("base: [base.yaml, constant.yaml]\naxes:\n  start: [3 mg/h]\n  model: [fanta-otto, simons-2022]\n");
+        Cli.Result r = Cli.run("sweep", file.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        List<String> rows = Files.readAllLines(tmp.resolve("out/sweep.csv"));
+        assertEquals(5, rows.size());
+        assertTrue(rows.get(2).startsWith("1,base.yaml,3 mg/h,simons-2022,"), rows.get(2));
+        assertTrue(rows.get(3).startsWith("2,constant.yaml,3 mg/h,fanta-otto,,"), rows.get(3));
+        assertTrue(rows.get(3).endsWith("start: the base scenario has no dose whose start this axis could vary"),
+                rows.get(3));
+    }
+
+    @Test
+    void runRefusesASweepFileAndSkipsThemInFolders() throws IOException {
+        Path file = tmp.resolve("grid.sweep.yaml");
+        Files.writeString(file, SWEEP);
+        Cli.Result r = Cli.run("run", file.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("a sweep file, not a scenario: run it with 'ketasim sweep'"), r.err());
+        r = Cli.run("validate", tmp.toString());
+        assertEquals(0, r.exitCode(), r.err());
     }
 }

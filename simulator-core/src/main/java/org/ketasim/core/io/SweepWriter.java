@@ -18,7 +18,8 @@ import org.ketasim.core.sweep.SweepPoint;
  * Writes a sweep's tidy tables, one line per grid point ({@code sweep.csv}) and, for populations,
  * one per subject ({@code sweep_subjects.csv}).
  *
- * <p>{@code sweep.csv}: {@code point}, one column per axis (its key, the value as written), the
+ * <p>{@code sweep.csv}: {@code point}, {@code scenario} (the base file, relative to the sweep
+ * file), one column per axis (its key, the value as written), the
  * typical patient's {@code total_dose_mg, dose_mg_per_kg, cmax_ng_per_ml, tmax_h, auc_ng_h_per_ml,
  * cmax_metabolite_ng_per_ml, auc_metabolite_ng_h_per_ml, cmax_effect_ng_per_ml},
  * {@code hours_in_<window>} per window, {@code max_drug_high_probability, drug_high_hours,
@@ -27,7 +28,7 @@ import org.ketasim.core.sweep.SweepPoint;
  * {@code p_meets_*}; last, {@code problem}: empty, or why the point could not be simulated (its
  * other cells are then empty).
  *
- * <p>{@code sweep_subjects.csv}: {@code point}, the axes, {@code subject, weight_kg,
+ * <p>{@code sweep_subjects.csv}: {@code point}, {@code scenario}, the axes, {@code subject, weight_kg,
  * cmax_ng_per_ml, tmax_h, auc_ng_h_per_ml, cmax_metabolite_ng_per_ml}, {@code hours_in_<window>},
  * {@code max_drug_high_probability, max_nrs_reduction}. Stateless and thread-safe.
  */
@@ -51,7 +52,7 @@ public final class SweepWriter {
 
     /** @return the header of {@code sweep.csv}, with its line break */
     public String header() {
-        List<String> h = new ArrayList<>(List.of("point"));
+        List<String> h = new ArrayList<>(List.of("point", "scenario"));
         sweep.axes().forEach(a -> h.add(a.field().key()));
         h.addAll(List.of("total_dose_mg", "dose_mg_per_kg", "cmax_ng_per_ml", "tmax_h", "auc_ng_h_per_ml",
                 "cmax_metabolite_ng_per_ml", "auc_metabolite_ng_h_per_ml", "cmax_effect_ng_per_ml"));
@@ -125,7 +126,7 @@ public final class SweepWriter {
 
     /** @return the header of {@code sweep_subjects.csv}, with its line break */
     public String subjectsHeader() {
-        List<String> h = new ArrayList<>(List.of("point"));
+        List<String> h = new ArrayList<>(List.of("point", "scenario"));
         sweep.axes().forEach(a -> h.add(a.field().key()));
         h.addAll(List.of("subject", "weight_kg", "cmax_ng_per_ml", "tmax_h", "auc_ng_h_per_ml",
                 "cmax_metabolite_ng_per_ml"));
@@ -160,9 +161,10 @@ public final class SweepWriter {
         }
     }
 
-    private static List<String> start(SweepPoint p) {
+    private List<String> start(SweepPoint p) {
         List<String> cells = new ArrayList<>();
         cells.add(Long.toString(p.index()));
+        cells.add(Csv.text(sweep.base(p.index()).name()));
         p.values().forEach(v -> cells.add(Csv.text(v)));
         return cells;
     }

@@ -13,29 +13,42 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
- * A sweep: a base scenario and axes, read by {@link SweepLoader}. Grid point {@code k} takes, on
- * each axis, the value at the k-th position of the axes' mixed-radix count, the last axis counting
- * fastest. Points are computed from their index, so a grid of any size needs no memory.
- * Immutable and thread-safe.
+ * A sweep: base scenarios and axes, read by {@link SweepLoader}. The grid is the bases times the
+ * axes: point {@code k} takes the base and, on each axis, the value at the k-th position of their
+ * mixed-radix count, the last axis counting fastest and the base slowest. Points are computed from
+ * their index, so a grid of any size needs no memory. Immutable and thread-safe.
  *
  * @param file     the sweep file
- * @param id       the sweep id (output folder name)
- * @param baseFile the base scenario file
- * @param baseText the base scenario's text
+ * @param id       the sweep id
+ * @param bases    the base scenarios, at least one
  * @param axes     the axes, in file order
  * @param seed     the master seed of the populations (the same at every point, so points differ only by
  *                 their axes)
  */
-public record Sweep(Path file, String id, Path baseFile, String baseText, List<SweepAxis> axes, long seed) {
+public record Sweep(Path file, String id, List<Base> bases, List<SweepAxis> axes, long seed) {
 
-    /** Copies the axes. */
-    public Sweep {
-        axes = List.copyOf(axes);
+    /**
+     * One base scenario.
+     *
+     * @param file its file
+     * @param name its path relative to the sweep file's folder, as in the {@code scenario} column
+     * @param text its text
+     */
+    public record Base(Path file, String name, String text) {
     }
 
-    /** @return the number of grid points (the product of the axes' sizes) */
+    /** Copies the lists. */
+    public Sweep {
+        bases = List.copyOf(bases);
+        axes = List.copyOf(axes);
+        if (bases.isEmpty()) {
+            throw new IllegalArgumentException("a sweep needs a base scenario");
+        }
+    }
+
+    /** @return the number of grid points (the number of bases times the product of the axes' sizes) */
     public long points() {
-        long n = 1;
+        long n = bases.size();
         for (SweepAxis a : axes) {
             n = Math.multiplyExact(n, a.values().size());
         }
@@ -47,17 +60,30 @@ public record Sweep(Path file, String id, Path baseFile, String baseText, List<S
      * @return each axis's value at that point, in axis order
      */
     public List<String> values(long index) {
-        if (index < 0 || index >= points()) {
-            throw new IndexOutOfBoundsException("point " + index + " of " + points());
-        }
         String[] out = new String[axes.size()];
-        long rest = index;
+        long rest = checked(index);
         for (int a = axes.size() - 1; a >= 0; a--) {
             List<String> v = axes.get(a).values();
             out[a] = v.get((int) (rest % v.size()));
             rest /= v.size();
         }
         return List.of(out);
+    }
+
+    /**
+     * @param index the point
+     * @return its base scenario
+     */
+    public Base base(long index) {
+        long perBase = points() / bases.size();
+        return bases.get((int) (checked(index) / perBase));
+    }
+
+    private long checked(long index) {
+        if (index < 0 || index >= points()) {
+            throw new IndexOutOfBoundsException("point " + index + " of " + points());
+        }
+        return index;
     }
 
     /**
@@ -77,14 +103,18 @@ public record Sweep(Path file, String id, Path baseFile, String baseText, List<S
     /**
      * @param index the point
      * @return the base scenario with the point's values written in, as scenario YAML
+     * @throws IllegalArgumentException if an axis finds nothing to vary in the point's base
      */
     public String scenarioText(long index) {
         @SuppressWarnings("unchecked")
         Map<String, Object> root = (Map<String, Object>) new Load(LoadSettings.builder().build())
-                .loadFromString(baseText);
+                .loadFromString(base(index).text());
         List<String> values = values(index);
         for (int a = 0; a < axes.size(); a++) {
-            apply(root, axes.get(a).field(), values.get(a));
+            if (apply(root, axes.get(a).field(), values.get(a)) == 0) {
+                throw new IllegalArgumentException(axes.get(a).field().key() + ": the base scenario has no dose whose "
+                        + axes.get(a).field().key() + " this axis could vary");
+            }
         }
         return new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build()).dumpToString(root);
     }

@@ -1,6 +1,9 @@
 package org.ketasim.core.scenario;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.ketasim.core.model.Route;
 import org.ketasim.core.model.library.ModelLibrary;
 import org.ketasim.core.scenario.SweepAxis.Field;
@@ -19,10 +23,12 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads sweep files: {@code id}, {@code title}, {@code source}, {@code notes}, {@code base} (a
- * scenario file, relative to the sweep file), {@code seed} (for populations, default 1) and
+ * scenario file or folder relative to the sweep file, or a list of them), {@code seed} (for
+ * populations, default 1) and
  * {@code axes}, a map from a {@link Field} key to a list of values or a range
  * {@code {from, to, by}} written in one unit. Every value is checked as the scenario would check
  * it, and every axis must find something to vary in the base; errors name file, line and key.
@@ -53,15 +59,7 @@ public final class SweepLoader {
                     "'" + id + "' cannot be a folder name; use letters, digits, spaces and '._-+(),'");
         }
         Node baseNode = root.required("base");
-        Path dir = file.toAbsolutePath().getParent();
-        Path baseFile = dir.resolve(tree.text(baseNode, "base")).normalize();
-        String baseText;
-        try {
-            baseText = ScenarioLoader.readText(baseFile);
-            new ScenarioLoader().parse(baseFile, baseText);
-        } catch (ScenarioException e) {
-            throw tree.error(baseNode, "base", "the base scenario is not valid: " + e.getMessage());
-        }
+        List<Sweep.Base> bases = bases(tree, baseNode, file.toAbsolutePath().getParent());
         long seed = root.optional("seed").map(n -> {
             double v = tree.number(n, "seed");
             if (v != Math.rint(v) || v < 0 || v > 0x1p53) {
@@ -76,9 +74,6 @@ public final class SweepLoader {
         if (axes.keys().isEmpty()) {
             throw tree.error(axesNode, "axes", "give at least one axis: " + String.join(", ", keys));
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> baseTree = (Map<String, Object>) new Load(LoadSettings.builder().build())
-                .loadFromString(baseText);
         List<SweepAxis> list = new ArrayList<>();
         for (String key : axes.keys()) {
             Field field = Field.values()[keys.indexOf(key)];
@@ -90,19 +85,54 @@ public final class SweepLoader {
             if (values.isEmpty() || values.size() > MAX_AXIS_VALUES) {
                 throw tree.error(node, path, "an axis has 1 to " + MAX_AXIS_VALUES + " values, got " + values.size());
             }
-            if (Sweep.apply(baseTree, field, values.get(0)) == 0) {
-                throw tree.error(node, path, "the base scenario " + baseFile.getFileName() + " has no dose whose "
-                        + key + " this axis could vary");
+            if (bases.stream().noneMatch(b -> Sweep.apply(yaml(b.text()), field, values.get(0)) > 0)) {
+                throw tree.error(node, path, "no base scenario has a dose whose " + key + " this axis could vary");
             }
             list.add(new SweepAxis(field, values));
         }
-        Sweep sweep = new Sweep(file, id, baseFile, baseText, list, seed);
+        Sweep sweep = new Sweep(file, id, bases, list, seed);
         try {
             sweep.points();
         } catch (ArithmeticException e) {
             throw tree.error(axesNode, "axes", "the grid has more points than can be counted");
         }
         return sweep;
+    }
+
+    /** {@code base}: a scenario file or folder (every *.yaml below it but sweep files, sorted), or a list of them. */
+    private static List<Sweep.Base> bases(YamlTree tree, Node node, Path dir) {
+        List<Node> items = node instanceof SequenceNode ? tree.sequence(node, "base") : List.of(node);
+        List<Sweep.Base> bases = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            String path = items.size() == 1 && !(node instanceof SequenceNode) ? "base" : "base[" + i + "]";
+            Path target = dir.resolve(tree.text(item, path)).normalize();
+            List<Path> files;
+            try (Stream<Path> walk = Files.isDirectory(target) ? Files.walk(target) : Stream.of(target)) {
+                files = walk.filter(f -> !Files.isDirectory(target)
+                        || f.toString().endsWith(".yaml") && !f.toString().endsWith(".sweep.yaml")).sorted().toList();
+            } catch (IOException | UncheckedIOException e) {
+                throw tree.error(item, path, "cannot list '" + target + "': " + e.getMessage());
+            }
+            if (files.isEmpty()) {
+                throw tree.error(item, path, "'" + target + "' holds no *.yaml scenario");
+            }
+            for (Path f : files) {
+                try {
+                    String text = ScenarioLoader.readText(f);
+                    new ScenarioLoader().parse(f, text);
+                    bases.add(new Sweep.Base(f, dir.relativize(f).toString().replace('\\', '/'), text));
+                } catch (ScenarioException e) {
+                    throw tree.error(item, path, "the base scenario is not valid: " + e.getMessage());
+                }
+            }
+        }
+        return bases;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> yaml(String text) {
+        return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(text);
     }
 
     /**

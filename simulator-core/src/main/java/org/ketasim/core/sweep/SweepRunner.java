@@ -50,11 +50,14 @@ public final class SweepRunner {
      */
     public SweepPoint run(long index) {
         List<String> values = sweep.values(index);
+        Sweep.Base base = sweep.base(index);
         Scenario scenario;
         try {
-            scenario = loader.parse(sweep.baseFile(), sweep.scenarioText(index));
+            scenario = loader.parse(base.file(), sweep.scenarioText(index));
         } catch (ScenarioException e) {
-            return failed(index, values, withoutGeneratedLine(e.getMessage()));
+            return failed(index, values, withoutGeneratedLine(base, e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            return failed(index, values, e.getMessage());
         }
         try {
             ScenarioSimulator.Outcome outcome = simulator.simulate(scenario);
@@ -63,7 +66,7 @@ public final class SweepRunner {
                     PopulationSettings.of(n, sweep.seed()).withWindows(windows), kg -> scenario,
                     new double[] {0.3, 350}));
             return new SweepPoint(index, values, Optional.of(outcome), population, "",
-                    scenario.warnings().stream().map(this::withoutGeneratedLine).toList());
+                    scenario.warnings().stream().map(w -> withoutGeneratedLine(base, w)).toList());
         } catch (IllegalArgumentException | ArithmeticException e) {
             return failed(index, values, e.getMessage());
         }
@@ -74,7 +77,7 @@ public final class SweepRunner {
     }
 
     /** The line numbers of a point's generated text mean nothing to the user: keeps the key and the problem. */
-    private String withoutGeneratedLine(String message) {
-        return message.replaceFirst("^" + Pattern.quote(String.valueOf(sweep.baseFile())) + "(:\\d+)?: ", "");
+    private static String withoutGeneratedLine(Sweep.Base base, String message) {
+        return message.replaceFirst("^" + Pattern.quote(String.valueOf(base.file())) + "(:\\d+)?: ", "");
     }
 }

@@ -21,7 +21,8 @@ class CatalogueTest {
 
     static Stream<Path> catalogue() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("../scenarios"))) {
-            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+            return files.filter(p -> p.toString().endsWith(".yaml") && !p.toString().endsWith(".sweep.yaml")).sorted()
+                    .toList().stream();
         }
     }
 

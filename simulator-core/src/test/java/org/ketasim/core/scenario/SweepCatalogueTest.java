@@ -1,0 +1,45 @@
+package org.ketasim.core.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ketasim.core.compare.ConcentrationWindow;
+import org.ketasim.core.sweep.SweepPoint;
+import org.ketasim.core.sweep.SweepRunner;
+
+/** Every sweep shipped in {@code scenarios/sweeps/} loads, and its first and last points simulate. */
+class SweepCatalogueTest {
+
+    static Stream<Path> sweeps() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("../scenarios/sweeps"))) {
+            return files.filter(p -> p.toString().endsWith(".sweep.yaml")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sweeps")
+    void loadsAndItsFirstAndLastPointsSimulate(Path file) {
+        Sweep sweep = new SweepLoader().load(file);
+        assertTrue(sweep.points() > 1);
+        SweepRunner runner = new SweepRunner(sweep, ConcentrationWindow.DEFAULTS, ScenarioLoader.DEFAULT_MAX_ROWS);
+        for (long k : new long[] {0, sweep.points() - 1}) {
+            SweepPoint p = runner.run(k);
+            assertEquals("", p.problem(), "point " + k);
+            assertTrue(p.outcome().orElseThrow().summary().cmaxNgPerMl() > 0);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theDutchGridHasTheRangesOfTheSurvey() {
+        Sweep sweep = new SweepLoader().load(Path.of("../scenarios/sweeps/nl-inpatient-grid.sweep.yaml"));
+        assertEquals(9 * 5 * 10 * 8, sweep.points());
+        assertEquals(java.util.List.of("2 mg/h", "1 mg/h", "14 mg/h", "50 kg"), sweep.values(0));
+        assertEquals(java.util.List.of("10 mg/h", "5 mg/h", "50 mg/h", "120 kg"), sweep.values(sweep.points() - 1));
+    }
+}
