@@ -1,0 +1,374 @@
+package org.ketasim.core.engine;
+
+import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.ketasim.core.model.LinearSystem;
+
+/**
+ * Summary metrics of many subjects at once, for populations and benchmarks: the same
+ * piecewise-constant IV rate schedule on a regular grid, each subject with its own parameters.
+ *
+ * <p>Each subject's system is diagonalised, {@code A = V diag(lambda) V^-1}, so every step is one
+ * scalar recurrence per mode, {@code z <- exp(lambda h) z + g (exp(lambda h) - 1) / lambda u},
+ * exact for a rate {@code u} held over the step. Concentrations are read as {@code c V z}, and
+ * the AUC over a step is the exact integral of each mode. Subjects are held as structure of
+ * arrays (one array per mode across subjects) so that the inner loops run over subjects and the
+ * JIT can vectorise them. A subject whose matrix is not safely diagonalisable (repeated or nearly
+ * repeated eigenvalues, e.g. equal transit rates, or complex ones) is solved with its dense
+ * propagator {@code exp([[A, b], [0, 0]] h)} instead, which is exact for any matrix.
+ *
+ * <p>Rows are the grid times {@code 0, h, 2h, ...}; Cmax and Tmax are over those rows, as in
+ * {@link org.ketasim.core.metrics.Summary}. Stateless and thread-safe.
+ */
+public final class BatchSolver {
+
+    /** Eigenvalues closer than this (relative) count as repeated. */
+    private static final double MIN_EIGEN_GAP = 1e-6;
+    /** Largest accepted condition number of the eigenvector matrix. */
+    private static final double MAX_CONDITION = 1e8;
+
+    /**
+     * Per-subject summaries, each array indexed by subject.
+     *
+     * @param cmaxParent     largest parent concentration among the rows (ng/mL)
+     * @param tmaxParent     first row time of it (h)
+     * @param aucParent      exact AUC of the parent from 0 to the end (ng&middot;h/mL)
+     * @param cmaxMetabolite largest metabolite concentration (ng/mL), NaN without a metabolite
+     * @param aucMetabolite  exact metabolite AUC (ng&middot;h/mL), NaN without a metabolite
+     * @param cmaxEffect     largest effect-site concentration (ng/mL), NaN without an effect site
+     * @param modal          how many subjects were solved in modal form (the others densely)
+     */
+    public record Summaries(double[] cmaxParent, double[] tmaxParent, double[] aucParent, double[] cmaxMetabolite,
+                            double[] aucMetabolite, double[] cmaxEffect, int modal) {
+    }
+
+    /** A subject's readout rows (ng/mL per unit state), its integrator (AUC) states and its IV input state. */
+    private record Readout(double[] parent, double[] metabolite, double[] effect, boolean[] integrator, int input) {
+    }
+
+    private BatchSolver() {
+    }
+
+    /**
+     * @param subjects  the subjects' systems, all of one structure (same states, same routes)
+     * @param timeline  the dose timeline, built on the first subject's system; IV infusions only
+     * @param durationH the end time (h), a whole number of steps
+     * @param stepH     the grid step (h); every rate change must fall on the grid
+     * @return the summaries
+     * @throws IllegalArgumentException if the subjects differ in structure, the timeline has a
+     *                                  bolus or non-IV input, or a rate changes off the grid
+     */
+    public static Summaries solve(List<LinearSystem> subjects, DoseTimeline timeline, double durationH, double stepH) {
+        int steps = (int) Math.round(durationH / stepH);
+        if (!(stepH > 0) || Math.abs(steps * stepH - durationH) > 1e-9 * durationH || steps < 1) {
+            throw new IllegalArgumentException("the duration " + durationH + " h is not a whole number of steps of "
+                    + stepH + " h");
+        }
+        Readout readout = readout(subjects.get(0));
+        double[] rates = stepRates(timeline, readout.input(), steps, stepH);
+        int n = subjects.size();
+        Summaries out = new Summaries(new double[n], new double[n], new double[n], new double[n], new double[n],
+                new double[n], 0);
+        int dimension = subjects.get(0).dimension();
+        int[] modalIndex = new int[n];
+        int modal = 0;
+        Modes[] modes = new Modes[n];
+        for (int s = 0; s < n; s++) {
+            if (subjects.get(s).dimension() != dimension) {
+                throw new IllegalArgumentException("subject " + s + " has " + subjects.get(s).dimension()
+                        + " states, subject 0 has " + dimension);
+            }
+            Readout own = readout(subjects.get(s));
+            modes[s] = Modes.of(subjects.get(s), own, stepH);
+            if (modes[s] != null) {
+                modalIndex[modal++] = s;
+            } else {
+                dense(subjects.get(s), own, rates, stepH, out, s);
+            }
+        }
+        modal(modes, modalIndex, modal, rates, stepH, out);
+        LinearSystem first = subjects.get(0);
+        if (!first.hasMetabolite()) {
+            java.util.Arrays.fill(out.cmaxMetabolite(), Double.NaN);
+            java.util.Arrays.fill(out.aucMetabolite(), Double.NaN);
+        }
+        if (!first.hasEffectSite()) {
+            java.util.Arrays.fill(out.cmaxEffect(), Double.NaN);
+        }
+        return new Summaries(out.cmaxParent(), out.tmaxParent(), out.aucParent(), out.cmaxMetabolite(),
+                out.aucMetabolite(), out.cmaxEffect(), modal);
+    }
+
+    private static Readout readout(LinearSystem system) {
+        int d = system.dimension();
+        double[][] a = system.matrix();
+        double[] parent = new double[d];
+        double[] metabolite = new double[d];
+        double[] effect = new double[d];
+        boolean[] integrator = new boolean[d];
+        for (int j = 0; j < d; j++) {
+            double[] unit = new double[d];
+            unit[j] = 1;
+            parent[j] = system.parentConcentration(unit);
+            metabolite[j] = system.hasMetabolite() ? system.metaboliteConcentration(unit) : 0;
+            effect[j] = system.hasEffectSite() ? system.effectConcentration(unit) : 0;
+            boolean feedsNothing = true;
+            for (int i = 0; i < d; i++) {
+                feedsNothing &= a[i][j] == 0;
+            }
+            integrator[j] = feedsNothing;
+        }
+        return new Readout(parent, metabolite, effect, integrator,
+                system.channels(org.ketasim.core.model.Route.IV).get(0).stateIndex());
+    }
+
+    /** The IV rate held over each step (mg/h). */
+    private static double[] stepRates(DoseTimeline timeline, int input, int steps, double stepH) {
+        double[] rates = new double[steps];
+        for (int i = 0; i < timeline.size(); i++) {
+            if (timeline.jump(i) != null) {
+                throw new IllegalArgumentException("the batch solver takes infusions only, not boluses");
+            }
+            double[] u = timeline.inputRate(i);
+            for (int j = 0; j < u.length; j++) {
+                if (j != input && u[j] != 0) {
+                    throw new IllegalArgumentException("the batch solver takes IV infusions only");
+                }
+            }
+            double start = timeline.time(i);
+            double k = start / stepH;
+            if (Math.abs(k - Math.rint(k)) > 1e-9 * Math.max(1, k)) {
+                throw new IllegalArgumentException("a rate changes at " + start + " h, off the " + stepH + " h grid");
+            }
+            for (int step = (int) Math.rint(k); step < steps; step++) {
+                rates[step] = u[input];
+            }
+        }
+        return rates;
+    }
+
+    /** One subject in modal form: per mode the decay, the gain per unit rate, readouts and AUC weights. */
+    private record Modes(double[] decay, double[] gain, double[] parent, double[] metabolite, double[] effect,
+                         double[] aucParent, double[] aucMetabolite, double inputAucParent, double inputAucMetabolite) {
+
+        /** @return the subject's modes, or null if its matrix is not safely diagonalisable */
+        static Modes of(LinearSystem system, Readout r, double h) {
+            double[][] full = system.matrix();
+            int[] core = java.util.stream.IntStream.range(0, full.length).filter(j -> !r.integrator()[j]).toArray();
+            int m = core.length;
+            double[][] a = new double[m][m];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    a[i][j] = full[core[i]][core[j]];
+                }
+            }
+            RealMatrix matrix = new Array2DRowRealMatrix(a, false);
+            EigenDecomposition eigen;
+            try {
+                eigen = new EigenDecomposition(matrix);
+            } catch (RuntimeException e) {
+                return null;
+            }
+            if (eigen.hasComplexEigenvalues()) {
+                return null;
+            }
+            double[] lambda = eigen.getRealEigenvalues();
+            double scale = 0;
+            for (double l : lambda) {
+                scale = Math.max(scale, Math.abs(l));
+            }
+            for (int i = 0; i < m; i++) {
+                if (Math.abs(lambda[i]) <= MIN_EIGEN_GAP * scale) {
+                    return null;
+                }
+                for (int j = i + 1; j < m; j++) {
+                    if (Math.abs(lambda[i] - lambda[j]) <= MIN_EIGEN_GAP * scale) {
+                        return null;
+                    }
+                }
+            }
+            RealMatrix v = eigen.getV();
+            LUDecomposition lu = new LUDecomposition(v);
+            if (!lu.getSolver().isNonSingular()) {
+                return null;
+            }
+            RealMatrix vInverse = lu.getSolver().getInverse();
+            if (v.getNorm() * vInverse.getNorm() > MAX_CONDITION) {
+                return null;
+            }
+            int input = java.util.Arrays.binarySearch(core, r.input());
+            double[] decay = new double[m];
+            double[] gain = new double[m];
+            double[] parent = new double[m];
+            double[] metabolite = new double[m];
+            double[] effect = new double[m];
+            double[] aucParent = new double[m];
+            double[] aucMetabolite = new double[m];
+            double inputAucParent = 0;
+            double inputAucMetabolite = 0;
+            for (int k = 0; k < m; k++) {
+                double e = Math.exp(lambda[k] * h);
+                double p = Math.expm1(lambda[k] * h) / lambda[k];
+                double g = vInverse.getEntry(k, input);
+                decay[k] = e;
+                gain[k] = g * p;
+                for (int i = 0; i < m; i++) {
+                    parent[k] += r.parent()[core[i]] * v.getEntry(i, k);
+                    metabolite[k] += r.metabolite()[core[i]] * v.getEntry(i, k);
+                    effect[k] += r.effect()[core[i]] * v.getEntry(i, k);
+                }
+                aucParent[k] = parent[k] * p;
+                aucMetabolite[k] = metabolite[k] * p;
+                double q = g * (p - h) / lambda[k];
+                inputAucParent += parent[k] * q;
+                inputAucMetabolite += metabolite[k] * q;
+            }
+            return new Modes(decay, gain, parent, metabolite, effect, aucParent, aucMetabolite, inputAucParent,
+                    inputAucMetabolite);
+        }
+    }
+
+    /** The modal subjects, transposed to structure of arrays and stepped together. */
+    private static void modal(Modes[] all, int[] index, int n, double[] rates, double h, Summaries out) {
+        if (n == 0) {
+            return;
+        }
+        int m = all[index[0]].decay().length;
+        double[][] z = new double[m][n];
+        double[][] decay = new double[m][n];
+        double[][] gain = new double[m][n];
+        double[][] wp = new double[m][n];
+        double[][] wm = new double[m][n];
+        double[][] we = new double[m][n];
+        double[][] ap = new double[m][n];
+        double[][] am = new double[m][n];
+        double[] qp = new double[n];
+        double[] qm = new double[n];
+        for (int s = 0; s < n; s++) {
+            Modes modes = all[index[s]];
+            for (int k = 0; k < m; k++) {
+                decay[k][s] = modes.decay()[k];
+                gain[k][s] = modes.gain()[k];
+                wp[k][s] = modes.parent()[k];
+                wm[k][s] = modes.metabolite()[k];
+                we[k][s] = modes.effect()[k];
+                ap[k][s] = modes.aucParent()[k];
+                am[k][s] = modes.aucMetabolite()[k];
+            }
+            qp[s] = modes.inputAucParent();
+            qm[s] = modes.inputAucMetabolite();
+        }
+        double[] cp = new double[n];
+        double[] cm = new double[n];
+        double[] ce = new double[n];
+        double[] cmaxP = new double[n];
+        double[] tmaxP = new double[n];
+        double[] aucP = new double[n];
+        double[] cmaxM = new double[n];
+        double[] aucM = new double[n];
+        double[] cmaxE = new double[n];
+        for (int step = 0; step < rates.length; step++) {
+            double u = rates[step];
+            double t = (step + 1) * h;
+            java.util.Arrays.fill(cp, 0);
+            java.util.Arrays.fill(cm, 0);
+            java.util.Arrays.fill(ce, 0);
+            for (int k = 0; k < m; k++) {
+                double[] zk = z[k];
+                double[] dk = decay[k];
+                double[] gk = gain[k];
+                double[] wpk = wp[k];
+                double[] wmk = wm[k];
+                double[] wek = we[k];
+                double[] apk = ap[k];
+                double[] amk = am[k];
+                for (int s = 0; s < n; s++) {
+                    double old = zk[s];
+                    aucP[s] += apk[s] * old;
+                    aucM[s] += amk[s] * old;
+                    double next = dk[s] * old + gk[s] * u;
+                    zk[s] = next;
+                    cp[s] += wpk[s] * next;
+                    cm[s] += wmk[s] * next;
+                    ce[s] += wek[s] * next;
+                }
+            }
+            for (int s = 0; s < n; s++) {
+                aucP[s] += qp[s] * u;
+                aucM[s] += qm[s] * u;
+                if (cp[s] > cmaxP[s]) {
+                    cmaxP[s] = cp[s];
+                    tmaxP[s] = t;
+                }
+                cmaxM[s] = Math.max(cmaxM[s], cm[s]);
+                cmaxE[s] = Math.max(cmaxE[s], ce[s]);
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            store(out, index[s], cmaxP[s], tmaxP[s], aucP[s], cmaxM[s], aucM[s], cmaxE[s]);
+        }
+    }
+
+    /** One subject with its dense propagator (any matrix, e.g. repeated eigenvalues). */
+    private static void dense(LinearSystem system, Readout r, double[] rates, double h, Summaries out, int s) {
+        double[][] a = system.matrix();
+        int d = a.length;
+        double[][] augmented = new double[d + 1][d + 1];
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(a[i], 0, augmented[i], 0, d);
+        }
+        augmented[r.input()][d] = 1;
+        double[][] scaled = new double[d + 1][d + 1];
+        for (int i = 0; i <= d; i++) {
+            for (int j = 0; j <= d; j++) {
+                scaled[i][j] = augmented[i][j] * h;
+            }
+        }
+        double[][] phi = MatrixExponential.exp(scaled);
+        double[] x = new double[d];
+        double[] next = new double[d];
+        double cmaxP = 0;
+        double tmaxP = 0;
+        double cmaxM = 0;
+        double cmaxE = 0;
+        for (int step = 0; step < rates.length; step++) {
+            for (int i = 0; i < d; i++) {
+                double v = phi[i][d] * rates[step];
+                for (int j = 0; j < d; j++) {
+                    v += phi[i][j] * x[j];
+                }
+                next[i] = v;
+            }
+            System.arraycopy(next, 0, x, 0, d);
+            double cp = dot(r.parent(), x);
+            if (cp > cmaxP) {
+                cmaxP = cp;
+                tmaxP = (step + 1) * h;
+            }
+            cmaxM = Math.max(cmaxM, dot(r.metabolite(), x));
+            cmaxE = Math.max(cmaxE, dot(r.effect(), x));
+        }
+        store(out, s, cmaxP, tmaxP, system.parentAuc(x), cmaxM, system.metaboliteAuc(x), cmaxE);
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static void store(Summaries out, int s, double cmaxP, double tmaxP, double aucP, double cmaxM, double aucM,
+                              double cmaxE) {
+        out.cmaxParent()[s] = cmaxP;
+        out.tmaxParent()[s] = tmaxP;
+        out.aucParent()[s] = aucP;
+        out.cmaxMetabolite()[s] = cmaxM;
+        out.aucMetabolite()[s] = aucM;
+        out.cmaxEffect()[s] = cmaxE;
+    }
+}
