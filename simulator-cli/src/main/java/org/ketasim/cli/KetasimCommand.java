@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = {"S-ketamine infusion dosing simulator.",
             "Simulates dosing regimens written as YAML scenario files with an exact linear PK engine."},
         subcommands = {RunCommand.class, ValidateCommand.class, ModelsCommand.class, NonmemCommand.class,
-            ExportNonmemCommand.class, CompareCommand.class, TciCommand.class, TitrateCommand.class, PopulationCommand.class, SweepCommand.class,
+            ExportNonmemCommand.class, CompareCommand.class, TciCommand.class, TitrateCommand.class, PopulationCommand.class, SweepCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything worked", "1:internal error (a defect in ketasim: please report it)",
