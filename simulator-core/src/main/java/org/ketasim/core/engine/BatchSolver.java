@@ -236,13 +236,75 @@ public final class BatchSolver {
 
     /** The modal subjects, in blocks, each transposed to structure of arrays and stepped together. */
     private static void modal(Modes[] all, int[] index, int n, double[] rates, double h, Summaries out) {
+        if (n == 0) {
+            return;
+        }
         double inputTotal = 0;
         for (double u : rates) {
             inputTotal += u;
         }
+        if (all[index[0]].decay().length <= KERNEL_MODES) {
+            for (int s = 0; s < n; s++) {
+                kernel(all[index[s]], index[s], rates, inputTotal, h, out);
+            }
+            return;
+        }
         for (int from = 0; from < n; from += BLOCK) {
             block(all, java.util.Arrays.copyOfRange(index, from, Math.min(n, from + BLOCK)), rates, inputTotal, h, out);
         }
+    }
+
+    /** The most modes the register kernel holds; systems with fewer are padded with empty modes. */
+    private static final int KERNEL_MODES = 8;
+
+    /**
+     * One subject of at most {@link #KERNEL_MODES} modes with every value in a local variable, so
+     * that the JIT keeps the whole step in registers (no array traffic per step).
+     */
+    private static void kernel(Modes modes, int subject, double[] rates, double inputTotal, double h, Summaries out) {
+        double[] d = padded(modes.decay());
+        double[] g = padded(modes.gain());
+        double[] p = padded(modes.parent());
+        double[] m = padded(modes.metabolite());
+        double[] e = padded(modes.effect());
+        double d0 = d[0], d1 = d[1], d2 = d[2], d3 = d[3], d4 = d[4], d5 = d[5], d6 = d[6], d7 = d[7];
+        double g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3], g4 = g[4], g5 = g[5], g6 = g[6], g7 = g[7];
+        double p0 = p[0], p1 = p[1], p2 = p[2], p3 = p[3], p4 = p[4], p5 = p[5], p6 = p[6], p7 = p[7];
+        double m0 = m[0], m1 = m[1], m2 = m[2], m3 = m[3], m4 = m[4], m5 = m[5], m6 = m[6], m7 = m[7];
+        double e0 = e[0], e1 = e[1], e2 = e[2], e3 = e[3], e4 = e[4], e5 = e[5], e6 = e[6], e7 = e[7];
+        double z0 = 0, z1 = 0, z2 = 0, z3 = 0, z4 = 0, z5 = 0, z6 = 0, z7 = 0;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        double cmaxP = 0;
+        int peak = -1;
+        double cmaxM = 0;
+        double cmaxE = 0;
+        for (int step = 0; step < rates.length; step++) {
+            double u = rates[step];
+            s0 += z0; s1 += z1; s2 += z2; s3 += z3; s4 += z4; s5 += z5; s6 += z6; s7 += z7;
+            z0 = d0 * z0 + g0 * u; z1 = d1 * z1 + g1 * u; z2 = d2 * z2 + g2 * u; z3 = d3 * z3 + g3 * u;
+            z4 = d4 * z4 + g4 * u; z5 = d5 * z5 + g5 * u; z6 = d6 * z6 + g6 * u; z7 = d7 * z7 + g7 * u;
+            double cp = p0 * z0 + p1 * z1 + p2 * z2 + p3 * z3 + p4 * z4 + p5 * z5 + p6 * z6 + p7 * z7;
+            double cm = m0 * z0 + m1 * z1 + m2 * z2 + m3 * z3 + m4 * z4 + m5 * z5 + m6 * z6 + m7 * z7;
+            double ce = e0 * z0 + e1 * z1 + e2 * z2 + e3 * z3 + e4 * z4 + e5 * z5 + e6 * z6 + e7 * z7;
+            if (cp > cmaxP) {
+                cmaxP = cp;
+                peak = step;
+            }
+            cmaxM = Math.max(cmaxM, cm);
+            cmaxE = Math.max(cmaxE, ce);
+        }
+        double[] sums = {s0, s1, s2, s3, s4, s5, s6, s7};
+        double aucP = modes.inputAucParent() * inputTotal;
+        double aucM = modes.inputAucMetabolite() * inputTotal;
+        for (int k = 0; k < modes.decay().length; k++) {
+            aucP += modes.aucParent()[k] * sums[k];
+            aucM += modes.aucMetabolite()[k] * sums[k];
+        }
+        store(out, subject, cmaxP, (peak + 1) * h, aucP, cmaxM, aucM, cmaxE);
+    }
+
+    private static double[] padded(double[] values) {
+        return java.util.Arrays.copyOf(values, KERNEL_MODES);
     }
 
     /**

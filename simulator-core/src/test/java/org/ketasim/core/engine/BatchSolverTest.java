@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
 import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.LinearSystem;
+import org.ketasim.core.model.Metabolite;
+import org.ketasim.core.model.Peripheral;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.Route;
 import org.ketasim.core.model.library.ModelLibrary;
@@ -63,6 +66,29 @@ class BatchSolverTest {
             systems.add(LinearSystem.of(v.apply(typical, v.sample(normal))));
         }
         assertSameAsExact(systems, STANDARD, 120, 1.0 / 60, 40);
+    }
+
+    /** Nine distinct modes, more than the register kernel holds: the blocked loops. */
+    @Test
+    void systemsWithManyModesMatchTheExactSolverToo() {
+        var builtIn = ModelLibrary.find("fanta-otto").orElseThrow();
+        PkModel typical = builtIn.model().forWeight(70)
+                .withSecondMetabolite(new Metabolite("second", 0.5, 1, 50, 20, Optional.of(new Peripheral(80, 10))));
+        Variability v = Variability.of(builtIn.card().variability(), builtIn.model());
+        var normal = ZigguratSampler.NormalizedGaussian.of(SubjectStreams.create(9, 1).get(0));
+        List<LinearSystem> systems = new ArrayList<>();
+        for (int s = 0; s < 70; s++) {
+            systems.add(LinearSystem.of(v.apply(typical, v.sample(normal))));
+        }
+        assertSameAsExact(systems, STANDARD, 120, 1.0 / 12, 70);
+    }
+
+    /** Simons 2022's metabolism delays are chains of equal transit rates: every subject goes dense. */
+    @Test
+    void equalTransitRatesAreSolvedDensely() {
+        var builtIn = ModelLibrary.find("simons-2022").orElseThrow();
+        PkModel typical = builtIn.model().forWeight(70);
+        assertSameAsExact(List.of(LinearSystem.of(typical), LinearSystem.of(typical)), STANDARD, 120, 1.0 / 12, 0);
     }
 
     @Test
