@@ -12,6 +12,9 @@ import org.ketasim.cli.chart.ChartFormat;
 import org.ketasim.core.compare.ConcentrationWindow;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.units.Dimension;
+import org.ketasim.core.units.Quantities;
+import org.ketasim.core.units.UnitException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,6 +66,11 @@ final class PopulationCommand implements Callable<Integer> {
                     + "population.weight_sd, else 0: every subject has the scenario's weight).")
     private Double weightSdKg;
 
+    @Option(names = "--observations", paramLabel = "TIMES",
+            description = "Simulate observations at these times with the model's published residual error, e.g. "
+                    + "\"0.5 h, 2 h, 24 h\"; writes population_observations.csv.")
+    private String observations;
+
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
 
@@ -77,10 +85,13 @@ final class PopulationCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<ConcentrationWindow> windows;
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        double[] observationTimesH;
         try {
+            observationTimesH = observationTimes();
             windows = windowSpecs == null ? ConcentrationWindow.DEFAULTS
                     : windowSpecs.stream().map(ConcentrationWindow::parse).toList();
-            PopulationOutputs.settings(Optional.empty(), subjects, seed, weightSdKg, percentiles, windows, workers);
+            PopulationOutputs.settings(Optional.empty(), subjects, seed, weightSdKg, percentiles, windows, workers,
+                    observationTimesH);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -97,7 +108,7 @@ final class PopulationCommand implements Callable<Integer> {
         PopulationOutputs outputs = new PopulationOutputs(inputs.maxRows(), format);
         for (Scenario s : loaded.get().scenarios()) {
             PopulationSettings settings = PopulationOutputs.settings(s.population(), subjects, seed, weightSdKg,
-                    percentiles, windows, workers);
+                    percentiles, windows, workers, observationTimesH);
             outputs.write(s, settings, out.resolve(s.id()), stdout, err).ifPresent(problem -> {
                 err.println("error: " + problem);
                 failed.add(problem);
@@ -107,5 +118,22 @@ final class PopulationCommand implements Callable<Integer> {
         stdout.flush();
         err.flush();
         return failed.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+
+    /** @return the --observations times (h), or none */
+    private double[] observationTimes() {
+        if (observations == null) {
+            return new double[0];
+        }
+        String[] parts = observations.split(",");
+        double[] times = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                times[i] = Quantities.parse(parts[i].trim(), Dimension.TIME).internalValue();
+            } catch (UnitException e) {
+                throw new IllegalArgumentException("--observations: " + e.getMessage());
+            }
+        }
+        return times;
     }
 }

@@ -56,13 +56,14 @@ final class PopulationOutputs {
      * file's {@code population:} key, which wins over the defaults.
      */
     static PopulationSettings settings(Optional<PopulationSpec> file, Integer subjects, Long seed, Double weightSdKg,
-                                       double[] percentiles, List<ConcentrationWindow> windows, int threads) {
+                                       double[] percentiles, List<ConcentrationWindow> windows, int threads,
+                                       double[] observationTimesH) {
         PopulationSpec spec = file.orElse(new PopulationSpec(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty()));
         return new PopulationSettings(subjects != null ? subjects : spec.subjects().orElse(DEFAULT_SUBJECTS),
                 seed != null ? seed : spec.seed().orElse(DEFAULT_SEED),
                 percentiles != null ? percentiles : spec.percentiles().orElse(PopulationSettings.DEFAULT_PERCENTILES),
-                windows, weightSdKg != null ? weightSdKg : spec.weightSdKg().orElse(0.0), threads);
+                windows, weightSdKg != null ? weightSdKg : spec.weightSdKg().orElse(0.0), threads, observationTimesH);
     }
 
     /**
@@ -90,6 +91,9 @@ final class PopulationOutputs {
         AtomicFiles.writeText(dir.resolve("population_bands.csv"), w -> writer.writeBands(r, w));
         AtomicFiles.writeText(dir.resolve("population_subjects.csv"), w -> writer.writeSubjects(r, w));
         AtomicFiles.writeText(dir.resolve("population_probabilities.csv"), w -> writer.writeProbabilities(r, w));
+        if (settings.observationTimesH().length > 0) {
+            AtomicFiles.writeText(dir.resolve("population_observations.csv"), w -> writer.writeObservations(r, w));
+        }
         PopulationChart chart = new PopulationChart(r);
         AtomicFiles.write(dir.resolve("population." + format.extension()), o -> chart.write(format, o));
         report(stdout, r, dir);

@@ -126,4 +126,24 @@ class PopulationCommandTest {
         file = scenario(SCENARIO + "population: {size: 5}\n");
         assertTrue(Cli.run("validate", file.toString()).err().contains("unknown key 'size'"));
     }
+
+    @Test
+    void observationsAreWrittenAndReproducibleAndBadTimesAreBadInput() throws IOException {
+        Path file = scenario(SCENARIO);
+        for (String threads : new String[] {"1", "2"}) {
+            Cli.Result r = Cli.run("population", file.toString(), "--n", "50", "--seed", "3", "--threads", threads,
+                    "--observations", "0.5 h, 24 h", "--out", tmp.resolve("t" + threads).toString());
+            assertEquals(0, r.exitCode(), r.err());
+        }
+        List<String> rows = Files.readAllLines(tmp.resolve("t1/pop/population_observations.csv"));
+        assertEquals("seed,subject,time_h,analyte,ipred_ng_per_ml,dv_ng_per_ml", rows.get(0));
+        assertEquals(1 + 50 * 2 * 2, rows.size());
+        assertTrue(rows.get(1).startsWith("3,0,0.5,parent,"), rows.get(1));
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("t1/pop/population_observations.csv")),
+                Files.readAllBytes(tmp.resolve("t2/pop/population_observations.csv")));
+        Cli.Result bad = Cli.run("population", file.toString(), "--observations", "1 mg", "--out",
+                tmp.resolve("bad").toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--observations"), bad.err());
+    }
 }

@@ -126,6 +126,27 @@ public final class PopulationWriter {
         }
     }
 
+    /**
+     * Writes {@code population_observations.csv}: {@code seed, subject, time_h, analyte}
+     * ({@code parent} or {@code metabolite}), {@code ipred_ng_per_ml} (the subject's prediction) and
+     * {@code dv_ng_per_ml} (with the model's residual error).
+     *
+     * @param r   the population
+     * @param out where to write; not closed
+     * @throws IOException if writing fails
+     */
+    public void writeObservations(PopulationResult r, Writer out) throws IOException {
+        out.write(Csv.line(List.of("seed", "subject", "time_h", "analyte", "ipred_ng_per_ml", "dv_ng_per_ml")));
+        String seed = Long.toString(r.settings().seed());
+        for (Subject s : r.subjects()) {
+            for (Subject.Observation o : s.observations()) {
+                out.write(Csv.line(List.of(seed, Integer.toString(s.index()), Csv.number(o.timeH()),
+                        o.analyte().name().toLowerCase(java.util.Locale.ROOT), Csv.number(o.ipredNgPerMl()),
+                        Csv.number(o.dvNgPerMl()))));
+            }
+        }
+    }
+
     /** @return the analytes with a band (the parent always; the others where the model has them) */
     private static List<Analyte> present(PopulationResult r) {
         List<Analyte> list = new ArrayList<>();

@@ -14,9 +14,11 @@ import org.ketasim.core.compare.ConcentrationWindow;
  * @param weightSdKg  standard deviation of body weight (kg), &gt;= 0; 0 gives every subject the
  *                    scenario's weight (the same patient, only the PK varies)
  * @param threads     worker threads, &gt;= 1; outputs do not depend on it
+ * @param observationTimesH times (h) of simulated observations with the model's residual error,
+ *                    ascending, each &gt;= 0; empty for none
  */
 public record PopulationSettings(int subjects, long seed, double[] percentiles, List<ConcentrationWindow> windows,
-                                 double weightSdKg, int threads) {
+                                 double weightSdKg, int threads, double[] observationTimesH) {
 
     /** The largest population. */
     public static final int MAX_SUBJECTS = 1_000_000;
@@ -46,6 +48,28 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        observationTimesH = observationTimesH.clone();
+        for (int i = 0; i < observationTimesH.length; i++) {
+            if (!(observationTimesH[i] >= 0) || Double.isInfinite(observationTimesH[i])
+                    || i > 0 && !(observationTimesH[i] > observationTimesH[i - 1])) {
+                throw new IllegalArgumentException("observation times must be ascending, finite and >= 0, got "
+                        + Arrays.toString(observationTimesH));
+            }
+        }
+    }
+
+    /** @return the observation times (h) */
+    @Override
+    public double[] observationTimesH() {
+        return observationTimesH.clone();
+    }
+
+    /**
+     * @param timesH observation times (h)
+     * @return these settings with simulated observations at those times
+     */
+    public PopulationSettings withObservations(double[] timesH) {
+        return new PopulationSettings(subjects, seed, percentiles, windows, weightSdKg, threads, timesH);
     }
 
     /**
@@ -54,7 +78,7 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return settings with the default percentiles and windows, fixed weight and one thread
      */
     public static PopulationSettings of(int subjects, long seed) {
-        return new PopulationSettings(subjects, seed, DEFAULT_PERCENTILES, ConcentrationWindow.DEFAULTS, 0, 1);
+        return new PopulationSettings(subjects, seed, DEFAULT_PERCENTILES, ConcentrationWindow.DEFAULTS, 0, 1, new double[0]);
     }
 
     /** @return the band percentiles */
@@ -68,7 +92,7 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return these settings with {@code n} threads
      */
     public PopulationSettings withThreads(int n) {
-        return new PopulationSettings(subjects, seed, percentiles, windows, weightSdKg, n);
+        return new PopulationSettings(subjects, seed, percentiles, windows, weightSdKg, n, observationTimesH);
     }
 
     /**
@@ -76,7 +100,7 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return these settings with that weight variability
      */
     public PopulationSettings withWeightSd(double sdKg) {
-        return new PopulationSettings(subjects, seed, percentiles, windows, sdKg, threads);
+        return new PopulationSettings(subjects, seed, percentiles, windows, sdKg, threads, observationTimesH);
     }
 
     /**
@@ -84,7 +108,7 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return these settings with those percentiles
      */
     public PopulationSettings withPercentiles(double[] values) {
-        return new PopulationSettings(subjects, seed, values, windows, weightSdKg, threads);
+        return new PopulationSettings(subjects, seed, values, windows, weightSdKg, threads, observationTimesH);
     }
 
     /**
@@ -92,6 +116,6 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return these settings with those windows
      */
     public PopulationSettings withWindows(List<ConcentrationWindow> list) {
-        return new PopulationSettings(subjects, seed, percentiles, list, weightSdKg, threads);
+        return new PopulationSettings(subjects, seed, percentiles, list, weightSdKg, threads, observationTimesH);
     }
 }

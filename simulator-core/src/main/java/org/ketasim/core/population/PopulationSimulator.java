@@ -17,7 +17,10 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ketasim.core.compare.ConcentrationWindow;
 import org.ketasim.core.engine.SimulationResult;
+import org.ketasim.core.model.PkModel;
+import org.ketasim.core.model.library.ModelCard;
 import org.ketasim.core.model.library.Omega;
+import org.ketasim.core.model.library.ResidualError;
 import org.ketasim.core.pd.EffectiveReduction;
 import org.ketasim.core.population.PopulationResult.Analyte;
 import org.ketasim.core.scenario.Scenario;
@@ -31,7 +34,10 @@ import org.ketasim.core.scenario.ScenarioSimulator;
  * R type-7 definition (linear interpolation between order statistics, as R's {@code quantile} and
  * numpy's default). Results do not depend on the thread count.
  *
- * <p>Limits: residual error and covariates other than weight are not simulated; a rule-based
+ * <p>With observation times, subject i then simulates observations: its concentrations at those
+ * times with the model card's residual error ({@link ResidualError}), from the same stream.
+ *
+ * <p>Limits: covariates other than weight are not simulated; a rule-based
  * titration's decisions are those of the typical patient at the subject's weight.
  */
 public final class PopulationSimulator {
@@ -60,6 +66,11 @@ public final class PopulationSimulator {
      */
     public PopulationResult simulate(Scenario scenario, List<Omega> omegas, PopulationSettings settings,
                                      DoubleFunction<Scenario> reweigh, double[] weightRangeKg) {
+        List<ResidualError> residual = scenario.card().map(ModelCard::residualModel).orElse(List.of());
+        if (settings.observationTimesH().length > 0 && residual.isEmpty()) {
+            throw new IllegalArgumentException("model '" + scenario.modelId() + "' has no published residual error, "
+                    + "so observations cannot be simulated; choose a model with one (see 'ketasim models')");
+        }
         Variability variability = Variability.of(omegas, scenario.model());
         if (variability.parameters().isEmpty() && settings.weightSdKg() == 0) {
             throw new IllegalArgumentException("model '" + scenario.modelId() + "' has no published inter-individual "
@@ -87,7 +98,7 @@ public final class PopulationSimulator {
                 jobs.add(pool.submit(() -> {
                     for (int i = first; i < n; i += settings.threads()) {
                         SimulationResult r = subject(i, streams.get(i), scenario, variability, settings, reweigh,
-                                weightRangeKg, subjects);
+                                weightRangeKg, residual, subjects);
                         series[0][i] = r.parentConcentration();
                         series[1][i] = r.metaboliteConcentration();
                         series[2][i] = r.effectConcentration();
@@ -122,14 +133,15 @@ public final class PopulationSimulator {
 
     private SimulationResult subject(int i, UniformRandomProvider rng, Scenario typical, Variability variability,
                                      PopulationSettings settings, DoubleFunction<Scenario> reweigh,
-                                     double[] weightRangeKg, Subject[] out) {
+                                     double[] weightRangeKg, List<ResidualError> residual, Subject[] out) {
         NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
         double[] eta = variability.sample(normal);
         Scenario scenario = typical;
         if (settings.weightSdKg() > 0) {
             scenario = reweigh.apply(truncatedNormal(normal, typical.weightKg(), settings.weightSdKg(), weightRangeKg));
         }
-        ScenarioSimulator.Outcome o = simulator.simulate(scenario, variability.apply(scenario.individualModel(), eta));
+        PkModel individual = variability.apply(scenario.individualModel(), eta);
+        ScenarioSimulator.Outcome o = simulator.simulate(scenario, individual);
         List<ConcentrationWindow> windows = settings.windows();
         double[] hours = new double[windows.size()];
         for (int w = 0; w < hours.length; w++) {
@@ -140,8 +152,35 @@ public final class PopulationSimulator {
             met.put(d, !Double.isNaN(o.pd().firstMetH().get(d)));
         }
         out[i] = new Subject(i, scenario.weightKg(), eta, o.summary(), hours, o.pd().maxDrugHighProbability(),
-                o.pd().maxNrsReduction(), met);
+                o.pd().maxNrsReduction(), met, observations(scenario, individual, settings.observationTimesH(),
+                        residual, normal));
         return o.result();
+    }
+
+    /**
+     * The subject's observations: per time, per analyte with a residual error (parent first), two
+     * normal deviates from the subject's own stream, drawn after its etas and weight.
+     */
+    private List<Subject.Observation> observations(Scenario scenario, PkModel individual, double[] timesH,
+                                                   List<ResidualError> residual, NormalizedGaussianSampler normal) {
+        if (timesH.length == 0) {
+            return List.of();
+        }
+        SimulationResult at = simulator.at(scenario, individual, timesH);
+        double[] parent = at.parentConcentration();
+        double[] metabolite = at.metaboliteConcentration();
+        List<Subject.Observation> list = new ArrayList<>();
+        for (int t = 0; t < timesH.length; t++) {
+            for (ResidualError e : residual) {
+                double ipred = e.analyte() == ResidualError.Analyte.PARENT ? parent[t] : metabolite[t];
+                if (!Double.isNaN(ipred)) {
+                    double z1 = normal.sample();
+                    double z2 = normal.sample();
+                    list.add(new Subject.Observation(timesH[t], e.analyte(), ipred, e.observe(ipred, z1, z2)));
+                }
+            }
+        }
+        return list;
     }
 
     /** A normal draw redrawn until inside the range; after 1000 misses the range's nearer end. */

@@ -65,11 +65,30 @@ public final class ScenarioSimulator {
      * @throws ArithmeticException if the result would hold a NaN or an infinity
      */
     public Outcome simulate(Scenario scenario, PkModel individual) {
-        LinearSystem system = LinearSystem.of(individual);
-        DoseTimeline timeline = DoseTimeline.of(scenario.regimen(), system, scenario.inputFactor());
-        SimulationResult result = solver.solve(system, timeline, OutputGrid.regular(scenario.durationH(), scenario.stepH()));
-        requireFinite(scenario, result);
+        SimulationResult result = solve(scenario, individual, OutputGrid.regular(scenario.durationH(), scenario.stepH()));
         return new Outcome(scenario, result, Summary.of(result, scenario.regimen(), scenario.weightKg()),
                 PdOutcome.of(result, scenario.sKetamineFraction(), scenario.baselineNrs()));
+    }
+
+    /**
+     * Runs a scenario's regimen on a given individual model, with rows at the given times only
+     * (e.g. sampling times).
+     *
+     * @param scenario   a validated scenario
+     * @param individual the model of this patient
+     * @param timesH     ascending row times (h)
+     * @return the time series at those times
+     * @throws ArithmeticException if the result would hold a NaN or an infinity
+     */
+    public SimulationResult at(Scenario scenario, PkModel individual, double... timesH) {
+        return solve(scenario, individual, OutputGrid.at(timesH));
+    }
+
+    private SimulationResult solve(Scenario scenario, PkModel individual, OutputGrid grid) {
+        LinearSystem system = LinearSystem.of(individual);
+        DoseTimeline timeline = DoseTimeline.of(scenario.regimen(), system, scenario.inputFactor());
+        SimulationResult result = solver.solve(system, timeline, grid);
+        requireFinite(scenario, result);
+        return result;
     }
 }

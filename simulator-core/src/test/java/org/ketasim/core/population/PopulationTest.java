@@ -161,4 +161,36 @@ class PopulationTest {
                     "per-kg dose and linear scaling cancel");
         }
     }
+
+    /**
+     * Fanta-Otto's proportional residual error (SD 0.236 parent, 0.143 metabolite): over 4,000
+     * observations per analyte, DV / IPRED - 1 has mean 0 and that SD, within 4 standard errors.
+     * The observations come after the other draws, so the bands do not change.
+     */
+    @Test
+    void observationsCarryThePublishedResidualErrorAndChangeNothingElse() {
+        String yaml = ONE_COMPARTMENT.replace("model:\n  name: one\n  compartments: {V1: 10 L, CL: 10 L/h}",
+                "model: fanta-otto");
+        Scenario s = scenario(yaml);
+        PopulationSettings plain = PopulationSettings.of(2000, 11).withThreads(2);
+        PopulationSettings observed = plain.withObservations(new double[] {1, 12});
+        PopulationResult a = simulate(s, ModelLibrary.find("fanta-otto").orElseThrow().card().variability(), plain);
+        PopulationResult b = simulate(s, ModelLibrary.find("fanta-otto").orElseThrow().card().variability(), observed);
+        assertArrayEquals(a.bands()[0][2], b.bands()[0][2]);
+        for (var analyte : org.ketasim.core.model.library.ResidualError.Analyte.values()) {
+            double[] ratio = b.subjects().stream().flatMap(x -> x.observations().stream())
+                    .filter(o -> o.analyte() == analyte).mapToDouble(o -> o.dvNgPerMl() / o.ipredNgPerMl() - 1)
+                    .toArray();
+            double sd = analyte == org.ketasim.core.model.library.ResidualError.Analyte.PARENT ? 0.236 : 0.143;
+            assertEquals(4000, ratio.length);
+            var stats = new org.apache.commons.math3.stat.descriptive.DescriptiveStatistics(ratio);
+            assertEquals(0, stats.getMean(), 4 * sd / Math.sqrt(ratio.length), analyte.toString());
+            assertEquals(sd, stats.getStandardDeviation(), 4 * sd / Math.sqrt(2.0 * ratio.length), analyte.toString());
+        }
+        assertEquals(1.0, b.subjects().get(0).observations().get(0).timeH());
+        var e = assertThrows(IllegalArgumentException.class, () -> simulate(scenario(yaml.replace("fanta-otto",
+                "domino").replace("id: one", "id: one\ndrug: ketamine")), List.of(), PopulationSettings.of(10, 1)
+                .withWeightSd(5).withObservations(new double[] {1})));
+        assertTrue(e.getMessage().contains("no published residual error"), e.getMessage());
+    }
 }

@@ -23,14 +23,51 @@ import org.ketasim.core.model.Route;
  * @param variability       published inter-individual variability (log scale), for populations
  * @param residualError     published residual error, one line per analyte
  * @param routes            where each extravascular route's parameters come from
+ * @param residualModel     the residual error as numbers, for simulated observations; empty where
+ *                          none was published
  */
 public record ModelCard(String id, String title, ModelDrug drug, Optional<String> metaboliteAnalyte,
                         String population, double[] weightRangeKg, String samplingSite, List<String> citations,
                         List<String> parameterSources, List<String> assumptions, List<Omega> variability,
-                        List<String> residualError, Map<Route, RouteNote> routes) {
+                        List<String> residualError, Map<Route, RouteNote> routes, List<ResidualError> residualModel) {
+
+    /**
+     * A card without a numeric residual-error model (see {@link #withResidualModel}).
+     *
+     * @param id                the id
+     * @param title             one line
+     * @param drug              the drug
+     * @param metaboliteAnalyte the metabolite's analyte name
+     * @param population        who the model was fitted to
+     * @param weightRangeKg     {lowest, highest} (kg)
+     * @param samplingSite      the sampling site
+     * @param citations         the papers
+     * @param parameterSources  the sources of the parameters
+     * @param assumptions       ketasim's choices
+     * @param variability       published IIV
+     * @param residualError     published residual error, as text
+     * @param routes            the route notes
+     */
+    public ModelCard(String id, String title, ModelDrug drug, Optional<String> metaboliteAnalyte, String population,
+                     double[] weightRangeKg, String samplingSite, List<String> citations, List<String> parameterSources,
+                     List<String> assumptions, List<Omega> variability, List<String> residualError,
+                     Map<Route, RouteNote> routes) {
+        this(id, title, drug, metaboliteAnalyte, population, weightRangeKg, samplingSite, citations, parameterSources,
+                assumptions, variability, residualError, routes, List.of());
+    }
+
+    /**
+     * @param model the residual error as numbers, one per analyte
+     * @return this card with it
+     */
+    public ModelCard withResidualModel(List<ResidualError> model) {
+        return new ModelCard(id, title, drug, metaboliteAnalyte, population, weightRangeKg, samplingSite, citations,
+                parameterSources, assumptions, variability, residualError, routes, model);
+    }
 
     /** Copies the lists and the map. */
     public ModelCard {
+        residualModel = List.copyOf(residualModel);
         weightRangeKg = weightRangeKg.clone();
         citations = List.copyOf(citations);
         parameterSources = List.copyOf(parameterSources);

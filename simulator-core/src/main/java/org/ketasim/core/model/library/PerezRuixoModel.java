@@ -90,6 +90,8 @@ final class PerezRuixoModel {
                         Omega.fromCv("CLn/F", 0.254)),
                 List.of("esketamine: log-scale SD 0.276 (phase I/II) [S]", "noresketamine: log-scale SD 0.422 [S]"),
                 routes);
+        card = card.withResidualModel(List.of(new ResidualError(ResidualError.Analyte.PARENT, ResidualError.Kind.EXPONENTIAL, 0.276, 0),
+                new ResidualError(ResidualError.Analyte.METABOLITE, ResidualError.Kind.EXPONENTIAL, 0.422, 0)));
         return new BuiltInModel(card, model);
     }
 }

@@ -63,6 +63,8 @@ final class SKetamineModels {
                 List.of("S-ketamine: proportional, sigma^2 0.0557 (SD 0.236) [S]",
                         "S-norketamine: proportional, sigma^2 0.0203 (SD 0.143) [S]"),
                 SKetamineRoutes.NOTES);
+        card = card.withResidualModel(List.of(new ResidualError(ResidualError.Analyte.PARENT, ResidualError.Kind.PROPORTIONAL, 0.236, 0),
+                new ResidualError(ResidualError.Analyte.METABOLITE, ResidualError.Kind.PROPORTIONAL, 0.143, 0)));
         return new BuiltInModel(card, SKetamineRoutes.addTo(model));
     }
 
@@ -93,6 +95,8 @@ final class SKetamineModels {
                 List.of(Omega.fromCv("CL", 0.402), Omega.fromCv("metabolite CL", 1.04)),
                 List.of("S-ketamine: proportional 41.9 % [S]", "S-norketamine: proportional 47.5 % [S]"),
                 SKetamineRoutes.NOTES);
+        card = card.withResidualModel(List.of(new ResidualError(ResidualError.Analyte.PARENT, ResidualError.Kind.PROPORTIONAL, 0.419, 0),
+                new ResidualError(ResidualError.Analyte.METABOLITE, ResidualError.Kind.PROPORTIONAL, 0.475, 0)));
         return new BuiltInModel(card, SKetamineRoutes.addTo(model));
     }
 }

@@ -88,6 +88,8 @@ final class SimonsModel {
                 List.of("S-ketamine: printed 0.012, read as a proportional variance (SD 0.11) [U]",
                         "S-norketamine: proportional 0.102, additive 0.058 nmol/mL [S]"),
                 routes);
+        card = card.withResidualModel(List.of(new ResidualError(ResidualError.Analyte.PARENT, ResidualError.Kind.PROPORTIONAL, 0.11, 0),
+                new ResidualError(ResidualError.Analyte.METABOLITE, ResidualError.Kind.PROPORTIONAL, 0.102, 0.058 * NORKETAMINE)));
         return new BuiltInModel(card, model);
     }
 }
