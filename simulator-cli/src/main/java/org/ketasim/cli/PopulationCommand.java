@@ -68,7 +68,8 @@ final class PopulationCommand implements Callable<Integer> {
 
     @Option(names = "--observations", paramLabel = "TIMES",
             description = "Simulate observations at these times with the model's published residual error, e.g. "
-                    + "\"0.5 h, 2 h, 24 h\"; writes population_observations.csv.")
+                    + "\"0.5 h, 2 h, 24 h\"; writes population_observations.csv (default: the file's "
+                    + "population.observations, else none).")
     private String observations;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
@@ -120,10 +121,10 @@ final class PopulationCommand implements Callable<Integer> {
         return failed.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
-    /** @return the --observations times (h), or none */
+    /** @return the --observations times (h), or null when not given */
     private double[] observationTimes() {
         if (observations == null) {
-            return new double[0];
+            return null;
         }
         String[] parts = observations.split(",");
         double[] times = new double[parts.length];

@@ -59,11 +59,12 @@ final class PopulationOutputs {
                                        double[] percentiles, List<ConcentrationWindow> windows, int threads,
                                        double[] observationTimesH) {
         PopulationSpec spec = file.orElse(new PopulationSpec(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty()));
+                Optional.empty(), Optional.empty()));
         return new PopulationSettings(subjects != null ? subjects : spec.subjects().orElse(DEFAULT_SUBJECTS),
                 seed != null ? seed : spec.seed().orElse(DEFAULT_SEED),
                 percentiles != null ? percentiles : spec.percentiles().orElse(PopulationSettings.DEFAULT_PERCENTILES),
-                windows, weightSdKg != null ? weightSdKg : spec.weightSdKg().orElse(0.0), threads, observationTimesH);
+                windows, weightSdKg != null ? weightSdKg : spec.weightSdKg().orElse(0.0), threads,
+                observationTimesH != null ? observationTimesH : spec.observationTimesH().orElse(new double[0]));
     }
 
     /**

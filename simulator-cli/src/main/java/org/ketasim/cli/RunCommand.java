@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
             Scenario sc = o.scenario();
             if (sc.population().isPresent()) {
                 PopulationSettings settings = PopulationOutputs.settings(sc.population(), null, null, null, null,
-                        ConcentrationWindow.DEFAULTS, Runtime.getRuntime().availableProcessors(), new double[0]);
+                        ConcentrationWindow.DEFAULTS, Runtime.getRuntime().availableProcessors(), null);
                 populations.write(sc, settings, out.resolve(sc.id()), stdout, err).ifPresent(problem -> {
                     err.println("error: " + problem);
                     failed.add(problem);

@@ -146,7 +146,8 @@ public final class ScenarioLoader {
     private static final List<String> TITRATION_KEYS = List.of("start", "increment", "every", "max", "duration");
     private static final List<String> STEP_KEYS = List.of("rate", "for");
     private static final List<String> SIMULATION_KEYS = List.of("duration", "step");
-    private static final List<String> POPULATION_KEYS = List.of("subjects", "seed", "weight_sd", "percentiles");
+    private static final List<String> POPULATION_KEYS = List.of("subjects", "seed", "weight_sd", "percentiles",
+            "observations");
     private static final List<String> SETTINGS = List.of("inpatient", "outpatient");
 
     /**
@@ -346,7 +347,20 @@ public final class ScenarioLoader {
                 }
                 return values;
             });
-            return Optional.of(new PopulationSpec(subjects, seed, weightSd, percentiles));
+            Optional<double[]> observations = p.optional("observations").map(n -> {
+                List<Node> items = tree.sequence(n, p.pathOf("observations"));
+                double[] times = new double[items.size()];
+                for (int i = 0; i < times.length; i++) {
+                    String path = p.pathOf("observations") + "[" + i + "]";
+                    times[i] = tree.quantity(items.get(i), path, Dimension.TIME).internalValue();
+                    if (!(times[i] >= 0) || i > 0 && !(times[i] > times[i - 1])) {
+                        throw tree.error(items.get(i), path, "observation times must be ascending and >= 0, got '"
+                                + tree.text(items.get(i), "") + "'");
+                    }
+                }
+                return times;
+            });
+            return Optional.of(new PopulationSpec(subjects, seed, weightSd, percentiles, observations));
         }
 
         private long wholeNumber(Node node, String path, long lowest, long highest) {
