@@ -25,7 +25,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.ketasim.core.compare.ConcentrationWindow;
 import org.ketasim.core.io.SweepWriter;
 import org.ketasim.core.scenario.ScenarioException;
-import org.ketasim.core.scenario.ScenarioLoader;
 import org.ketasim.core.scenario.Sweep;
 import org.ketasim.core.scenario.SweepAxis;
 import org.ketasim.core.scenario.SweepLoader;
