@@ -6,6 +6,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.ketasim.core.model.LinearSystem;
+import org.ketasim.core.model.Route;
 
 /**
  * Summary metrics of many subjects at once, for populations and benchmarks: the same
@@ -45,8 +46,8 @@ public final class BatchSolver {
                             double[] aucMetabolite, double[] cmaxEffect, int modal) {
     }
 
-    /** A subject's readout rows (ng/mL per unit state), its integrator (AUC) states and its IV input state. */
-    private record Readout(double[] parent, double[] metabolite, double[] effect, boolean[] integrator, int input) {
+    /** A subject's readout rows (ng/mL per unit state) and its IV input state. */
+    private record Readout(double[] parent, double[] metabolite, double[] effect, int input) {
     }
 
     private BatchSolver() {
@@ -67,8 +68,7 @@ public final class BatchSolver {
             throw new IllegalArgumentException("the duration " + durationH + " h is not a whole number of steps of "
                     + stepH + " h");
         }
-        Readout readout = readout(subjects.get(0));
-        double[] rates = stepRates(timeline, readout.input(), steps, stepH);
+        double[] rates = stepRates(timeline, subjects.get(0).channels(Route.IV).get(0).stateIndex(), steps, stepH);
         int n = subjects.size();
         Summaries out = new Summaries(new double[n], new double[n], new double[n], new double[n], new double[n],
                 new double[n], 0);
@@ -104,25 +104,18 @@ public final class BatchSolver {
 
     private static Readout readout(LinearSystem system) {
         int d = system.dimension();
-        double[][] a = system.matrix();
         double[] parent = new double[d];
         double[] metabolite = new double[d];
         double[] effect = new double[d];
-        boolean[] integrator = new boolean[d];
         for (int j = 0; j < d; j++) {
             double[] unit = new double[d];
             unit[j] = 1;
             parent[j] = system.parentConcentration(unit);
             metabolite[j] = system.hasMetabolite() ? system.metaboliteConcentration(unit) : 0;
             effect[j] = system.hasEffectSite() ? system.effectConcentration(unit) : 0;
-            boolean feedsNothing = true;
-            for (int i = 0; i < d; i++) {
-                feedsNothing &= a[i][j] == 0;
-            }
-            integrator[j] = feedsNothing;
         }
-        return new Readout(parent, metabolite, effect, integrator,
-                system.channels(org.ketasim.core.model.Route.IV).get(0).stateIndex());
+        return new Readout(parent, metabolite, effect,
+                system.channels(Route.IV).get(0).stateIndex());
     }
 
     /** The IV rate held over each step (mg/h). */
@@ -157,7 +150,7 @@ public final class BatchSolver {
         /** @return the subject's modes, or null if its matrix is not safely diagonalisable */
         static Modes of(LinearSystem system, Readout r, double h) {
             double[][] full = system.matrix();
-            int[] core = java.util.stream.IntStream.range(0, full.length).filter(j -> !r.integrator()[j]).toArray();
+            int[] core = java.util.stream.IntStream.range(0, full.length).filter(j -> !system.isAuc(j)).toArray();
             int m = core.length;
             double[][] a = new double[m][m];
             for (int i = 0; i < m; i++) {

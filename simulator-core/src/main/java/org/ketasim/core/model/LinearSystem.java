@@ -109,6 +109,14 @@ public final class LinearSystem {
         return aucParent;
     }
 
+    /**
+     * @param state a state index
+     * @return whether it is one of the AUC states (running integrals that never feed back)
+     */
+    public boolean isAuc(int state) {
+        return state == aucParent || state == aucMetabolite[0] || state == aucMetabolite[1];
+    }
+
     /** @return whether the system has a metabolite */
     public boolean hasMetabolite() {
         return metaboliteCentral[0] >= 0;

@@ -83,6 +83,22 @@ class BatchSolverTest {
         assertSameAsExact(systems, STANDARD, 120, 1.0 / 12, 70);
     }
 
+    /**
+     * A second metabolite with no inter-compartmental flow has a peripheral state that nothing
+     * reaches (eigenvalue 0): that subject is solved densely, and the subjects beside it in the
+     * blocked loops keep their modes aligned.
+     */
+    @Test
+    void aSubjectWithAnIdleCompartmentIsSolvedDenselyBesideModalOnes() {
+        PkModel base = ModelLibrary.find("fanta-otto").orElseThrow().model().forWeight(70);
+        PkModel flowing = base.withSecondMetabolite(new Metabolite("second", 0.5, 1, 50, 20,
+                Optional.of(new Peripheral(80, 10))));
+        PkModel idle = base.withSecondMetabolite(new Metabolite("second", 0.5, 1, 50, 20,
+                Optional.of(new Peripheral(80, 0))));
+        assertSameAsExact(List.of(LinearSystem.of(flowing), LinearSystem.of(idle), LinearSystem.of(flowing)),
+                STANDARD, 120, 1.0 / 12, 2);
+    }
+
     /** Simons 2022's metabolism delays are chains of equal transit rates: every subject goes dense. */
     @Test
     void equalTransitRatesAreSolvedDensely() {
