@@ -16,6 +16,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ketasim.core.compare.ConcentrationWindow;
+import org.ketasim.core.engine.OutputGrid;
 import org.ketasim.core.engine.SimulationResult;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.library.ModelCard;
@@ -79,7 +80,8 @@ public final class PopulationSimulator {
                     + "a model with variability (see 'ketasim models'), or vary the weight");
         }
         int n = settings.subjects();
-        int rows = (int) Math.round(scenario.durationH() / scenario.stepH()) + 1;
+        OutputGrid grid = OutputGrid.regular(scenario.durationH(), scenario.stepH());
+        int rows = grid.size();
         long values = (long) n * rows * Analyte.values().length;
         if (values > MAX_BAND_VALUES) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d subjects x %d rows is too "
@@ -89,7 +91,6 @@ public final class PopulationSimulator {
         List<UniformRandomProvider> streams = SubjectStreams.create(settings.seed(), n);
         double[][][] series = new double[Analyte.values().length][n][];
         Subject[] subjects = new Subject[n];
-        double[][] times = new double[1][];
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
         try {
             List<Future<?>> jobs = new ArrayList<>();
@@ -99,12 +100,9 @@ public final class PopulationSimulator {
                     for (int i = first; i < n; i += settings.threads()) {
                         SimulationResult r = subject(i, streams.get(i), scenario, variability, settings, reweigh,
                                 weightRangeKg, residual, subjects);
-                        series[0][i] = r.parentConcentration();
-                        series[1][i] = r.metaboliteConcentration();
-                        series[2][i] = r.effectConcentration();
-                        if (i == 0) {
-                            times[0] = r.timesH();
-                        }
+                        series[Analyte.PARENT.ordinal()][i] = r.parentConcentration();
+                        series[Analyte.METABOLITE.ordinal()][i] = r.metaboliteConcentration();
+                        series[Analyte.EFFECT.ordinal()][i] = r.effectConcentration();
                     }
                     return null;
                 }));
@@ -126,9 +124,11 @@ public final class PopulationSimulator {
         double[] p = settings.percentiles();
         double[][][] bands = new double[Analyte.values().length][][];
         for (int a = 0; a < bands.length; a++) {
-            bands[a] = bands(series[a], times[0].length, p);
+            bands[a] = bands(series[a], rows, p);
         }
-        return new PopulationResult(scenario, settings, variability, times[0], bands, Arrays.asList(subjects));
+        double[] times = new double[rows];
+        Arrays.setAll(times, grid::time);
+        return new PopulationResult(scenario, settings, variability, times, bands, Arrays.asList(subjects));
     }
 
     private SimulationResult subject(int i, UniformRandomProvider rng, Scenario typical, Variability variability,
