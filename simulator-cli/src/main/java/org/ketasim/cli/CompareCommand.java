@@ -68,9 +68,8 @@ final class CompareCommand implements Callable<Integer> {
         private String all;
     }
 
-    @Option(names = "--window", paramLabel = "NAME=LOW-HIGH", description = "A concentration window in ng/mL "
-            + "(repeatable; HIGH may be 'inf'); default: analgesia=70-160 and drug_high=71.3-inf.")
-    private List<String> windowSpecs;
+    @CommandLine.Mixin
+    private WindowOptions windowOptions;
 
     @Option(names = "--set", split = ",", paramLabel = "ID", description = "Scenario ids for one extra overlay chart; "
             + "default: every scenario whose id contains 'median'.")
@@ -84,8 +83,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Optional<String>> modelIds;
         try {
             referenceKg = referenceWeight();
-            windows = windowSpecs == null ? ConcentrationWindow.DEFAULTS
-                    : windowSpecs.stream().map(ConcentrationWindow::parse).toList();
+            windows = windowOptions.windows();
             modelIds = modelIds();
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());

@@ -56,9 +56,8 @@ final class PopulationCommand implements Callable<Integer> {
                     + "5,25,50,75,95).")
     private double[] percentiles;
 
-    @Option(names = "--window", paramLabel = "NAME=LOW-HIGH", description = "A concentration window in ng/mL "
-            + "(repeatable; default: analgesia=70-160 and drug_high=71.319-inf).")
-    private List<String> windowSpecs;
+    @CommandLine.Mixin
+    private WindowOptions windowOptions;
 
     @Option(names = "--weight-sd", paramLabel = "KG",
             description = "Standard deviation of body weight around the scenario's patient (kg), truncated to the "
@@ -89,8 +88,7 @@ final class PopulationCommand implements Callable<Integer> {
         double[] observationTimesH;
         try {
             observationTimesH = observationTimes();
-            windows = windowSpecs == null ? ConcentrationWindow.DEFAULTS
-                    : windowSpecs.stream().map(ConcentrationWindow::parse).toList();
+            windows = windowOptions.windows();
             PopulationOutputs.settings(Optional.empty(), subjects, seed, weightSdKg, percentiles, windows, workers,
                     observationTimesH);
         } catch (IllegalArgumentException e) {

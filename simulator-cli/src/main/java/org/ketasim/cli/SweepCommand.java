@@ -71,9 +71,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the interrupted sweep in DIR after its last complete row.")
     private boolean resume;
 
-    @Option(names = "--window", paramLabel = "NAME=LOW-HIGH", description = "A concentration window in ng/mL "
-            + "(repeatable; default: analgesia=70-160 and drug_high=71.319-inf).")
-    private List<String> windowSpecs;
+    @CommandLine.Mixin
+    private WindowOptions windowOptions;
 
     @Option(names = "--max-rows", paramLabel = "N", defaultValue = "2000000",
             description = "Refuse a grid point with more output rows than this (default: ${DEFAULT-VALUE}).")
@@ -90,8 +89,7 @@ final class SweepCommand implements Callable<Integer> {
             if (workers < 1) {
                 throw new IllegalArgumentException("--threads must be at least 1, got " + workers);
             }
-            windows = windowSpecs == null ? ConcentrationWindow.DEFAULTS
-                    : windowSpecs.stream().map(ConcentrationWindow::parse).toList();
+            windows = windowOptions.windows();
             sweep = new SweepLoader().load(file);
         } catch (IllegalArgumentException | ScenarioException e) {
             err.println("error: " + e.getMessage());
