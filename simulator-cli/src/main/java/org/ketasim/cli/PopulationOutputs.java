@@ -131,7 +131,7 @@ final class PopulationOutputs {
         stdout.printf(Locale.ROOT, "%s: %d subjects, seed %d, parent at %.4g h: %s%n", r.scenario().id(),
                 r.subjects().size(), r.settings().seed(), r.timesH()[last], String.join(", ",
                         IntStream.range(0, p.length).mapToObj(k -> String.format(Locale.ROOT, "P%s %.4g",
-                                number(p[k]), parent[k][last])).toList()));
+                                PopulationSettings.label(p[k]), parent[k][last])).toList()));
         List<ConcentrationWindow> windows = r.settings().windows();
         for (int k = 0; k < windows.size(); k++) {
             stdout.printf(Locale.ROOT, "  %s: %.1f %% ever inside, %.1f %% above, mean %.3g h inside%n",
@@ -144,9 +144,5 @@ final class PopulationOutputs {
         } else {
             stdout.println("  -> " + dir);
         }
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

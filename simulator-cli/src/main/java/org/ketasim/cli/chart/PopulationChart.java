@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 import org.ketasim.core.population.PopulationResult;
+import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.population.PopulationResult.Analyte;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -61,8 +62,8 @@ public final class PopulationChart {
                 x[x.length - 1 - i] = t[i];
                 y[y.length - 1 - i] = bands[hi][i];
             }
-            XYSeries band = chart.addSeries(String.format(Locale.ROOT, "%s %s-%s %%", name, number(p[lo]),
-                    number(p[hi])), x, y);
+            XYSeries band = chart.addSeries(String.format(Locale.ROOT, "%s %s-%s %%", name,
+                    PopulationSettings.label(p[lo]), PopulationSettings.label(p[hi])), x, y);
             band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
             band.setMarker(SeriesMarkers.NONE);
             band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 40 + 30 * lo));
@@ -81,9 +82,6 @@ public final class PopulationChart {
         }
     }
 
-    private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
 
     /**
      * @param format the file format

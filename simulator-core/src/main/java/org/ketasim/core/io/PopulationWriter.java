@@ -9,6 +9,7 @@ import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.pd.EffectiveReduction;
 import org.ketasim.core.population.IndividualParameter;
 import org.ketasim.core.population.PopulationResult;
+import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.population.PopulationResult.Analyte;
 import org.ketasim.core.population.Subject;
 
@@ -40,7 +41,7 @@ public final class PopulationWriter {
         List<String> header = new ArrayList<>(List.of("seed", "time_h"));
         for (Analyte a : analytes) {
             for (double percentile : p) {
-                header.add(a.column() + "_p" + percentile(percentile) + "_ng_per_ml");
+                header.add(a.column() + "_p" + PopulationSettings.label(percentile).replace('.', '_') + "_ng_per_ml");
             }
         }
         out.write(Csv.line(header));
@@ -156,10 +157,5 @@ public final class PopulationWriter {
             }
         }
         return list;
-    }
-
-    /** @return 5 for 5.0, 2.5 for 2.5 */
-    private static String percentile(double p) {
-        return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p).replace('.', '_');
     }
 }

@@ -81,6 +81,14 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
         return new PopulationSettings(subjects, seed, DEFAULT_PERCENTILES, ConcentrationWindow.DEFAULTS, 0, 1, new double[0]);
     }
 
+    /**
+     * @param percentile a band percentile
+     * @return it as written in labels and column names: {@code 5} for 5.0, {@code 2.5} for 2.5
+     */
+    public static String label(double percentile) {
+        return percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile);
+    }
+
     /** @return the band percentiles */
     @Override
     public double[] percentiles() {
