@@ -28,6 +28,18 @@ final class ResumableCsv {
         if (!Files.exists(file)) {
             return 0;
         }
+        cutAfterLastLineBreak(file);
+        long lines = 0;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            while (r.readLine() != null) {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    /** Drops whatever follows the file's last line break: a line left half-written. */
+    private static void cutAfterLastLineBreak(Path file) throws IOException {
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             long end = f.length();
             while (end > 0) {
@@ -39,13 +51,6 @@ final class ResumableCsv {
             }
             f.setLength(end);
         }
-        long lines = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            while (r.readLine() != null) {
-                lines++;
-            }
-        }
-        return lines;
     }
 
     /**
@@ -61,7 +66,7 @@ final class ResumableCsv {
         if (!Files.exists(file)) {
             return;
         }
-        completeLines(file);
+        cutAfterLastLineBreak(file);
         AtomicFiles.writeText(file, (Writer w) -> {
             try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String line;
