@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,21 @@ final class AtomicFiles {
     }
 
     private AtomicFiles() {
+    }
+
+    /**
+     * Checks an {@code --out} directory before anything is written to it.
+     *
+     * @param out the directory (it need not exist yet)
+     * @param err where the problem is reported
+     * @return whether it can be used: it is a directory or does not exist
+     */
+    static boolean usableOutputDirectory(Path out, PrintWriter err) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            err.println("error: --out " + out + " exists and is not a directory");
+            return false;
+        }
+        return true;
     }
 
     static void writeText(Path target, TextContent content) throws IOException {

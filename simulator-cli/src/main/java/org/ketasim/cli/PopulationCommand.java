@@ -2,7 +2,6 @@ package org.ketasim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,8 +94,7 @@ final class PopulationCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            err.println("error: --out " + out + " exists and is not a directory");
+        if (!AtomicFiles.usableOutputDirectory(out, err)) {
             return ExitCodes.BAD_INPUT;
         }
         Optional<ScenarioBatch> loaded = inputs.load(err);

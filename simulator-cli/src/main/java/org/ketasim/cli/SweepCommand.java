@@ -95,8 +95,7 @@ final class SweepCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            err.println("error: --out " + out + " exists and is not a directory");
+        if (!AtomicFiles.usableOutputDirectory(out, err)) {
             return ExitCodes.BAD_INPUT;
         }
         SweepWriter writer = new SweepWriter(sweep, windows);

@@ -167,4 +167,18 @@ class SweepCommandTest {
         r = Cli.run("validate", tmp.toString());
         assertEquals(0, r.exitCode(), r.err());
     }
+
+    @Test
+    void anOutputPathThatIsAFileIsRefusedByRunPopulationAndSweep() throws IOException {
+        Path file = tmp.resolve("taken");
+        Files.writeString(file, "x");
+        Path base = tmp.resolve("base.yaml");
+        for (String[] args : new String[][] {{"run", base.toString()}, {"population", base.toString()},
+            {"sweep", sweep(SWEEP).toString()}}) {
+            Cli.Result r = Cli.run(args[0], args[1], "--out", file.toString());
+            assertEquals(2, r.exitCode(), args[0]);
+            assertTrue(r.err().contains("--out " + file + " exists and is not a directory"), r.err());
+            assertEquals("x", Files.readString(file));
+        }
+    }
 }
