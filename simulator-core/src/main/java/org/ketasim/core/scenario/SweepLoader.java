@@ -74,6 +74,7 @@ public final class SweepLoader {
         if (axes.keys().isEmpty()) {
             throw tree.error(axesNode, "axes", "give at least one axis: " + String.join(", ", keys));
         }
+        List<Map<String, Object>> baseTrees = bases.stream().map(b -> yaml(b.text())).toList();
         List<SweepAxis> list = new ArrayList<>();
         for (String key : axes.keys()) {
             Field field = Field.values()[keys.indexOf(key)];
@@ -85,7 +86,7 @@ public final class SweepLoader {
             if (values.isEmpty() || values.size() > MAX_AXIS_VALUES) {
                 throw tree.error(node, path, "an axis has 1 to " + MAX_AXIS_VALUES + " values, got " + values.size());
             }
-            if (bases.stream().noneMatch(b -> Sweep.apply(yaml(b.text()), field, values.get(0)) > 0)) {
+            if (baseTrees.stream().noneMatch(base -> Sweep.apply(base, field, values.get(0)) > 0)) {
                 throw tree.error(node, path, "no base scenario has a dose whose " + key + " this axis could vary");
             }
             list.add(new SweepAxis(field, values));
