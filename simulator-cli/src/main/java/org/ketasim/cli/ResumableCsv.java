@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * Repairs the files of an interrupted sweep so that it can go on: a file cut inside a line loses
@@ -29,10 +30,20 @@ final class ResumableCsv {
             return 0;
         }
         cutAfterLastLineBreak(file);
+        return countLines(file, line -> true);
+    }
+
+    /**
+     * @param file a file written line by line
+     * @param which the lines to count
+     * @return how many of its lines match
+     * @throws IOException if it cannot be read
+     */
+    static long countLines(Path file, Predicate<String> which) throws IOException {
         long lines = 0;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            while (r.readLine() != null) {
-                lines++;
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                lines += which.test(line) ? 1 : 0;
             }
         }
         return lines;

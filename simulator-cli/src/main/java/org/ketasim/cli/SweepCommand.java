@@ -104,6 +104,7 @@ final class SweepCommand implements Callable<Integer> {
         Path subjectsCsv = out.resolve("sweep_subjects.csv");
         Path warnings = out.resolve("warnings.txt");
         long first = 0;
+        long problems = 0;
         if (resume) {
             Optional<String> problem = checkResumable(fingerprint);
             if (problem.isPresent()) {
@@ -111,6 +112,7 @@ final class SweepCommand implements Callable<Integer> {
                 return ExitCodes.BAD_INPUT;
             }
             first = Math.max(0, ResumableCsv.completeLines(csv) - 1);
+            problems = ResumableCsv.countLines(csv, line -> !line.endsWith(",")) - 1;
             ResumableCsv.keepPointsBelow(subjectsCsv, first, true);
             ResumableCsv.keepPointsBelow(warnings, first, false);
         } else {
@@ -127,7 +129,6 @@ final class SweepCommand implements Callable<Integer> {
         boolean population = sweep.axes().stream().anyMatch(a -> a.field() == SweepAxis.Field.SUBJECTS);
         int batch = workers * (population ? 1 : 16);
         SweepRunner runner = new SweepRunner(sweep, windows, maxRows);
-        long problems = 0;
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try (Writer rows = append(csv); Writer subjects = perSubject ? append(subjectsCsv) : Writer.nullWriter();
              Writer warned = append(warnings); ProgressBar bar = progressBar(total, first)) {

@@ -181,4 +181,17 @@ class SweepCommandTest {
             assertEquals("x", Files.readString(file));
         }
     }
+
+    @Test
+    void aResumedSweepStillReportsTheProblemsOfRowsWrittenBeforeTheInterruption() throws IOException {
+        Path file = sweep(SWEEP.replace("weight: [60 kg, 80 kg]", "model: [domino, fanta-otto]"));
+        Path out = tmp.resolve("out");
+        assertEquals(2, Cli.run("sweep", file.toString(), "--out", out.toString()).exitCode());
+        List<String> rows = Files.readAllLines(out.resolve("sweep.csv"));
+        Files.writeString(out.resolve("sweep.csv"), String.join("\n", rows.subList(0, 4)) + "\n");
+        Cli.Result r = Cli.run("sweep", file.toString(), "--resume", "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.out().contains("6 point(s) could not be simulated"), r.out());
+        assertEquals(rows, Files.readAllLines(out.resolve("sweep.csv")));
+    }
 }
