@@ -2,8 +2,6 @@ package org.ketasim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +79,7 @@ final class PopulationOutputs {
         PopulationResult r;
         try {
             r = simulate(s, settings);
-        } catch (IllegalArgumentException | ArithmeticException | ScenarioException | UncheckedIOException e) {
+        } catch (IllegalArgumentException | ArithmeticException | ScenarioException e) {
             return Optional.of(s.file() + ": population: " + e.getMessage());
         }
         if (!r.variability().notApplied().isEmpty()) {
@@ -110,19 +108,12 @@ final class PopulationOutputs {
         if (w < range[0] || w > range[1]) {
             range = new double[] {Math.max(0.3, w - 3 * sd), Math.min(350, w + 3 * sd)};
         }
-        String text = sd > 0 ? read(s.file()) : "";
+        String text = sd > 0 ? ScenarioLoader.readText(s.file()) : "";
         return simulator.simulate(s, card.variability(), settings,
                 kg -> new ScenarioLoader(Optional.of(kg), Optional.empty()).withMaxRows(maxRows).parse(s.file(), text),
                 range);
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read it again: " + e.getMessage(), e);
-        }
-    }
 
     private static void report(PrintWriter stdout, PopulationResult r, Path dir) {
         double[] p = r.settings().percentiles();

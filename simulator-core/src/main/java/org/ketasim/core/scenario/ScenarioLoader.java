@@ -166,7 +166,7 @@ public final class ScenarioLoader {
      * @return its text
      * @throws ScenarioException if it is too large, not UTF-8 or cannot be read
      */
-    static String readText(Path file) {
+    public static String readText(Path file) {
         try {
             if (Files.size(file) > 4L * YamlTree.MAX_CODE_POINTS) {
                 throw new ScenarioException(file, 0, "", "the file is larger than the limit of "
