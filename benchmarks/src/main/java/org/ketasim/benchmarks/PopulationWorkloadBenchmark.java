@@ -10,7 +10,7 @@ import org.ketasim.core.engine.DoseTimeline;
 import org.ketasim.core.engine.ExactSolver;
 import org.ketasim.core.engine.OutputGrid;
 import org.ketasim.core.engine.SimulationResult;
-import org.ketasim.core.engine.StandardCase;
+import org.ketasim.core.engine.batch.StandardCase;
 import org.ketasim.core.io.TimeSeriesWriter;
 import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.Route;

@@ -7,7 +7,8 @@ import org.ketasim.core.engine.ExactSolver;
 import org.ketasim.core.engine.NumericSolver;
 import org.ketasim.core.engine.OutputGrid;
 import org.ketasim.core.engine.Solver;
-import org.ketasim.core.engine.StandardCase;
+import org.ketasim.core.engine.batch.BatchSolver;
+import org.ketasim.core.engine.batch.StandardCase;
 import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.regimen.Regimen;
@@ -28,9 +29,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * The standard case of issue 5 ({@link StandardCase}): 256 subjects, each with its own parameters,
  * a 4-day titrated IV regimen on a 6-state model at a 1-minute grid, summary metrics only. One
  * operation is all 256 subjects, so subjects per second = 256 / (seconds per operation).
- * {@code batch} is the modal {@link org.ketasim.core.engine.BatchSolver} (system building and
- * diagonalisation included); {@code exact} and {@code numeric} solve subject by subject with the
- * matrix-exponential and the Dormand-Prince engines and take the summary of the rows.
+ * {@code closed-form} and {@code stepping} are the two methods of the modal
+ * {@link org.ketasim.core.engine.batch.BatchSolver} (diagonalisation included): runs of constant
+ * rate from the closed form of each mode, or every grid step; {@code exact} and {@code numeric}
+ * solve subject by subject with the matrix-exponential and the Dormand-Prince engines and take the
+ * summary of the rows.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,7 +47,7 @@ public class StandardCaseBenchmark {
     public static final int SUBJECTS = 256;
 
     /** The engine. */
-    @Param({"batch", "exact", "numeric"})
+    @Param({"closed-form", "stepping", "exact", "numeric"})
     private String engine;
 
     private List<LinearSystem> subjects;
@@ -66,8 +69,9 @@ public class StandardCaseBenchmark {
      */
     @Benchmark
     public void subjects(Blackhole sink) {
-        if (engine.equals("batch")) {
-            sink.consume(StandardCase.solve(subjects));
+        if (engine.equals("closed-form") || engine.equals("stepping")) {
+            sink.consume(StandardCase.solve(subjects,
+                    engine.equals("stepping") ? BatchSolver.Method.STEPPING : BatchSolver.Method.CLOSED_FORM));
             return;
         }
         for (LinearSystem s : subjects) {

@@ -203,7 +203,7 @@ public final class DoseTimeline {
      * @param i a breakpoint index
      * @return the input rate into each state on interval i (mg/h per state); do not modify
      */
-    double[] inputRate(int i) {
+    public double[] inputRate(int i) {
         return inputRates[i];
     }
 
@@ -211,7 +211,7 @@ public final class DoseTimeline {
      * @param i a breakpoint index
      * @return the amounts added to each state at breakpoint i (mg), or null if none; do not modify
      */
-    double[] jump(int i) {
+    public double[] jump(int i) {
         return jumps[i];
     }
 

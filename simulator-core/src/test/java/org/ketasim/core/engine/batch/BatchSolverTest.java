@@ -1,4 +1,4 @@
-package org.ketasim.core.engine;
+package org.ketasim.core.engine.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,8 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.ketasim.core.engine.DoseTimeline;
+import org.ketasim.core.engine.ExactSolver;
+import org.ketasim.core.engine.OutputGrid;
+import org.ketasim.core.engine.SimulationResult;
+import org.ketasim.core.engine.batch.BatchSolver.Method;
 import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.LinearSystem;
@@ -19,19 +30,21 @@ import org.ketasim.core.model.library.ModelLibrary;
 import org.ketasim.core.population.SubjectStreams;
 import org.ketasim.core.population.Variability;
 import org.ketasim.core.regimen.Bolus;
+import org.ketasim.core.regimen.ConstantInfusion;
 import org.ketasim.core.regimen.Regimen;
+import org.ketasim.core.regimen.StepSchedule;
 import org.ketasim.core.regimen.TitrationSchedule;
 
-/** The batch solver against the exact solver, subject by subject, to 1e-9 relative. */
+/** The batch solver, by both methods, against the exact solver, subject by subject, to 1e-9 relative. */
 class BatchSolverTest {
 
     /** The standard case: 5 mg/h, +2 mg/h every 12 h, max 25 mg/h, 4 days IV. */
     private static final Regimen STANDARD = Regimen.of(new TitrationSchedule(0, 5, 2, 12, 25, 96, Route.IV));
 
     private static void assertSameAsExact(List<LinearSystem> systems, Regimen regimen, double durationH, double stepH,
-                                          int expectedModal) {
+                                          int expectedModal, Method method) {
         DoseTimeline timeline = DoseTimeline.of(regimen, systems.get(0));
-        BatchSolver.Summaries batch = BatchSolver.solve(systems, timeline, durationH, stepH);
+        BatchSolver.Summaries batch = BatchSolver.solve(systems, timeline, durationH, stepH, method);
         assertEquals(expectedModal, batch.modal());
         for (int s = 0; s < systems.size(); s++) {
             SimulationResult r = new ExactSolver().solve(systems.get(s), DoseTimeline.of(regimen, systems.get(s)),
@@ -55,22 +68,16 @@ class BatchSolverTest {
         }
     }
 
-    @Test
-    void modalSubjectsMatchTheExactSolver() {
-        var builtIn = ModelLibrary.find("fanta-otto").orElseThrow();
-        PkModel typical = builtIn.model().forWeight(70);
-        Variability v = Variability.of(builtIn.card().variability(), builtIn.model());
-        var normal = ZigguratSampler.NormalizedGaussian.of(SubjectStreams.create(5, 1).get(0));
-        List<LinearSystem> systems = new ArrayList<>();
-        for (int s = 0; s < 40; s++) {
-            systems.add(LinearSystem.of(v.apply(typical, v.sample(normal))));
-        }
-        assertSameAsExact(systems, STANDARD, 120, 1.0 / 60, 40);
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void modalSubjectsMatchTheExactSolver(Method method) {
+        assertSameAsExact(fantaOttoSubjects(40, 5), STANDARD, 120, 1.0 / 60, 40, method);
     }
 
     /** Nine distinct modes, more than the register kernel holds: the blocked loops. */
-    @Test
-    void systemsWithManyModesMatchTheExactSolverToo() {
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void systemsWithManyModesMatchTheExactSolverToo(Method method) {
         var builtIn = ModelLibrary.find("fanta-otto").orElseThrow();
         PkModel typical = builtIn.model().forWeight(70)
                 .withSecondMetabolite(new Metabolite("second", 0.5, 1, 50, 20, Optional.of(new Peripheral(80, 10))));
@@ -80,7 +87,7 @@ class BatchSolverTest {
         for (int s = 0; s < 70; s++) {
             systems.add(LinearSystem.of(v.apply(typical, v.sample(normal))));
         }
-        assertSameAsExact(systems, STANDARD, 120, 1.0 / 12, 70);
+        assertSameAsExact(systems, STANDARD, 120, 1.0 / 12, 70, method);
     }
 
     /**
@@ -88,32 +95,83 @@ class BatchSolverTest {
      * reaches (eigenvalue 0): that subject is solved densely, and the subjects beside it in the
      * blocked loops keep their modes aligned.
      */
-    @Test
-    void aSubjectWithAnIdleCompartmentIsSolvedDenselyBesideModalOnes() {
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void aSubjectWithAnIdleCompartmentIsSolvedDenselyBesideModalOnes(Method method) {
         PkModel base = ModelLibrary.find("fanta-otto").orElseThrow().model().forWeight(70);
         PkModel flowing = base.withSecondMetabolite(new Metabolite("second", 0.5, 1, 50, 20,
                 Optional.of(new Peripheral(80, 10))));
         PkModel idle = base.withSecondMetabolite(new Metabolite("second", 0.5, 1, 50, 20,
                 Optional.of(new Peripheral(80, 0))));
         assertSameAsExact(List.of(LinearSystem.of(flowing), LinearSystem.of(idle), LinearSystem.of(flowing)),
-                STANDARD, 120, 1.0 / 12, 2);
+                STANDARD, 120, 1.0 / 12, 2, method);
     }
 
     /** Simons 2022's metabolism delays are chains of equal transit rates: every subject goes dense. */
-    @Test
-    void equalTransitRatesAreSolvedDensely() {
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void equalTransitRatesAreSolvedDensely(Method method) {
         var builtIn = ModelLibrary.find("simons-2022").orElseThrow();
         PkModel typical = builtIn.model().forWeight(70);
-        assertSameAsExact(List.of(LinearSystem.of(typical), LinearSystem.of(typical)), STANDARD, 120, 1.0 / 12, 0);
+        assertSameAsExact(List.of(LinearSystem.of(typical), LinearSystem.of(typical)), STANDARD, 120, 1.0 / 12, 0,
+                method);
     }
 
-    @Test
-    void aDefectiveMatrixFallsBackToTheDensePropagator() {
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void aDefectiveMatrixFallsBackToTheDensePropagator(Method method) {
         // ke0 equal to CL/V: the effect site's eigenvalue repeats the central one (a Jordan block)
         PkModel repeated = PkModel.of("repeated", 10, 20).withEffectSite(new EffectSite(2));
         PkModel distinct = PkModel.of("distinct", 10, 20).withEffectSite(new EffectSite(3));
         assertSameAsExact(List.of(LinearSystem.of(repeated), LinearSystem.of(distinct), LinearSystem.of(repeated)),
-                STANDARD, 100, 0.25, 1);
+                STANDARD, 100, 0.25, 1, method);
+    }
+
+    private static List<LinearSystem> fantaOttoSubjects(int n, long seed) {
+        var builtIn = ModelLibrary.find("fanta-otto").orElseThrow();
+        PkModel typical = builtIn.model().forWeight(70);
+        Variability v = Variability.of(builtIn.card().variability(), builtIn.model());
+        var normal = ZigguratSampler.NormalizedGaussian.of(SubjectStreams.create(seed, 1).get(0));
+        List<LinearSystem> systems = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            systems.add(LinearSystem.of(v.apply(typical, v.sample(normal))));
+        }
+        return systems;
+    }
+
+    /**
+     * After a short infusion the effect site and the metabolite go on rising and peak inside the
+     * washout run: the closed form must find the peak row there (a row off by one is 1e-5 away).
+     */
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void peaksInsideARunAreFoundToTheRow(Method method) {
+        Regimen shortInfusion = Regimen.of(new ConstantInfusion(0.5, 1, 20, Route.IV));
+        assertSameAsExact(fantaOttoSubjects(20, 3), shortInfusion, 24, 1.0 / 60, 20, method);
+    }
+
+    /**
+     * Rates that go up, down, to zero and back, at random steps: the runs' sign patterns cover
+     * monotone runs, single turning points (peaks and troughs) and the row-by-row fallback.
+     */
+    @Property(tries = 25)
+    void randomRateSchedulesMatchTheExactSolver(@ForAll @IntRange(min = 1, max = 12) int changes,
+                                                @ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<StepSchedule.Step> steps = new ArrayList<>();
+        int start = random.nextInt(30);
+        int end = start;
+        for (int i = 0; i < changes; i++) {
+            double rate = random.nextInt(4) == 0 ? 0 : random.nextInt(1, 60);
+            int length = random.nextInt(1, 90);
+            steps.add(new StepSchedule.Step(rate, length * 0.1));
+            end += length;
+        }
+        Regimen regimen = Regimen.of(new StepSchedule(start * 0.1, steps, Route.IV));
+        double duration = (end + random.nextInt(1, 200)) * 0.1;
+        for (Method method : Method.values()) {
+            assertSameAsExact(fantaOttoSubjects(4, seed), regimen, duration, 0.1, 4, method);
+        }
     }
 
     @Test

@@ -1,9 +1,10 @@
-package org.ketasim.core.engine;
+package org.ketasim.core.engine.batch;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ketasim.core.engine.DoseTimeline;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ketasim.core.model.LinearSystem;
@@ -65,9 +66,10 @@ public final class StandardCase {
 
     /**
      * @param subjects the subjects
-     * @return their summaries, by the batch solver
+     * @param method   how the batch solver solves them
+     * @return their summaries
      */
-    public static BatchSolver.Summaries solve(List<LinearSystem> subjects) {
-        return BatchSolver.solve(subjects, DoseTimeline.of(regimen(), subjects.get(0)), DURATION_H, STEP_H);
+    public static BatchSolver.Summaries solve(List<LinearSystem> subjects, BatchSolver.Method method) {
+        return BatchSolver.solve(subjects, DoseTimeline.of(regimen(), subjects.get(0)), DURATION_H, STEP_H, method);
     }
 }
