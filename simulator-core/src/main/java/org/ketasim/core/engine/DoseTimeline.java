@@ -203,15 +203,32 @@ public final class DoseTimeline {
      * @param i a breakpoint index
      * @return the input rate into each state on interval i (mg/h per state); do not modify
      */
-    public double[] inputRate(int i) {
+    double[] inputRate(int i) {
         return inputRates[i];
+    }
+
+    /**
+     * @param i     a breakpoint index
+     * @param state a state index
+     * @return the input rate into that state on interval i (mg/h)
+     */
+    public double inputRate(int i, int state) {
+        return inputRates[i][state];
+    }
+
+    /**
+     * @param i a breakpoint index
+     * @return whether any amount is added at breakpoint i (a bolus)
+     */
+    public boolean hasJump(int i) {
+        return jumps[i] != null;
     }
 
     /**
      * @param i a breakpoint index
      * @return the amounts added to each state at breakpoint i (mg), or null if none; do not modify
      */
-    public double[] jump(int i) {
+    double[] jump(int i) {
         return jumps[i];
     }
 

@@ -82,7 +82,8 @@ public final class BatchSolver {
                     + stepH + " h");
         }
         LinearSystem first = subjects.get(0);
-        RateSegments runs = RateSegments.of(timeline, first.channels(Route.IV).get(0).stateIndex(), steps, stepH);
+        int input = first.channels(Route.IV).get(0).stateIndex();
+        RateSegments runs = RateSegments.of(timeline, first.dimension(), input, steps, stepH);
         int n = subjects.size();
         Results out = new Results(n);
         ModalForm[] forms = new ModalForm[n];

@@ -106,10 +106,10 @@ final class ClosedFormWalk {
      * Updates an output's maximum over the rows {@code 1..N} of run {@code i}, in row order: the
      * rows are monotone between the sign changes of the row-to-row change, so the largest is the
      * first, the last, or one next to such a sign change. Terms whose amplitude {@code |alpha_k|}
-     * is below {@link #NEGLIGIBLE} of the output's scale {@code |C| + sum |alpha|} (such as the
-     * round-off weight of a metabolite mode on the parent) are left out of the search for sign
-     * changes; they still count in every value, and can move the maximum found by at most twice
-     * their sum.
+     * is below {@link #NEGLIGIBLE} of the output's scale {@code sum |w s| + sum |alpha|} (round-off
+     * in a weight, or a mode that has all but reached its steady state) are left out of the search
+     * for sign changes; they still count in every value, and can move the maximum found by at most
+     * twice their sum.
      */
     private void runMaximum(Output out, double[] weight, int i) {
         int m = form.size();

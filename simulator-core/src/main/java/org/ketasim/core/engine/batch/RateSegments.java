@@ -18,6 +18,7 @@ record RateSegments(int[] start, int[] length, double[] rate, int[] lengthIndex,
 
     /**
      * @param timeline the dose timeline
+     * @param states   the number of states of the system it was built on
      * @param input    the state the IV rate enters
      * @param steps    the number of grid steps
      * @param stepH    the grid step (h)
@@ -25,15 +26,14 @@ record RateSegments(int[] start, int[] length, double[] rate, int[] lengthIndex,
      * @throws IllegalArgumentException if the timeline has a bolus, an input other than IV, or a
      *                                  rate change off the grid
      */
-    static RateSegments of(DoseTimeline timeline, int input, int steps, double stepH) {
+    static RateSegments of(DoseTimeline timeline, int states, int input, int steps, double stepH) {
         double[] stepRate = new double[steps];
         for (int i = 0; i < timeline.size(); i++) {
-            if (timeline.jump(i) != null) {
+            if (timeline.hasJump(i)) {
                 throw new IllegalArgumentException("the batch solver takes infusions only, not boluses");
             }
-            double[] u = timeline.inputRate(i);
-            for (int j = 0; j < u.length; j++) {
-                if (j != input && u[j] != 0) {
+            for (int j = 0; j < states; j++) {
+                if (j != input && timeline.inputRate(i, j) != 0) {
                     throw new IllegalArgumentException("the batch solver takes IV infusions only");
                 }
             }
@@ -43,7 +43,7 @@ record RateSegments(int[] start, int[] length, double[] rate, int[] lengthIndex,
                         + " h grid");
             }
             for (int step = (int) Math.rint(k); step < steps; step++) {
-                stepRate[step] = u[input];
+                stepRate[step] = timeline.inputRate(i, input);
             }
         }
         return ofStepRates(stepRate);

@@ -17,7 +17,7 @@ import java.util.Arrays;
 final class StepWalk {
 
     /** The most modes the register kernel holds; systems with fewer are padded with empty modes. */
-    static final int KERNEL_MODES = 8;
+    private static final int KERNEL_MODES = 8;
     /** Subjects stepped together by the blocked loops: small enough to stay in the L1/L2 cache. */
     private static final int BLOCK = 64;
 
@@ -25,10 +25,10 @@ final class StepWalk {
     }
 
     /**
-     * @param forms   every subject's modal form, or null for subjects solved otherwise
+     * @param forms    every subject's modal form, or null for subjects solved otherwise
      * @param subjects the slots of the modal subjects, all with the same number of modes
-     * @param rates   the rate over each step (mg/h)
-     * @param out     where the summaries go
+     * @param rates    the rate over each step (mg/h)
+     * @param out      where the summaries go
      */
     static void solve(ModalForm[] forms, int[] subjects, double[] rates, Results out) {
         if (subjects.length == 0) {
