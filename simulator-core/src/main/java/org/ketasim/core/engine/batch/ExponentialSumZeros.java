@@ -38,7 +38,9 @@ final class ExponentialSumZeros {
     /** A count of sign changes that cannot be trusted. */
     private static final int UNKNOWN = Integer.MAX_VALUE;
 
-    private final BrentSolver brent;
+    private final double accuracy;
+    /** Made on first use: most sums never need it. */
+    private BrentSolver brent;
     private double[] c;
     private double[] mu;
     private int n;
@@ -56,7 +58,7 @@ final class ExponentialSumZeros {
      * @param accuracy the absolute accuracy wanted on each point found, in units of x
      */
     ExponentialSumZeros(double accuracy) {
-        brent = new BrentSolver(accuracy);
+        this.accuracy = accuracy;
     }
 
     /**
@@ -118,6 +120,9 @@ final class ExponentialSumZeros {
         }
         if (bound == 1 && a.sign != 0 && b.sign != 0) {
             if (a.sign != b.sign) {
+                if (brent == null) {
+                    brent = new BrentSolver(accuracy);
+                }
                 double root = brent.solve(MAX_EVALUATIONS, this::scaled, a.x, b.x);
                 add(root, root);
             }
