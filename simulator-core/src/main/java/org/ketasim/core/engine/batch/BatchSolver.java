@@ -20,7 +20,7 @@ import org.ketasim.core.model.Route;
  *       ({@link StepWalk}).</li>
  * </ul>
  * A subject whose matrix is not safely diagonalisable (repeated or nearly repeated eigenvalues,
- * e.g. equal transit rates, or complex ones) is stepped with its dense propagator instead
+ * e.g. equal transit rates, or complex ones) is stepped with the exact solver's propagator instead
  * ({@link DenseWalk}), which is exact for any matrix.
  *
  * <p>Rows are the grid times {@code 0, h, 2h, ...}; Cmax and Tmax are over those rows, as in
@@ -89,25 +89,22 @@ public final class BatchSolver {
         ModalForm[] forms = new ModalForm[n];
         int[] modal = new int[n];
         int modalCount = 0;
-        double[] rates = null;
         for (int s = 0; s < n; s++) {
             LinearSystem system = subjects.get(s);
             if (system.dimension() != first.dimension()) {
                 throw new IllegalArgumentException("subject " + s + " has " + system.dimension()
                         + " states, subject 0 has " + first.dimension());
             }
-            Readout readout = Readout.of(system);
-            forms[s] = ModalForm.of(system, readout, stepH);
+            forms[s] = ModalForm.of(system, Readout.of(system), stepH);
             if (forms[s] != null) {
                 modal[modalCount++] = s;
             } else {
-                rates = rates == null ? runs.stepRates() : rates;
-                DenseWalk.solve(system, readout, rates, stepH, out, s);
+                DenseWalk.solve(system, input, runs, stepH, out, s);
             }
         }
         int[] modalSubjects = Arrays.copyOf(modal, modalCount);
         if (method == Method.STEPPING) {
-            StepWalk.solve(forms, modalSubjects, rates == null ? runs.stepRates() : rates, out);
+            StepWalk.solve(forms, modalSubjects, runs.stepRates(), out);
         } else {
             for (int s : modalSubjects) {
                 ClosedFormWalk.solve(forms[s], runs, out, s);

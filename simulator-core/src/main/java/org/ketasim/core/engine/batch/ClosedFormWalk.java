@@ -24,9 +24,13 @@ final class ClosedFormWalk {
 
     private final ModalForm form;
     private final RateSegments runs;
-    /** {@code exp(lambda_k h N)} and {@code expm1(lambda_k h N)} per distinct run length N. */
+    /**
+     * Per distinct run length N: {@code exp(lambda_k h N)}, {@code expm1(lambda_k h N)} and
+     * {@code exp(lambda_k h (N - 1))}, the powers at the last row and at the last row-to-row change.
+     */
     private final double[][] powerAtEnd;
     private final double[][] powerAtEndMinusOne;
+    private final double[][] powerAtLastRow;
     private final double[] z;
     private final double[] steady;
     private final double[] offset;
@@ -51,11 +55,13 @@ final class ClosedFormWalk {
         int m = form.size();
         powerAtEnd = new double[runs.lengths().length][m];
         powerAtEndMinusOne = new double[runs.lengths().length][m];
+        powerAtLastRow = new double[runs.lengths().length][m];
         for (int l = 0; l < runs.lengths().length; l++) {
             for (int k = 0; k < m; k++) {
                 double x = form.lambda()[k] * form.stepH() * runs.lengths()[l];
                 powerAtEndMinusOne[l][k] = Math.expm1(x);
                 powerAtEnd[l][k] = Math.exp(x);
+                powerAtLastRow[l][k] = powerAtEnd[l][k] / form.decay()[k];
             }
         }
         z = new double[m];
@@ -124,7 +130,7 @@ final class ClosedFormWalk {
             if (Math.abs(alpha) > NEGLIGIBLE * scale) {
                 beta[active] = alpha * form.decayMinusOne()[k];
                 exponent[active] = form.lambda()[k] * form.stepH();
-                powerAtLastChange[active] = powerAtEnd[l][k] / form.decay()[k];
+                powerAtLastChange[active] = powerAtLastRow[l][k];
                 active++;
             }
         }
