@@ -5,23 +5,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.ketasim.core.engine.DoseTimeline;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.engine.Observer;
 import org.ketasim.core.engine.OutputGrid;
-import org.ketasim.core.engine.SimulationResult;
-import org.ketasim.core.engine.Solver;
-import org.ketasim.core.model.LinearSystem;
+import org.ketasim.core.engine.Plan;
+import org.ketasim.core.engine.Propagator;
+import org.ketasim.core.engine.Series;
+import org.ketasim.core.metrics.ConcentrationWindow;
+import org.ketasim.core.model.Observable;
 import org.ketasim.core.model.Route;
 import org.ketasim.core.pd.EffectiveReduction;
 import org.ketasim.core.pd.PdOutcome;
-import org.ketasim.core.regimen.Dose;
-import org.ketasim.core.regimen.RateSegment;
-import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.scenario.CompiledScenario;
+import org.ketasim.core.simulation.PatientResult;
+import org.ketasim.core.simulation.PatientSimulator;
 
 /**
- * Computes a scenario's {@link ComparisonRow} and the curve to draw. Three simulations: the
- * scenario's own grid (exposure, windows, drug high), an hourly grid to 12 weeks after the course
- * (the largest expected NRS reduction), and exact rows at the end of the course and 4 and 12 weeks
- * later. Thread-safe if the solver is.
+ * Computes a scenario's {@link ComparisonRow} and the curve to draw. Three runs of the scenario's
+ * plan: the scenario's own grid (exposure, windows, drug high), an hourly grid to 12 weeks after the
+ * course (the largest expected NRS reduction), and exact rows at the end of the course and 4 and 12
+ * weeks later. Thread-safe.
  */
 public final class Comparison {
 
@@ -42,47 +45,35 @@ public final class Comparison {
     public record Result(ComparisonRow row, double[] timesH, double[] cp) {
     }
 
-    private final Solver solver;
+    private final Engine engine;
     private final List<ConcentrationWindow> windows;
 
     /**
-     * @param solver  the solver
+     * @param engine  how intervals are taken
      * @param windows the concentration windows to report
      */
-    public Comparison(Solver solver, List<ConcentrationWindow> windows) {
-        this.solver = solver;
+    public Comparison(Engine engine, List<ConcentrationWindow> windows) {
+        this.engine = engine;
         this.windows = List.copyOf(windows);
     }
 
     /**
-     * @param s      a scenario
+     * @param s      a compiled scenario
      * @param family its catalogue family
      * @return its row and curve
      */
-    public Result of(Scenario s, String family) {
-        LinearSystem system = LinearSystem.of(s.individualModel());
-        DoseTimeline timeline = DoseTimeline.of(s.regimen(), system, s.inputFactor());
-        SimulationResult main = solver.solve(system, timeline, OutputGrid.regular(s.durationH(), s.stepH()));
-        double[] t = main.timesH();
-        double[] cp = main.parentConcentration();
-        double[] cm = main.metaboliteConcentration();
-        PdOutcome pd = PdOutcome.of(main, s.sKetamineFraction(), s.baselineNrs());
-
-        double courseEnd = s.regimen().doses().stream().mapToDouble(Comparison::endOf).max().orElse(0);
-        SimulationResult hourly = solver.solve(system, timeline, OutputGrid.regular(courseEnd + TWELVE_WEEKS_H, 1));
-        PdOutcome longPd = PdOutcome.of(hourly, s.sKetamineFraction(), s.baselineNrs());
-        SimulationResult marks = solver.solve(system, timeline,
-                OutputGrid.at(courseEnd, courseEnd + FOUR_WEEKS_H, courseEnd + TWELVE_WEEKS_H));
-        double[] nrs = PdOutcome.of(marks, s.sKetamineFraction(), s.baselineNrs()).nrsReduction();
-
-        double peakRate = 0;
-        double infusing = 0;
-        for (int i = 0; i < timeline.size(); i++) {
-            peakRate = Math.max(peakRate, timeline.pumpRate(i));
-            if (timeline.pumpRate(i) > 0 && i + 1 < timeline.size()) {
-                infusing += timeline.time(i + 1) - timeline.time(i);
-            }
-        }
+    public Result of(CompiledScenario s, String family) {
+        PatientResult main = new PatientSimulator(engine).simulate(s);
+        double[] t = main.series().timesH();
+        double[] cp = main.series().values(Observable.PARENT);
+        double[] cm = main.series().values(Observable.METABOLITE);
+        double courseEnd = s.courseEndH();
+        Plan plan = s.plan();
+        PdOutcome longPd = PdOutcome.of(rows(plan.withGrid(OutputGrid.regular(courseEnd + TWELVE_WEEKS_H, 1)), null),
+                s.sKetamineFraction(), s.baselineNrs());
+        Plan marks = plan.withGrid(OutputGrid.at(courseEnd, courseEnd + FOUR_WEEKS_H, courseEnd + TWELVE_WEEKS_H));
+        Pump pump = new Pump();
+        double[] nrs = PdOutcome.of(rows(marks, pump), s.sKetamineFraction(), s.baselineNrs()).nrsReduction();
         Map<String, Double> inside = new LinkedHashMap<>();
         windows.forEach(w -> inside.put(w.name(), w.hoursInside(t, cp)));
         Map<EffectiveReduction, Boolean> meets = new EnumMap<>(EffectiveReduction.class);
@@ -91,17 +82,46 @@ public final class Comparison {
                 meets.put(d, d.isMet(longPd.maxNrsReduction(), s.baselineNrs()));
             }
         }
-        String routes = s.regimen().doses().stream().map(Dose::route).distinct().sorted().map(Route::id)
+        String routes = s.scenario().regimen().doses().stream().map(s.scenario().regimen()::routeOf).distinct().sorted().map(Route::id)
                 .collect(Collectors.joining("+"));
-        ComparisonRow row = new ComparisonRow(s.id(), family, s.setting().orElse(""), routes, s.drug().id(),
-                s.modelId(), s.parentAnalyte(), s.weightKg(), s.regimen().administeredMg(courseEnd), peakRate,
-                infusing, courseEnd, max(cp), main.parentAuc(), max(cm), main.metaboliteAuc(), inside,
-                pd.maxDrugHighProbability(), nrs[0], nrs[1], nrs[2], longPd.maxNrsReduction(), meets);
+        ComparisonRow row = new ComparisonRow(s.id(), family, s.scenario().regimen().setting().orElse(""), routes,
+                s.scenario().drug().id(), s.modelId(), s.parentAnalyte(), s.weightKg(), pump.givenAtFirstRow,
+                pump.peakRate, pump.infusingH, courseEnd, max(cp),
+                main.summary().aucNgHPerMl(), max(cm), main.summary().metaboliteAucNgHPerMl(), inside,
+                main.pd().maxDrugHighProbability(), nrs[0], nrs[1], nrs[2], longPd.maxNrsReduction(), meets);
         return curve(row, t, cp);
     }
 
-    private static double endOf(Dose d) {
-        return d.rateSegments().stream().mapToDouble(RateSegment::endH).max().orElse(d.startH());
+    private Series rows(Plan plan, Observer other) {
+        Series.Recorder recorder = new Series.Recorder(plan);
+        Propagator p = new Propagator(plan, engine).observe(recorder);
+        if (other != null) {
+            p.observe(other);
+        }
+        p.run();
+        return recorder.series();
+    }
+
+    /** The pump over a whole run, controllers' doses included, and what was given by the first row. */
+    private static final class Pump implements Observer {
+        private double peakRate;
+        private double infusingH;
+        private double givenAtFirstRow;
+
+        @Override
+        public void interval(double fromH, double toH, Propagator p) {
+            peakRate = Math.max(peakRate, p.pumpRateMgPerH());
+            if (p.pumpRateMgPerH() > 0) {
+                infusingH += toH - fromH;
+            }
+        }
+
+        @Override
+        public void row(int row, Propagator p) {
+            if (row == 0) {
+                givenAtFirstRow = p.administeredMg();
+            }
+        }
     }
 
     private static double max(double[] values) {

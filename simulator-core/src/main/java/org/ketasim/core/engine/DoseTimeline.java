@@ -32,12 +32,15 @@ public final class DoseTimeline {
     private final double[][] inputRates;
     private final double[] pumpRates;
     private final double[][] jumps;
+    private final double[] administeredMg;
 
-    private DoseTimeline(double[] times, double[][] inputRates, double[] pumpRates, double[][] jumps) {
+    private DoseTimeline(double[] times, double[][] inputRates, double[] pumpRates, double[][] jumps,
+                         double[] administeredMg) {
         this.times = times;
         this.inputRates = inputRates;
         this.pumpRates = pumpRates;
         this.jumps = jumps;
+        this.administeredMg = administeredMg;
     }
 
     /**
@@ -64,79 +67,119 @@ public final class DoseTimeline {
      * @throws UnsupportedRouteException if a dose uses a route the system does not have
      */
     public static DoseTimeline of(Regimen regimen, LinearSystem system, double inputFactor) {
-        if (!(inputFactor >= 0 && inputFactor <= 1)) {
-            throw new IllegalArgumentException("input factor must be between 0 and 1, got " + inputFactor);
-        }
+        checkInputFactor(inputFactor);
         int n = system.dimension();
-        List<double[]> pumpSegments = new ArrayList<>();   // {start, end, rate}
-        List<double[]> inputSegments = new ArrayList<>();  // {start, end, rate, state}
-        List<double[]> boluses = new ArrayList<>();        // {time, amount, state}
-        List<Double> raw = new ArrayList<>();
+        Inputs inputs = new Inputs();
         for (Dose dose : regimen.doses()) {
-            List<InputChannel> paths = system.channels(dose.route());
-            if (paths.isEmpty()) {
-                throw new UnsupportedRouteException(dose.route(),
-                        system.routes().stream().map(Route::id).collect(Collectors.joining(", ")));
-            }
-            for (RateSegment s : dose.rateSegments()) {
-                pumpSegments.add(new double[] {s.startH(), s.endH(), s.rateMgPerH()});
-                raw.add(s.startH());
-                raw.add(s.endH());
-            }
-            for (InputChannel channel : paths) {
-                double f = channel.bioavailability() * inputFactor;
-                double lag = channel.lagH();
-                double spread = channel.zeroOrderH();
-                if (dose instanceof Bolus bolus) {
-                    for (double[] device : devices(bolus, channel)) {
-                        double t = device[0] + lag;
-                        double amount = device[1] * device[2] * inputFactor;
-                        if (spread > 0) {
-                            inputSegments.add(new double[] {t, t + spread, amount / spread, channel.stateIndex()});
-                            raw.add(t);
-                            raw.add(t + spread);
-                        } else {
-                            boluses.add(new double[] {t, amount, channel.stateIndex()});
-                            raw.add(t);
-                        }
-                    }
-                }
-                double shift = lag + spread / 2;
-                for (RateSegment s : dose.rateSegments()) {
-                    inputSegments.add(new double[] {s.startH() + shift, s.endH() + shift, f * s.rateMgPerH(),
-                        channel.stateIndex()});
-                    raw.add(s.startH() + shift);
-                    raw.add(s.endH() + shift);
-                }
-            }
+            compile(dose, system, inputFactor, inputs);
+        }
+        List<Double> raw = new ArrayList<>();
+        for (double[] s : inputs.pumps) {
+            raw.add(s[0]);
+            raw.add(s[1]);
+        }
+        for (double[] s : inputs.pulses) {
+            raw.add(s[0]);
+            raw.add(s[1]);
+        }
+        for (double[] b : inputs.impulses) {
+            raw.add(b[0]);
+        }
+        for (double[] a : inputs.administrations) {
+            raw.add(a[0]);
         }
         double[] times = merge(raw);
         int m = times.length;
         double[][] inputRates = new double[m][n];
         double[] pumpRates = new double[m];
         double[][] jumps = new double[m][];
-        for (double[] s : pumpSegments) {
+        double[] given = new double[m];
+        for (double[] s : inputs.pumps) {
             int from = indexOf(times, s[0]);
             int to = indexOf(times, s[1]);
             for (int i = from; i < to; i++) {
                 pumpRates[i] += s[2];
             }
         }
-        for (double[] s : inputSegments) {
+        for (double[] s : inputs.pulses) {
             int from = indexOf(times, s[0]);
             int to = indexOf(times, s[1]);
             for (int i = from; i < to; i++) {
                 inputRates[i][(int) s[3]] += s[2];
             }
         }
-        for (double[] b : boluses) {
+        for (double[] b : inputs.impulses) {
             int i = indexOf(times, b[0]);
             if (jumps[i] == null) {
                 jumps[i] = new double[n];
             }
             jumps[i][(int) b[2]] += b[1];
         }
-        return new DoseTimeline(times, inputRates, pumpRates, jumps);
+        for (double[] a : inputs.administrations) {
+            given[indexOf(times, a[0])] += a[1];
+        }
+        return new DoseTimeline(times, inputRates, pumpRates, jumps, given);
+    }
+
+    private static void checkInputFactor(double inputFactor) {
+        if (!(inputFactor >= 0 && inputFactor <= 1)) {
+            throw new IllegalArgumentException("input factor must be between 0 and 1, got " + inputFactor);
+        }
+    }
+
+    /**
+     * What doses put into a system, as lists of primitive arrays: pump segments {start, end,
+     * rate}, input segments {start, end, rate, state}, impulses {time, amount, state} and
+     * administrations {time, amount as given} of boluses. Filled by {@link #compile}.
+     */
+    static final class Inputs {
+        final List<double[]> pumps = new ArrayList<>();
+        final List<double[]> pulses = new ArrayList<>();
+        final List<double[]> impulses = new ArrayList<>();
+        final List<double[]> administrations = new ArrayList<>();
+    }
+
+    /**
+     * Adds what one dose puts into the system: the pump's rate segments as set; per absorption
+     * path, the input after bioavailability, input factor, lag and zero-order phase; a bolus's
+     * administration at its own time, before any of these.
+     *
+     * @throws UnsupportedRouteException if the system lacks the dose's route
+     */
+    static void compile(Dose dose, LinearSystem system, double inputFactor, Inputs out) {
+        checkInputFactor(inputFactor);
+        List<InputChannel> paths = system.channels(dose.route());
+        if (paths.isEmpty()) {
+            throw new UnsupportedRouteException(dose.route(),
+                    system.routes().stream().map(Route::id).collect(Collectors.joining(", ")));
+        }
+        for (RateSegment s : dose.rateSegments()) {
+            out.pumps.add(new double[] {s.startH(), s.endH(), s.rateMgPerH()});
+        }
+        if (dose instanceof Bolus bolus) {
+            out.administrations.add(new double[] {bolus.timeH(), bolus.amountMg()});
+        }
+        for (InputChannel channel : paths) {
+            double f = channel.bioavailability() * inputFactor;
+            double lag = channel.lagH();
+            double spread = channel.zeroOrderH();
+            if (dose instanceof Bolus bolus) {
+                for (double[] device : devices(bolus, channel)) {
+                    double t = device[0] + lag;
+                    double amount = device[1] * device[2] * inputFactor;
+                    if (spread > 0) {
+                        out.pulses.add(new double[] {t, t + spread, amount / spread, channel.stateIndex()});
+                    } else {
+                        out.impulses.add(new double[] {t, amount, channel.stateIndex()});
+                    }
+                }
+            }
+            double shift = lag + spread / 2;
+            for (RateSegment s : dose.rateSegments()) {
+                out.pulses.add(new double[] {s.startH() + shift, s.endH() + shift, f * s.rateMgPerH(),
+                    channel.stateIndex()});
+            }
+        }
     }
 
     /**
@@ -230,6 +273,15 @@ public final class DoseTimeline {
      */
     double[] jump(int i) {
         return jumps[i];
+    }
+
+    /**
+     * @param i a breakpoint index
+     * @return the amount of the boluses given at breakpoint i (mg), as written, before
+     *         bioavailability and lag
+     */
+    public double administeredMg(int i) {
+        return administeredMg[i];
     }
 
     /**

@@ -5,7 +5,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import org.ketasim.core.compare.ComparisonRow;
-import org.ketasim.core.compare.ConcentrationWindow;
+import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.pd.EffectiveReduction;
 
 /**

@@ -4,60 +4,46 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import org.ketasim.core.compare.ConcentrationWindow;
+import java.util.Locale;
+import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.metrics.Summary;
+import org.ketasim.core.model.Observable;
 import org.ketasim.core.pd.EffectiveReduction;
 import org.ketasim.core.population.IndividualParameter;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.PopulationSettings;
-import org.ketasim.core.population.PopulationResult.Analyte;
 import org.ketasim.core.population.Subject;
+import org.ketasim.core.population.Variability;
+import org.ketasim.core.titration.TitrationEvent;
 
 /**
- * Writes a population's three tables, each with the master seed as its first column:
+ * Writes a population's tables, each with the master seed as its first column:
  * <ul>
  * <li>{@code population_bands.csv}: {@code seed, time_h}, then per analyte the model has (parent,
  * metabolite, effect) and per percentile {@code <analyte>_p<percentile>_ng_per_ml};</li>
- * <li>{@code population_subjects.csv}: {@code seed, subject, weight_kg}, one {@code eta_<parameter>}
- * per varied parameter, the summary metrics, {@code hours_in_<window>} per window, the largest
- * drug-high probability and NRS reduction, and {@code meets_*} per effective-reduction definition;</li>
+ * <li>{@code population_subjects.csv}, streamed subject by subject: {@code seed, subject, weight_kg},
+ * one {@code eta_<parameter>} per varied parameter, the summary metrics (with the peak in continuous
+ * time), {@code hours_in_<window>} per window, the largest drug-high value and a responder's NRS
+ * reduction, and {@code meets_*} per effective-reduction definition;</li>
  * <li>{@code population_probabilities.csv}, tidy: {@code seed, subjects, measure, value} with
  * {@code p_inside_<window>} (any time inside), {@code p_above_<window>} (Cmax above its upper
- * bound), {@code mean_hours_in_<window>}, {@code p_drug_high} (50 % or more at some time) and
- * {@code p_<definition>} per effective-reduction definition (empty without the effect site).</li>
+ * bound), {@code mean_hours_in_<window>}, {@code p_drug_high} (0.5 or more at some time) and
+ * {@code p_<definition>} per effective-reduction definition (empty without the effect site);</li>
+ * <li>{@code population_observations.csv} and {@code population_events.csv} (each subject's own
+ * titration decisions), streamed.</li>
  * </ul>
- * Numbers in full precision; empty cells for NaN. Stateless and thread-safe.
+ * Numbers in full precision; empty cells for NaN. Stateless and thread-safe, but a {@link Rows}
+ * belongs to one writer.
  */
 public final class PopulationWriter {
 
-    /**
-     * @param r   the population
-     * @param out where to write; not closed
-     * @throws IOException if writing fails
-     */
-    public void writeBands(PopulationResult r, Writer out) throws IOException {
-        List<Analyte> analytes = present(r);
-        double[] p = r.settings().percentiles();
-        List<String> header = new ArrayList<>(List.of("seed", "time_h"));
-        for (Analyte a : analytes) {
-            for (double percentile : p) {
-                header.add(a.column() + "_p" + PopulationSettings.label(percentile).replace('.', '_') + "_ng_per_ml");
-            }
-        }
-        out.write(Csv.line(header));
-        String seed = Long.toString(r.settings().seed());
-        double[] t = r.timesH();
-        for (int row = 0; row < t.length; row++) {
-            List<String> cells = new ArrayList<>(header.size());
-            cells.add(seed);
-            cells.add(Csv.number(t[row]));
-            for (Analyte a : analytes) {
-                for (int k = 0; k < p.length; k++) {
-                    cells.add(Csv.number(r.bands()[a.ordinal()][k][row]));
-                }
-            }
-            out.write(Csv.line(cells));
-        }
+    /** A table written one subject at a time, after its header. */
+    public interface Rows {
+        /**
+         * @param s the next subject
+         * @throws IOException if writing fails
+         */
+        void write(Subject s) throws IOException;
     }
 
     /**
@@ -65,14 +51,58 @@ public final class PopulationWriter {
      * @param out where to write; not closed
      * @throws IOException if writing fails
      */
-    public void writeSubjects(PopulationResult r, Writer out) throws IOException {
+    public void writeBands(PopulationResult r, Writer out) throws IOException {
+        double[] p = r.settings().percentiles();
+        List<String> header = new ArrayList<>(List.of("seed", "time_h"));
+        for (Observable o : r.bands().keySet()) {
+            for (double percentile : p) {
+                header.add(column(o) + "_p" + PopulationSettings.label(percentile).replace('.', '_') + "_ng_per_ml");
+            }
+        }
+        out.write(Csv.line(header));
+        String seed = Long.toString(r.settings().seed());
+        double[] t = r.timesH();
+        StringBuilder line = new StringBuilder(256);
+        for (int row = 0; row < t.length; row++) {
+            line.setLength(0);
+            line.append(seed).append(',').append(Csv.number(t[row]));
+            for (double[][] band : r.bands().values()) {
+                for (double[] percentile : band) {
+                    line.append(',').append(Csv.number(percentile[row]));
+                }
+            }
+            out.append(line).append('\n');
+        }
+    }
+
+    /** @return the band column prefix of an observable: parent, metabolite or effect */
+    private static String column(Observable o) {
+        return switch (o) {
+            case PARENT -> "parent";
+            case METABOLITE -> "metabolite";
+            case EFFECT -> "effect";
+            default -> o.column();
+        };
+    }
+
+    /**
+     * Starts {@code population_subjects.csv}.
+     *
+     * @param settings    the population's settings
+     * @param variability the variability applied
+     * @param out         where to write; not closed
+     * @return the table, its header written
+     * @throws IOException if writing fails
+     */
+    public Rows subjects(PopulationSettings settings, Variability variability, Writer out) throws IOException {
         List<String> header = new ArrayList<>(List.of("seed", "subject", "weight_kg"));
-        for (IndividualParameter parameter : r.variability().parameters()) {
+        for (IndividualParameter parameter : variability.parameters()) {
             header.add("eta_" + parameter.cardName().replace(' ', '_'));
         }
         header.addAll(List.of("total_dose_mg", "dose_mg_per_kg", "cmax_ng_per_ml", "tmax_h", "auc_ng_h_per_ml",
-                "cmax_metabolite_ng_per_ml", "auc_metabolite_ng_h_per_ml", "cmax_effect_ng_per_ml"));
-        for (ConcentrationWindow w : r.settings().windows()) {
+                "cmax_metabolite_ng_per_ml", "auc_metabolite_ng_h_per_ml", "cmax_effect_ng_per_ml",
+                "cmax_exact_ng_per_ml", "tmax_exact_h"));
+        for (ConcentrationWindow w : settings.windows()) {
             header.add("hours_in_" + w.name());
         }
         header.addAll(List.of("max_drug_high_probability", "max_nrs_reduction"));
@@ -80,8 +110,8 @@ public final class PopulationWriter {
             header.add(d.column());
         }
         out.write(Csv.line(header));
-        String seed = Long.toString(r.settings().seed());
-        for (Subject s : r.subjects()) {
+        String seed = Long.toString(settings.seed());
+        return s -> {
             List<String> cells = new ArrayList<>(header.size());
             cells.add(seed);
             cells.add(Integer.toString(s.index()));
@@ -90,8 +120,9 @@ public final class PopulationWriter {
                 cells.add(Csv.number(eta));
             }
             Summary m = s.summary();
-            for (double v : new double[] {m.totalDoseMg(), m.doseMgPerKg(), m.cmaxNgPerMl(), m.tmaxH(), m.aucNgHPerMl(),
-                m.metaboliteCmaxNgPerMl(), m.metaboliteAucNgHPerMl(), m.effectCmaxNgPerMl()}) {
+            for (double v : new double[] {m.totalDoseMg(), m.doseMgPerKg(), m.cmaxNgPerMl(), m.tmaxH(),
+                m.aucNgHPerMl(), m.metaboliteCmaxNgPerMl(), m.metaboliteAucNgHPerMl(), m.effectCmaxNgPerMl(),
+                m.cmaxExactNgPerMl(), m.tmaxExactH()}) {
                 cells.add(Csv.number(v));
             }
             for (double h : s.hoursInWindow()) {
@@ -103,7 +134,7 @@ public final class PopulationWriter {
                 cells.add(Double.isNaN(s.maxNrsReduction()) ? "" : String.valueOf(s.met().get(d)));
             }
             out.write(Csv.line(cells));
-        }
+        };
     }
 
     /**
@@ -113,7 +144,7 @@ public final class PopulationWriter {
      */
     public void writeProbabilities(PopulationResult r, Writer out) throws IOException {
         out.write(Csv.line(List.of("seed", "subjects", "measure", "value")));
-        String prefix = r.settings().seed() + "," + r.subjects().size() + ",";
+        String prefix = r.settings().seed() + "," + r.subjects() + ",";
         List<ConcentrationWindow> windows = r.settings().windows();
         for (int w = 0; w < windows.size(); w++) {
             String name = windows.get(w).name();
@@ -128,34 +159,45 @@ public final class PopulationWriter {
     }
 
     /**
-     * Writes {@code population_observations.csv}: {@code seed, subject, time_h, analyte}
+     * Starts {@code population_observations.csv}: {@code seed, subject, time_h, analyte}
      * ({@code parent} or {@code metabolite}), {@code ipred_ng_per_ml} (the subject's prediction) and
      * {@code dv_ng_per_ml} (with the model's residual error).
      *
-     * @param r   the population
-     * @param out where to write; not closed
+     * @param settings the population's settings
+     * @param out      where to write; not closed
+     * @return the table, its header written
      * @throws IOException if writing fails
      */
-    public void writeObservations(PopulationResult r, Writer out) throws IOException {
+    public Rows observations(PopulationSettings settings, Writer out) throws IOException {
         out.write(Csv.line(List.of("seed", "subject", "time_h", "analyte", "ipred_ng_per_ml", "dv_ng_per_ml")));
-        String seed = Long.toString(r.settings().seed());
-        for (Subject s : r.subjects()) {
+        String seed = Long.toString(settings.seed());
+        return s -> {
             for (Subject.Observation o : s.observations()) {
                 out.write(Csv.line(List.of(seed, Integer.toString(s.index()), Csv.number(o.timeH()),
-                        o.analyte().name().toLowerCase(java.util.Locale.ROOT), Csv.number(o.ipredNgPerMl()),
+                        o.analyte().name().toLowerCase(Locale.ROOT), Csv.number(o.ipredNgPerMl()),
                         Csv.number(o.dvNgPerMl()))));
             }
-        }
+        };
     }
 
-    /** @return the analytes with a band (the parent always; the others where the model has them) */
-    private static List<Analyte> present(PopulationResult r) {
-        List<Analyte> list = new ArrayList<>();
-        for (Analyte a : Analyte.values()) {
-            if (a == Analyte.PARENT || !Double.isNaN(r.bands()[a.ordinal()][0][0])) {
-                list.add(a);
+    /**
+     * Starts {@code population_events.csv}: every subject's own titration decisions, {@code seed,
+     * subject}, then the columns of {@code events.csv}.
+     *
+     * @param settings the population's settings
+     * @param out      where to write; not closed
+     * @return the table, its header written
+     * @throws IOException if writing fails
+     */
+    public Rows events(PopulationSettings settings, Writer out) throws IOException {
+        List<String> header = new ArrayList<>(List.of("seed", "subject"));
+        header.addAll(TitrationEventWriter.COLUMNS);
+        out.write(Csv.line(header));
+        String prefix = settings.seed() + ",";
+        return s -> {
+            for (TitrationEvent e : s.events()) {
+                out.write(prefix + s.index() + "," + TitrationEventWriter.line(e));
             }
-        }
-        return list;
+        };
     }
 }

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import org.ketasim.core.compare.ConcentrationWindow;
+import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.metrics.Summary;
+import org.ketasim.core.model.Observable;
 import org.ketasim.core.pd.EffectiveReduction;
 import org.ketasim.core.pd.PdOutcome;
 import org.ketasim.core.population.PopulationResult;
@@ -83,7 +84,7 @@ public final class SweepWriter {
      */
     public void writeRow(SweepPoint p, Writer out) throws IOException {
         List<String> cells = start(p);
-        if (p.outcome().isEmpty()) {
+        if (p.patient().isEmpty()) {
             while (cells.size() < columns - 1) {
                 cells.add("");
             }
@@ -91,15 +92,15 @@ public final class SweepWriter {
             out.write(Csv.line(cells));
             return;
         }
-        Summary s = p.outcome().get().summary();
-        PdOutcome pd = p.outcome().get().pd();
+        Summary s = p.patient().get().summary();
+        PdOutcome pd = p.patient().get().pd();
         for (double v : new double[] {s.totalDoseMg(), s.doseMgPerKg(), s.cmaxNgPerMl(), s.tmaxH(), s.aucNgHPerMl(),
             s.metaboliteCmaxNgPerMl(), s.metaboliteAucNgHPerMl(), s.effectCmaxNgPerMl()}) {
             cells.add(Csv.number(v));
         }
-        var result = p.outcome().get().result();
+        var series = p.patient().get().series();
         for (ConcentrationWindow w : windows) {
-            cells.add(Csv.number(w.hoursInside(result.timesH(), result.parentConcentration())));
+            cells.add(Csv.number(w.hoursInside(series.timesH(), series.values(Observable.PARENT))));
         }
         cells.add(Csv.number(pd.maxDrugHighProbability()));
         cells.add(Csv.number(pd.drugHighHours()));
@@ -141,10 +142,7 @@ public final class SweepWriter {
      * @throws IOException if writing fails
      */
     public void writeSubjects(SweepPoint p, Writer out) throws IOException {
-        if (p.population().isEmpty()) {
-            return;
-        }
-        for (Subject s : p.population().get().subjects()) {
+        for (Subject s : p.subjects()) {
             List<String> cells = start(p);
             cells.add(Integer.toString(s.index()));
             Summary m = s.summary();

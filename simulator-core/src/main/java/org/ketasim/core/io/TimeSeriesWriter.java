@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import org.ketasim.core.engine.SimulationResult;
+import org.ketasim.core.engine.Series;
+import org.ketasim.core.model.Observable;
 import org.ketasim.core.pd.PdOutcome;
 
 /**
@@ -18,16 +19,16 @@ import org.ketasim.core.pd.PdOutcome;
 public final class TimeSeriesWriter {
 
     /**
-     * @param result the simulation
+     * @param result the rows of a simulation
      * @param pd     its pharmacodynamics
      * @param out    where to write; not closed
      * @throws IOException if writing fails
      */
-    public void write(SimulationResult result, PdOutcome pd, Writer out) throws IOException {
-        boolean metabolite = result.system().hasMetabolite();
-        boolean effect = result.system().hasEffectSite();
-        boolean second = result.system().hasSecondMetabolite();
-        boolean pain = result.system().hasPainEffectSite();
+    public void write(Series result, PdOutcome pd, Writer out) throws IOException {
+        boolean metabolite = result.has(Observable.METABOLITE);
+        boolean effect = result.has(Observable.EFFECT);
+        boolean second = result.has(Observable.METABOLITE2);
+        boolean pain = result.has(Observable.PAIN_EFFECT);
         List<String> header = new ArrayList<>(List.of("time_h", "rate_mg_per_h", "cp_ng_per_ml"));
         if (metabolite) {
             header.add("cm_ng_per_ml");
@@ -48,11 +49,11 @@ public final class TimeSeriesWriter {
         out.write(Csv.line(header));
         double[] t = result.timesH();
         double[] rate = result.pumpRatesMgPerH();
-        double[] cp = result.parentConcentration();
-        double[] cm = result.metaboliteConcentration();
-        double[] ce = result.effectConcentration();
-        double[] cm2 = result.secondMetaboliteConcentration();
-        double[] cePain = result.painEffectConcentration();
+        double[] cp = result.values(Observable.PARENT);
+        double[] cm = result.values(Observable.METABOLITE);
+        double[] ce = result.values(Observable.EFFECT);
+        double[] cm2 = result.values(Observable.METABOLITE2);
+        double[] cePain = result.values(Observable.PAIN_EFFECT);
         double[] high = pd.drugHighProbability();
         double[] nrs = pd.nrsReduction();
         StringBuilder row = new StringBuilder(128);

@@ -12,18 +12,26 @@ import org.ketasim.core.titration.TitrationEvent;
  */
 public final class TitrationEventWriter {
 
+    /** The columns of one event. */
+    static final List<String> COLUMNS = List.of("time_h", "action", "rate_mg_per_h", "cp_ng_per_ml", "ce_ng_per_ml",
+            "drug_high_probability", "nrs_reduction", "reason");
+
     /**
      * @param events the events
      * @param out    where to write; not closed
      * @throws IOException if writing fails
      */
     public void write(List<TitrationEvent> events, Writer out) throws IOException {
-        out.write(Csv.line(List.of("time_h", "action", "rate_mg_per_h", "cp_ng_per_ml", "ce_ng_per_ml",
-                "drug_high_probability", "nrs_reduction", "reason")));
+        out.write(Csv.line(COLUMNS));
         for (TitrationEvent e : events) {
-            out.write(Csv.line(List.of(Csv.number(e.timeH()), e.action(), Csv.number(e.rateMgPerH()),
-                    Csv.number(e.concentration()), Csv.number(e.effectConcentration()), Csv.number(e.drugHigh()),
-                    Csv.number(e.nrsReduction()), Csv.text(e.reason()))));
+            out.write(line(e));
         }
+    }
+
+    /** @return one event's cells, with the line break */
+    static String line(TitrationEvent e) {
+        return Csv.line(List.of(Csv.number(e.timeH()), e.action(), Csv.number(e.rateMgPerH()),
+                Csv.number(e.concentration()), Csv.number(e.effectConcentration()), Csv.number(e.drugHigh()),
+                Csv.number(e.nrsReduction()), Csv.text(e.reason())));
     }
 }

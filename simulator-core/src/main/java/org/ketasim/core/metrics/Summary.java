@@ -1,54 +1,112 @@
 package org.ketasim.core.metrics;
 
-import org.ketasim.core.engine.SimulationResult;
-import org.ketasim.core.regimen.Regimen;
+import org.ketasim.core.engine.Observer;
+import org.ketasim.core.engine.Plan;
+import org.ketasim.core.engine.Propagator;
+import org.ketasim.core.model.Observable;
+import org.ketasim.core.regimen.Breakpoints;
 
 /**
- * The summary of one simulated scenario, as in the {@code summary.csv} columns of the scenario
- * format page.
+ * The summary of one simulated subject, as in the {@code summary.csv} columns of the scenario
+ * format page, plus the peak in continuous time.
  *
- * @param totalDoseMg             amount administered from 0 to the end time (mg), before
- *                                bioavailability; infusions running past the end count only up to it
+ * @param totalDoseMg             amount administered from 0 to the last row (mg), before
+ *                                bioavailability; infusions running past it count only up to it
  * @param doseMgPerKg             {@code totalDoseMg} per kg of body weight (mg/kg)
  * @param cmaxNgPerMl             the largest parent plasma concentration among the output rows (ng/mL)
  * @param tmaxH                   the first row time at which it occurs (h)
- * @param aucNgHPerMl             exact integral of the parent plasma concentration from 0 to the end
- *                                time (ng&middot;h/mL)
+ * @param aucNgHPerMl             exact integral of the parent plasma concentration from 0 to the last
+ *                                row (ng&middot;h/mL)
  * @param metaboliteCmaxNgPerMl   the largest metabolite plasma concentration among the rows, NaN
  *                                without a metabolite
- * @param metaboliteAucNgHPerMl   exact metabolite AUC from 0 to the end time, NaN without one
+ * @param metaboliteAucNgHPerMl   exact metabolite AUC from 0 to the last row, NaN without one
  * @param effectCmaxNgPerMl       the largest effect-site concentration among the rows, NaN without
  *                                an effect site
+ * @param cmaxExactNgPerMl        the largest parent plasma concentration in continuous time from 0 to
+ *                                the last row, turning points between rows included (ng/mL)
+ * @param tmaxExactH              the first time it occurs (h)
  */
 public record Summary(double totalDoseMg, double doseMgPerKg, double cmaxNgPerMl, double tmaxH, double aucNgHPerMl,
-                      double metaboliteCmaxNgPerMl, double metaboliteAucNgHPerMl, double effectCmaxNgPerMl) {
+                      double metaboliteCmaxNgPerMl, double metaboliteAucNgHPerMl, double effectCmaxNgPerMl,
+                      double cmaxExactNgPerMl, double tmaxExactH) {
 
     /**
-     * @param result   the simulation
-     * @param regimen  the regimen simulated (for the administered amount)
-     * @param weightKg the patient's body weight (kg)
-     * @return the summary
+     * Computes a subject's summary as its run goes; read it with {@link #summary()} once the last
+     * row was reported.
      */
-    public static Summary of(SimulationResult result, Regimen regimen, double weightKg) {
-        double[] times = result.timesH();
-        double[] cp = result.parentConcentration();
-        int peak = 0;
-        for (int i = 1; i < cp.length; i++) {
-            if (cp[i] > cp[peak]) {
-                peak = i;
+    public static final class Recorder implements Observer {
+        private final double weightKg;
+        private final int lastRow;
+        private final double endH;
+        private final boolean metabolite;
+        private final boolean effect;
+        private double cmax = Double.NEGATIVE_INFINITY;
+        private double tmax;
+        private double cmaxM = Double.NEGATIVE_INFINITY;
+        private double cmaxE = Double.NEGATIVE_INFINITY;
+        private double peak = Double.NEGATIVE_INFINITY;
+        private double peakTime;
+        private Summary summary;
+
+        /**
+         * @param plan     the plan observed
+         * @param weightKg the subject's body weight (kg), for the dose per kg
+         */
+        public Recorder(Plan plan, double weightKg) {
+            this.weightKg = weightKg;
+            this.lastRow = plan.grid().size() - 1;
+            this.endH = plan.grid().endH();
+            this.metabolite = plan.system().has(Observable.METABOLITE);
+            this.effect = plan.system().has(Observable.EFFECT);
+        }
+
+        @Override
+        public void interval(double fromH, double toH, Propagator p) {
+            if (fromH < endH && !Breakpoints.same(fromH, endH)) {
+                double[] inside = p.stepper().peakInLastInterval(Observable.PARENT);
+                if (inside[1] > peak) {
+                    peak = inside[1];
+                    peakTime = fromH + inside[0];
+                }
             }
         }
-        double end = times[times.length - 1];
-        double dose = regimen.administeredMg(end);
-        return new Summary(dose, dose / weightKg, cp[peak], times[peak], result.parentAuc(),
-                max(result.metaboliteConcentration()), result.metaboliteAuc(), max(result.effectConcentration()));
-    }
 
-    private static double max(double[] values) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            m = Math.max(m, v);
+        @Override
+        public void row(int row, Propagator p) {
+            double t = p.timeH();
+            double cp = p.value(Observable.PARENT);
+            if (cp > cmax) {
+                cmax = cp;
+                tmax = t;
+            }
+            if (cp > peak || cp == peak && t < peakTime) {
+                peak = cp;
+                peakTime = t;
+            }
+            if (metabolite) {
+                cmaxM = Math.max(cmaxM, p.value(Observable.METABOLITE));
+            }
+            if (effect) {
+                cmaxE = Math.max(cmaxE, p.value(Observable.EFFECT));
+            }
+            if (row == lastRow) {
+                double dose = p.administeredMg();
+                summary = new Summary(dose, dose / weightKg, cmax, tmax, p.stepper().auc(Observable.PARENT),
+                        metabolite ? cmaxM : Double.NaN,
+                        metabolite ? p.stepper().auc(Observable.METABOLITE) : Double.NaN,
+                        effect ? cmaxE : Double.NaN, peak, peakTime);
+            }
         }
-        return m;
+
+        /**
+         * @return the summary
+         * @throws IllegalStateException before the last row was reported
+         */
+        public Summary summary() {
+            if (summary == null) {
+                throw new IllegalStateException("the run has not reached its last row");
+            }
+            return summary;
+        }
     }
 }

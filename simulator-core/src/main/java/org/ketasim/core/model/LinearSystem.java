@@ -104,6 +104,63 @@ public final class LinearSystem {
         return central;
     }
 
+    /**
+     * @param o an observable
+     * @return whether this system has it (the parent always; the others where the model has the
+     *         metabolite or effect site)
+     */
+    public boolean has(Observable o) {
+        return switch (o) {
+            case PARENT -> true;
+            case METABOLITE -> metaboliteCentral[0] >= 0;
+            case METABOLITE2 -> metaboliteCentral[1] >= 0;
+            case EFFECT -> effect >= 0;
+            case PAIN_EFFECT -> painEffect >= 0;
+        };
+    }
+
+    /**
+     * The row vector {@code r} with {@code value = r . x} (ng/mL) for a state vector {@code x}.
+     *
+     * @param o an observable this system has
+     * @return a new array of {@link #dimension()} weights, zero but for one state
+     * @throws IllegalArgumentException if the system lacks the observable
+     */
+    public double[] readout(Observable o) {
+        if (!has(o)) {
+            throw new IllegalArgumentException("the system has no " + o.name().toLowerCase(java.util.Locale.ROOT)
+                    + " concentration");
+        }
+        double[] r = new double[a.length];
+        switch (o) {
+            case PARENT -> r[central] = MG_PER_L_TO_NG_PER_ML / centralVolumeL;
+            case METABOLITE, METABOLITE2 -> {
+                int w = o == Observable.METABOLITE ? 0 : 1;
+                r[metaboliteCentral[w]] = MG_PER_L_TO_NG_PER_ML / metaboliteVolumeL[w];
+            }
+            case EFFECT -> r[effect] = MG_PER_L_TO_NG_PER_ML;
+            case PAIN_EFFECT -> r[painEffect] = MG_PER_L_TO_NG_PER_ML;
+        }
+        return r;
+    }
+
+    /**
+     * @param o {@link Observable#PARENT} or {@link Observable#METABOLITE}
+     * @return the index of its AUC state (mg&middot;h/L), or -1 where the system has none
+     */
+    public int aucIndex(Observable o) {
+        return switch (o) {
+            case PARENT -> aucParent;
+            case METABOLITE -> aucMetabolite[0];
+            default -> -1;
+        };
+    }
+
+    /** @return the factor from an AUC state (mg&middot;h/L) to ng&middot;h/mL */
+    public static double aucToNgHPerMl() {
+        return MG_PER_L_TO_NG_PER_ML;
+    }
+
     /** @return index of the parent AUC state */
     public int aucParentIndex() {
         return aucParent;

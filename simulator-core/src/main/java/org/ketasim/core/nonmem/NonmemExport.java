@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.ketasim.core.engine.Engine;
 import org.ketasim.core.engine.OutputGrid;
+import org.ketasim.core.engine.Propagator;
 import org.ketasim.core.model.InputChannel;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.regimen.Bolus;
 import org.ketasim.core.regimen.Breakpoints;
 import org.ketasim.core.regimen.Dose;
 import org.ketasim.core.regimen.RateSegment;
-import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.scenario.CompiledScenario;
 
 /**
  * A scenario's regimen as NONMEM records: one dose record per bolus and per infusion segment and
@@ -42,17 +44,24 @@ public final class NonmemExport {
     }
 
     /**
-     * @param scenario a scenario
+     * @param scenario a compiled scenario; the doses its rule titrations decide for the typical
+     *                 patient are written as they were given
      * @param id       the NONMEM ID to give it
      * @return its records, sorted by time, doses before observations
      * @throws IllegalArgumentException for a dose that cannot be written (see above)
      */
-    public static List<Row> rows(Scenario scenario, int id) {
+    public static List<Row> rows(CompiledScenario scenario, int id) {
         PkModel individual = scenario.individualModel();
         Compartments cmts = new Compartments(individual, Map.of());
         List<Row> rows = new ArrayList<>();
         double factor = scenario.inputFactor();
-        for (Dose dose : scenario.regimen().doses()) {
+        List<Dose> doses = new ArrayList<>(scenario.regimen().doses());
+        if (!scenario.plan().controllers().isEmpty()) {
+            Propagator run = new Propagator(scenario.plan(), Engine.MODAL);
+            run.run();
+            doses.addAll(run.dosesGiven());
+        }
+        for (Dose dose : doses) {
             for (InputChannel ch : cmts.system().channels(dose.route())) {
                 if (ch.devices().isPresent()) {
                     throw new IllegalArgumentException("route " + dose.route().id() + " of model " + scenario.modelId()
@@ -76,7 +85,7 @@ public final class NonmemExport {
             }
         }
         int central = numberOfState(cmts, cmts.system().centralIndex());
-        OutputGrid grid = OutputGrid.regular(scenario.durationH(), scenario.stepH());
+        OutputGrid grid = scenario.plan().grid();
         List<Row> snapped = new ArrayList<>(rows.size() + grid.size());
         for (Row r : rows) {
             snapped.add(new Row(r.id(), onGrid(r.time(), grid), r.evid(), r.amt(), r.cmt(), r.rate(), r.order()));

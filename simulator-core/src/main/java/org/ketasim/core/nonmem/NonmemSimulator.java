@@ -8,8 +8,8 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
-import org.ketasim.core.engine.ExactSolver;
-import org.ketasim.core.engine.Propagation;
+import org.ketasim.core.engine.ExactStepper;
+import org.ketasim.core.engine.Stepper;
 import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.regimen.Breakpoints;
 
@@ -38,7 +38,7 @@ public final class NonmemSimulator {
     private final boolean[] dynamic;
     private final String source;
 
-    private Propagation propagation;
+    private Stepper propagation;
     private double[] x;
     private double t;
     private final List<Pulse> pulses = new ArrayList<>();
@@ -67,7 +67,7 @@ public final class NonmemSimulator {
      *                             modelled rate or duration)
      */
     public List<Prediction> simulate(List<NonmemRecord> records) {
-        propagation = new ExactSolver().propagation(system);
+        propagation = new ExactStepper(system);
         x = new double[n];
         t = records.isEmpty() ? 0 : records.get(0).time();
         pulses.clear();
@@ -86,6 +86,14 @@ public final class NonmemSimulator {
                     system.effectConcentration(x)));
         }
         return out;
+    }
+
+    /** Replaces {@code x} by the state {@code h} later under the constant input {@code u}. */
+    private static void advance(Stepper stepper, double[] x, double h, double[] u) {
+        stepper.setState(x);
+        stepper.setInput(u);
+        stepper.advance(h);
+        System.arraycopy(stepper.state(), 0, x, 0, x.length);
     }
 
     private void reset() {
@@ -114,7 +122,7 @@ public final class NonmemSimulator {
                 next = Math.min(next, Math.max(implied.peek().time(), t));
             }
             if (next > t && !Breakpoints.same(next, t)) {
-                propagation.advance(x, next - t, inputAt(t));
+                advance(propagation, x, next - t, inputAt(t));
                 t = next;
             }
             boolean acted = applyDue();
@@ -235,7 +243,11 @@ public final class NonmemSimulator {
         }
     }
 
-    /** SS with II 0: a constant infusion at steady state, which then goes on. */
+    /**
+     * SS with II 0 and no amount: the state is the steady state of a constant infusion at the record's
+     * rate, and the infusion then stops (as NONMEM 7.5.1 does in the parity set, ID 29: the
+     * concentration falls from the steady state after the record).
+     */
     private void constantSteadyState(NonmemRecord r) {
         int cmt = r.cmt();
         int state = compartments.state(cmt).orElseThrow(() -> new NonmemDataException(source, r.row(), "CMT",
@@ -263,7 +275,6 @@ public final class NonmemSimulator {
         for (int i = 0; i < idx.length; i++) {
             x[idx[i]] += solved[i];
         }
-        pulses.add(new Pulse(t, Double.POSITIVE_INFINITY, rate, state));
     }
 
     /**
@@ -295,7 +306,7 @@ public final class NonmemSimulator {
                 }
             }
         }
-        Propagation local = new ExactSolver().propagation(system);
+        Stepper local = new ExactStepper(system);
         double[] r = new double[n];
         List<Double> cuts = new ArrayList<>(List.of(0.0, ii));
         pieces.forEach(p -> {
@@ -318,7 +329,7 @@ public final class NonmemSimulator {
                         u[s.state()] += p[2];
                     }
                 }
-                local.advance(r, sorted[c + 1] - phase, u);
+                advance(local, r, sorted[c + 1] - phase, u);
             }
         }
         int[] idx = dynamicIndices();
@@ -327,7 +338,7 @@ public final class NonmemSimulator {
         for (int j = 0; j < idx.length; j++) {
             double[] unit = new double[n];
             unit[idx[j]] = 1;
-            local.advance(unit, ii, new double[n]);
+            advance(local, unit, ii, new double[n]);
             for (int i = 0; i < idx.length; i++) {
                 m.setEntry(i, j, (i == j ? 1 : 0) - unit[idx[i]]);
             }

@@ -2,7 +2,8 @@ package org.ketasim.core.pd;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.ketasim.core.engine.SimulationResult;
+import org.ketasim.core.engine.Series;
+import org.ketasim.core.model.Observable;
 
 /**
  * The pharmacodynamic time series and summary of one simulation.
@@ -23,46 +24,93 @@ public record PdOutcome(double[] drugHighProbability, double[] nrsReduction, dou
                         Map<EffectiveReduction, Double> firstMetH) {
 
     /**
-     * @param result        the simulation
+     * @param result        the rows of a simulation
      * @param sKetamineFraction fraction of the parent concentration that is S-ketamine (0.5 for a
      *                      racemic model, 1 otherwise)
      * @param baselineNrs   the patient's NRS before treatment, 0 to 10
      * @return the outcome
      */
-    public static PdOutcome of(SimulationResult result, double sKetamineFraction, double baselineNrs) {
+    public static PdOutcome of(Series result, double sKetamineFraction, double baselineNrs) {
         double[] t = result.timesH();
-        double[] ce = result.effectConcentration();
-        double[] cePain = result.painEffectConcentration();
-        int n = t.length;
-        double[] high = new double[n];
-        double[] nrs = new double[n];
-        double maxHigh = Double.NaN;
-        double highHours = 0;
-        double maxNrs = Double.NaN;
-        Map<EffectiveReduction, Double> first = new EnumMap<>(EffectiveReduction.class);
-        for (EffectiveReduction d : EffectiveReduction.values()) {
-            first.put(d, Double.NaN);
+        double[] ce = result.values(Observable.EFFECT);
+        double[] cePain = result.values(Observable.PAIN_EFFECT);
+        Accumulator acc = new Accumulator(sKetamineFraction, baselineNrs, t.length);
+        for (int i = 0; i < t.length; i++) {
+            acc.add(t[i], ce[i], cePain[i]);
         }
-        for (int i = 0; i < n; i++) {
-            high[i] = Double.isNaN(ce[i]) ? Double.NaN : DrugHigh.probability(sKetamineFraction * ce[i]);
-            nrs[i] = Double.isNaN(cePain[i]) ? Double.NaN
-                    : PainRelief.nrsReduction(sKetamineFraction * cePain[i], baselineNrs);
-            if (!Double.isNaN(high[i])) {
-                maxHigh = Double.isNaN(maxHigh) ? high[i] : Math.max(maxHigh, high[i]);
-                if (high[i] >= 0.5 && i + 1 < n) {
-                    highHours += t[i + 1] - t[i];
+        return acc.outcome();
+    }
+
+    /**
+     * Computes the outcome row by row, for runs whose rows are not kept (populations): the same
+     * numbers as {@link #of}.
+     */
+    public static final class Accumulator {
+        private final double sKetamineFraction;
+        private final double baselineNrs;
+        private final double[] high;
+        private final double[] nrs;
+        private int rows;
+        private double maxHigh = Double.NaN;
+        private double highHours;
+        private double highSince = Double.NaN;
+        private double maxNrs = Double.NaN;
+        private final Map<EffectiveReduction, Double> first = new EnumMap<>(EffectiveReduction.class);
+
+        /**
+         * @param sKetamineFraction fraction of the parent concentration that is S-ketamine
+         * @param baselineNrs       the patient's NRS before treatment
+         * @param keepRows          how many rows to keep the per-row values of (0 for none)
+         */
+        public Accumulator(double sKetamineFraction, double baselineNrs, int keepRows) {
+            this.sKetamineFraction = sKetamineFraction;
+            this.baselineNrs = baselineNrs;
+            this.high = new double[keepRows];
+            this.nrs = new double[keepRows];
+            for (EffectiveReduction d : EffectiveReduction.values()) {
+                first.put(d, Double.NaN);
+            }
+        }
+
+        /**
+         * @param timeH  a row's time (h)
+         * @param ce     its effect-site concentration (ng/mL), NaN without one
+         * @param cePain its pain-relief effect-site concentration (ng/mL), NaN without one
+         */
+        public void add(double timeH, double ce, double cePain) {
+            double h = Double.isNaN(ce) ? Double.NaN : DrugHigh.probability(sKetamineFraction * ce);
+            double r = Double.isNaN(cePain) ? Double.NaN : PainRelief.nrsReduction(sKetamineFraction * cePain,
+                    baselineNrs);
+            if (rows < high.length) {
+                high[rows] = h;
+                nrs[rows] = r;
+            }
+            rows++;
+            if (!Double.isNaN(highSince)) {
+                highHours += timeH - highSince;
+                highSince = Double.NaN;
+            }
+            if (!Double.isNaN(h)) {
+                maxHigh = Double.isNaN(maxHigh) ? h : Math.max(maxHigh, h);
+                if (h >= 0.5) {
+                    highSince = timeH;
                 }
             }
-            if (!Double.isNaN(nrs[i])) {
-                maxNrs = Double.isNaN(maxNrs) ? nrs[i] : Math.max(maxNrs, nrs[i]);
+            if (!Double.isNaN(r)) {
+                maxNrs = Double.isNaN(maxNrs) ? r : Math.max(maxNrs, r);
                 for (EffectiveReduction d : EffectiveReduction.values()) {
-                    if (Double.isNaN(first.get(d)) && d.isMet(nrs[i], baselineNrs)) {
-                        first.put(d, t[i]);
+                    if (Double.isNaN(first.get(d)) && d.isMet(r, baselineNrs)) {
+                        first.put(d, timeH);
                     }
                 }
             }
         }
-        return new PdOutcome(high, nrs, maxHigh, Double.isNaN(maxHigh) ? Double.NaN : highHours, maxNrs, baselineNrs,
-                first);
+
+        /** @return the outcome of the rows added */
+        public PdOutcome outcome() {
+            return new PdOutcome(java.util.Arrays.copyOf(high, Math.min(rows, high.length)),
+                    java.util.Arrays.copyOf(nrs, Math.min(rows, nrs.length)), maxHigh,
+                    Double.isNaN(maxHigh) ? Double.NaN : highHours, maxNrs, baselineNrs, first);
+        }
     }
 }

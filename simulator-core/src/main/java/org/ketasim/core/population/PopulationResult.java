@@ -1,47 +1,60 @@
 package org.ketasim.core.population;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.ketasim.core.metrics.ConcentrationWindow;
+import org.ketasim.core.model.Observable;
 import org.ketasim.core.pd.EffectiveReduction;
-import org.ketasim.core.scenario.Scenario;
 
 /**
- * A simulated virtual population: bands per output row, per-subject results, probabilities.
+ * A simulated virtual population: percentile bands per output row and the shares of subjects over
+ * every window and definition. The subjects themselves went to the run's subject sink as they
+ * were finished (they are not kept here, so a population of any size fits in memory).
  *
- * @param scenario    the scenario simulated (the typical patient)
  * @param settings    how it was simulated (seed, size, percentiles, windows)
  * @param variability the variability applied
  * @param timesH      output row times (h)
- * @param bands       per analyte ({@link Analyte}), per percentile, per row: the concentration
- *                    (ng/mL); absent analytes hold NaN
- * @param subjects    every subject, in index order
+ * @param bands       per observable with a band (parent, metabolite, effect site, where the model
+ *                    has them), per percentile, per row: the concentration (ng/mL)
+ * @param counts      the subject counts behind the shares
  */
-public record PopulationResult(Scenario scenario, PopulationSettings settings, Variability variability, double[] timesH,
-                               double[][][] bands, List<Subject> subjects) {
+public record PopulationResult(PopulationSettings settings, Variability variability, double[] timesH,
+                               Map<Observable, double[][]> bands, Counts counts) {
 
-    /** The concentration series that get bands. */
-    public enum Analyte {
-        /** Parent plasma concentration. */
-        PARENT("parent"),
-        /** Metabolite plasma concentration. */
-        METABOLITE("metabolite"),
-        /** Effect-site concentration. */
-        EFFECT("effect");
+    /** The observables that get bands, where the model has them. */
+    public static final List<Observable> BANDED = List.of(Observable.PARENT, Observable.METABOLITE, Observable.EFFECT);
 
-        private final String column;
-
-        Analyte(String column) {
-            this.column = column;
-        }
-
-        /** @return the column prefix, e.g. {@code parent} */
-        public String column() {
-            return column;
+    /**
+     * Subject counts.
+     *
+     * @param subjects    how many subjects
+     * @param inside      per window, subjects that spent any time inside it
+     * @param above       per window, subjects whose parent Cmax exceeds its upper bound
+     * @param hoursInside per window, the sum over subjects of the hours inside
+     * @param drugHigh    subjects whose drug-high value reached 0.5, -1 without an effect site
+     * @param met         per definition, subjects a responder of whom would meet it; empty without
+     *                    the pain effect site
+     */
+    public record Counts(int subjects, long[] inside, long[] above, double[] hoursInside, long drugHigh,
+                         Map<EffectiveReduction, Long> met) {
+        /** Copies the arrays and the map. */
+        public Counts {
+            inside = inside.clone();
+            above = above.clone();
+            hoursInside = hoursInside.clone();
+            met = met.isEmpty() ? Map.of() : new EnumMap<>(met);
         }
     }
 
-    /** Copies the subject list. */
+    /** Copies the map. */
     public PopulationResult {
-        subjects = List.copyOf(subjects);
+        bands = new EnumMap<>(bands);
+    }
+
+    /** @return the number of subjects */
+    public int subjects() {
+        return counts.subjects();
     }
 
     /**
@@ -49,7 +62,7 @@ public record PopulationResult(Scenario scenario, PopulationSettings settings, V
      * @return the fraction of subjects that spend any time inside the window
      */
     public double probabilityInside(int window) {
-        return subjects.stream().filter(s -> s.hoursInWindow()[window] > 0).count() / (double) subjects.size();
+        return counts.inside()[window] / (double) counts.subjects();
     }
 
     /**
@@ -58,8 +71,7 @@ public record PopulationResult(Scenario scenario, PopulationSettings settings, V
      *         open window)
      */
     public double probabilityAbove(int window) {
-        double high = settings.windows().get(window).highNgPerMl();
-        return subjects.stream().filter(s -> s.summary().cmaxNgPerMl() > high).count() / (double) subjects.size();
+        return counts.above()[window] / (double) counts.subjects();
     }
 
     /**
@@ -67,25 +79,21 @@ public record PopulationResult(Scenario scenario, PopulationSettings settings, V
      * @return the mean hours inside the window over subjects
      */
     public double meanHoursInside(int window) {
-        return subjects.stream().mapToDouble(s -> s.hoursInWindow()[window]).average().orElse(Double.NaN);
+        return counts.hoursInside()[window] / counts.subjects();
     }
 
     /**
      * @param definition an effective-reduction definition
-     * @return the fraction of subjects meeting it by the end; NaN without a pain effect site
+     * @return the fraction of subjects a responder of whom would meet it by the end; NaN without a
+     *         pain effect site
      */
     public double probabilityMet(EffectiveReduction definition) {
-        if (subjects.stream().anyMatch(s -> Double.isNaN(s.maxNrsReduction()))) {
-            return Double.NaN;
-        }
-        return subjects.stream().filter(s -> s.met().get(definition)).count() / (double) subjects.size();
+        Long met = counts.met().get(definition);
+        return met == null ? Double.NaN : met / (double) counts.subjects();
     }
 
-    /** @return the fraction of subjects with a drug-high probability of 50 % or more at some time */
+    /** @return the fraction of subjects with a drug-high value of 0.5 or more at some time, NaN without an effect site */
     public double probabilityDrugHigh() {
-        if (subjects.stream().anyMatch(s -> Double.isNaN(s.maxDrugHighProbability()))) {
-            return Double.NaN;
-        }
-        return subjects.stream().filter(s -> s.maxDrugHighProbability() >= 0.5).count() / (double) subjects.size();
+        return counts.drugHigh() < 0 ? Double.NaN : counts.drugHigh() / (double) counts.subjects();
     }
 }

@@ -2,7 +2,7 @@ package org.ketasim.core.population;
 
 import java.util.Arrays;
 import java.util.List;
-import org.ketasim.core.compare.ConcentrationWindow;
+import org.ketasim.core.metrics.ConcentrationWindow;
 
 /**
  * How to simulate a virtual population.
@@ -22,6 +22,8 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
 
     /** The largest population. */
     public static final int MAX_SUBJECTS = 1_000_000;
+    /** The most worker threads. */
+    public static final int MAX_THREADS = 256;
 
     /** The default band percentiles. */
     public static final double[] DEFAULT_PERCENTILES = {5, 25, 50, 75, 95};
@@ -30,6 +32,9 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
     public PopulationSettings {
         if (subjects < 1 || subjects > MAX_SUBJECTS) {
             throw new IllegalArgumentException("the number of subjects must be 1 to " + MAX_SUBJECTS + ", got " + subjects);
+        }
+        if (seed < 0 || seed > (1L << 53)) {
+            throw new IllegalArgumentException("the seed must be a whole number from 0 to 2^53, got " + seed);
         }
         percentiles = percentiles.clone();
         if (percentiles.length == 0) {
@@ -45,8 +50,8 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
         if (!(weightSdKg >= 0) || weightSdKg > 100) {
             throw new IllegalArgumentException("the weight standard deviation must be 0 to 100 kg, got " + weightSdKg);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be 1 to " + MAX_THREADS + ", got " + threads);
         }
         observationTimesH = observationTimesH.clone();
         for (int i = 0; i < observationTimesH.length; i++) {

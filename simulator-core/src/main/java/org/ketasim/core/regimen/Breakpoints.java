@@ -17,9 +17,12 @@ public final class Breakpoints {
     /**
      * @param a a time (h)
      * @param b a time (h)
-     * @return whether {@code a} and {@code b} are the same instant
+     * @return whether {@code a} and {@code b} are the same instant (an infinite time only equals itself)
      */
     public static boolean same(double a, double b) {
+        if (Double.isInfinite(a) || Double.isInfinite(b)) {
+            return a == b;
+        }
         return Math.abs(a - b) <= TOLERANCE_H * Math.max(1.0, Math.max(Math.abs(a), Math.abs(b)));
     }
 }

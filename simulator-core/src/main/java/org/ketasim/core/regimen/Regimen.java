@@ -5,18 +5,16 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * An immutable list of doses, sorted by start time (stable for equal times).
+ * An immutable list of doses, sorted by start time (stable for equal times). It may be empty, when
+ * controllers decide every dose during the run (a rule-based titration).
  *
- * @param doses the doses, at least one
+ * @param doses the doses
  */
 public record Regimen(List<Dose> doses) {
 
     /** Sorts and copies the doses. */
     public Regimen {
         List<Dose> sorted = new ArrayList<>(doses);
-        if (sorted.isEmpty()) {
-            throw new IllegalArgumentException("a regimen needs at least one dose");
-        }
         sorted.sort(Comparator.comparingDouble(Dose::startH));
         doses = List.copyOf(sorted);
     }

@@ -20,7 +20,7 @@ public enum Drug {
      * @param id a name from a scenario file (case-insensitive)
      * @return the drug, if there is one of that name
      */
-    static Optional<Drug> fromId(String id) {
+    public static Optional<Drug> fromId(String id) {
         return Arrays.stream(values()).filter(d -> d.id().equalsIgnoreCase(id.trim())).findFirst();
     }
 }

@@ -71,7 +71,8 @@ public final class Plausibility {
                 fmt(mg / weightKg), fmt(MAX_BOLUS_MG_PER_KG), reading));
     }
 
-    private static String fmt(double v) {
+    /** @return the number to 4 significant figures, without trailing zeros, for messages */
+    static String fmt(double v) {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

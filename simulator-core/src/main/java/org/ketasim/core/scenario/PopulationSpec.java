@@ -1,35 +1,41 @@
 package org.ketasim.core.scenario;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.ketasim.core.units.Quantity;
 
 /**
  * A scenario's {@code population:} key: simulate a virtual population of its patient. Each part
  * is optional; where absent, the command's option or default applies.
  *
- * @param subjects    how many subjects (1 to 1,000,000)
- * @param seed        the master seed
- * @param weightSdKg  standard deviation of body weight (kg), 0 to 100
- * @param percentiles the band percentiles, ascending, each in (0, 100)
- * @param observationTimesH times (h) of simulated observations, ascending, each &gt;= 0
+ * @param subjects     how many subjects (1 to 1,000,000)
+ * @param seed         the master seed (0 to 2^53)
+ * @param weightSd     standard deviation of body weight (0 to 100 kg)
+ * @param percentiles  the band percentiles, ascending, each in (0, 100); empty if not given
+ * @param observations times of simulated observations, ascending, each &gt;= 0; empty if not given
  */
-public record PopulationSpec(Optional<Integer> subjects, Optional<Long> seed, Optional<Double> weightSdKg,
-                             Optional<double[]> percentiles, Optional<double[]> observationTimesH) {
+public record PopulationSpec(Optional<Integer> subjects, Optional<Long> seed, Optional<Quantity> weightSd,
+                             List<Double> percentiles, List<Quantity> observations) {
 
-    /** Copies the arrays. */
+    /** No part given. */
+    public static final PopulationSpec NONE = new PopulationSpec(Optional.empty(), Optional.empty(), Optional.empty(),
+            List.of(), List.of());
+
+    /** Copies the lists. */
     public PopulationSpec {
-        percentiles = percentiles.map(double[]::clone);
-        observationTimesH = observationTimesH.map(double[]::clone);
+        Objects.requireNonNull(subjects, "subjects");
+        Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(weightSd, "weightSd");
+        percentiles = List.copyOf(percentiles);
+        observations = List.copyOf(observations);
     }
 
-    /** @return the observation times (h), if given */
-    @Override
-    public Optional<double[]> observationTimesH() {
-        return observationTimesH.map(double[]::clone);
-    }
-
-    /** @return the band percentiles, if given */
-    @Override
-    public Optional<double[]> percentiles() {
-        return percentiles.map(double[]::clone);
+    /**
+     * @param n how many subjects
+     * @return this spec with that many subjects
+     */
+    public PopulationSpec withSubjects(int n) {
+        return new PopulationSpec(Optional.of(n), seed, weightSd, percentiles, observations);
     }
 }

@@ -32,7 +32,11 @@ public enum Salt {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Optional<Salt> fromId(String id) {
+    /**
+     * @param id a name from a scenario file (case-insensitive)
+     * @return the salt, if there is one of that name
+     */
+    public static Optional<Salt> fromId(String id) {
         return Arrays.stream(values()).filter(s -> s.id().equalsIgnoreCase(id.trim())).findFirst();
     }
 }

@@ -3,24 +3,29 @@ package org.ketasim.core.sweep;
 import java.util.List;
 import java.util.Optional;
 import org.ketasim.core.population.PopulationResult;
-import org.ketasim.core.scenario.ScenarioSimulator;
+import org.ketasim.core.population.Subject;
+import org.ketasim.core.problems.Warning;
+import org.ketasim.core.simulation.PatientResult;
 
 /**
  * One simulated grid point of a sweep.
  *
  * @param index      the point's index in the grid
  * @param values     its value on each axis, in axis order
- * @param outcome    the typical patient's simulation, empty if the point could not be simulated
+ * @param patient    the typical patient's simulation, empty if the point could not be simulated
  * @param population the point's virtual population, when the sweep has a {@code subjects} axis
+ * @param subjects   the population's subjects, when they are kept for per-subject rows
  * @param problem    why the point could not be simulated, empty when it was
  * @param warnings   the point's scenario warnings (implausible doses, ...)
  */
-public record SweepPoint(long index, List<String> values, Optional<ScenarioSimulator.Outcome> outcome,
-                         Optional<PopulationResult> population, String problem, List<String> warnings) {
+public record SweepPoint(long index, List<String> values, Optional<PatientResult> patient,
+                         Optional<PopulationResult> population, List<Subject> subjects, String problem,
+                         List<Warning> warnings) {
 
     /** Copies the lists. */
     public SweepPoint {
         values = List.copyOf(values);
+        subjects = List.copyOf(subjects);
         warnings = List.copyOf(warnings);
     }
 }

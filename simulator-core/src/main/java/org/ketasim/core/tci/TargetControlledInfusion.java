@@ -4,11 +4,30 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import org.ketasim.core.engine.ExactSolver;
-import org.ketasim.core.engine.Propagation;
+import org.ketasim.core.engine.Controller;
+import org.ketasim.core.engine.DoseTimeline;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.engine.ExactStepper;
+import org.ketasim.core.engine.OutputGrid;
+import org.ketasim.core.engine.Plan;
+import org.ketasim.core.engine.Propagator;
 import org.ketasim.core.model.LinearSystem;
+import org.ketasim.core.model.Route;
+import org.ketasim.core.regimen.ConstantInfusion;
+import org.ketasim.core.regimen.Regimen;
 
-/** Computes a target-controlled infusion schedule for one patient (see the package documentation). */
+/**
+ * Computes a target-controlled infusion for one patient (see the package documentation): a
+ * {@link Controller} that, at every update, sets the IV rate for the next interval from the
+ * patient's state then. The pump's own predictions (what the state would be with no infusion, or
+ * a unit rate) are exact propagations of the same model ({@link ExactStepper}), as a TCI pump
+ * carries the model it targets with.
+ *
+ * <p>A target holds from its time until the next target's; before the first target's time the
+ * pump gives nothing. The rate of an interval is the one that brings the targeted concentration
+ * to the target in force at the interval's start (plasma: at the interval's end; effect site: at
+ * its next peak), clipped to 0 and the pump's highest rate.
+ */
 public final class TargetControlledInfusion {
 
     /**
@@ -17,7 +36,7 @@ public final class TargetControlledInfusion {
      * @param startH      start (h)
      * @param endH        end (h)
      * @param rateMgPerH  the rate set for the interval (mg/h)
-     * @param targetNgPerMl the target the rate was computed for (ng/mL)
+     * @param targetNgPerMl the target the rate was computed for (ng/mL); 0 before the first target
      * @param startState  the state at the start
      * @param endState    the state at the end
      */
@@ -32,7 +51,7 @@ public final class TargetControlledInfusion {
     private final TciSettings settings;
     private final int central;
     private final ToDoubleFunction<double[]> site;
-    private final Propagation propagation;
+    private final ExactStepper forecast;
     private double[] searchTimes;
     private double[] unitOnSearch;
     private double unitPeak;
@@ -50,15 +69,21 @@ public final class TargetControlledInfusion {
         this.settings = settings;
         this.central = system.centralIndex();
         this.site = settings.site() == TciSite.EFFECT ? system::effectConcentration : system::parentConcentration;
-        this.propagation = new ExactSolver().propagation(system);
+        this.forecast = new ExactStepper(system);
     }
 
     /**
+     * The controller that runs this algorithm in a {@link Plan}: an IV infusion updated every
+     * interval from 0 to {@code durationH}.
+     *
+     * @param system    the patient's system
+     * @param settings  pump and algorithm settings
      * @param targets   the targets, by time (at least one)
-     * @param durationH how long to run the pump (h)
-     * @return one interval per update, from time 0 to the duration
+     * @param durationH how long the pump runs (h)
+     * @return the controller factory
      */
-    public List<Interval> schedule(List<TciTarget> targets, double durationH) {
+    public static Controller.Factory controller(LinearSystem system, TciSettings settings, List<TciTarget> targets,
+                                                double durationH) {
         List<TciTarget> sorted = new ArrayList<>(targets);
         sorted.sort(Comparator.comparingDouble(TciTarget::timeH));
         if (sorted.isEmpty()) {
@@ -70,22 +95,71 @@ public final class TargetControlledInfusion {
             throw new IllegalArgumentException("a TCI of " + durationH + " h at " + dt + " h updates gives " + updates
                     + " updates (1 to 10,000,000 allowed)");
         }
+        return plan -> new Pump(new TargetControlledInfusion(plan.system(), settings), sorted, updates);
+    }
+
+    /** The controller: one decision per update interval. */
+    private static final class Pump implements Controller {
+        private final TargetControlledInfusion tci;
+        private final List<TciTarget> targets;
+        private final long updates;
+        private long update;
+
+        Pump(TargetControlledInfusion tci, List<TciTarget> targets, long updates) {
+            this.tci = tci;
+            this.targets = targets;
+            this.updates = updates;
+        }
+
+        @Override
+        public double nextDecisionH() {
+            return update < updates ? update * tci.settings.updateIntervalH() : Double.POSITIVE_INFINITY;
+        }
+
+        @Override
+        public void decide(Propagator p) {
+            double dt = tci.settings.updateIntervalH();
+            double start = update * dt;
+            double target = targetAt(targets, start);
+            double rate = target > 0 ? Math.max(0, Math.min(tci.settings.maxRateMgPerH(),
+                    tci.rateFor(p.stepper().state(), target))) : 0;
+            if (rate > 0) {
+                p.give(new ConstantInfusion(start, dt, rate, Route.IV));
+            }
+            update++;
+        }
+    }
+
+    /**
+     * @param targets   the targets, by time (at least one)
+     * @param durationH how long to run the pump (h)
+     * @return one interval per update, from time 0 to the duration
+     */
+    public List<Interval> schedule(List<TciTarget> targets, double durationH) {
+        double dt = settings.updateIntervalH();
+        Controller.Factory pump = controller(system, settings, targets, durationH);
+        long updates = Math.round(durationH / dt);
+        Plan plan = new Plan(system, DoseTimeline.of(new Regimen(List.of()), system), OutputGrid.regular(updates * dt, dt),
+                updates * dt, 1.0, List.of(pump));
+        List<TciTarget> sorted = new ArrayList<>(targets);
+        sorted.sort(Comparator.comparingDouble(TciTarget::timeH));
+        List<double[]> states = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        new Propagator(plan, Engine.EXACT).observe((row, p) -> {
+            states.add(p.stepper().state());
+            rates.add(p.pumpRateMgPerH());
+        }).run();
         List<Interval> out = new ArrayList<>((int) updates);
-        double[] x = new double[system.dimension()];
-        for (long i = 1; i <= updates; i++) {
-            double start = (i - 1) * dt;
-            double target = targetAt(sorted, i * dt);
-            double rate = Math.max(0, Math.min(settings.maxRateMgPerH(), rateFor(x, target)));
-            double[] begin = x.clone();
-            propagation.advance(x, dt, input(rate));
-            out.add(new Interval(start, i * dt, rate, target, begin, x.clone()));
+        for (int i = 0; i < updates; i++) {
+            out.add(new Interval(i * dt, (i + 1) * dt, rates.get(i), targetAt(sorted, i * dt), states.get(i),
+                    states.get(i + 1)));
         }
         return out;
     }
 
-    /** The target that holds at {@code t}: the last one starting at or before it (to 1e-9 h). */
+    /** The target that holds at {@code t}: the last one starting at or before it (to 1e-9 h), 0 before the first. */
     private static double targetAt(List<TciTarget> sorted, double t) {
-        double target = sorted.get(0).ngPerMl();
+        double target = 0;
         for (TciTarget c : sorted) {
             if (c.timeH() <= t + 1e-9) {
                 target = c.ngPerMl();
@@ -113,10 +187,18 @@ public final class TargetControlledInfusion {
     /** Jacobs: the rate that brings Cp to the target at the end of the interval. */
     private double plasmaRate(double[] x, double target) {
         double[] free = x.clone();
-        propagation.advance(free, settings.updateIntervalH(), new double[x.length]);
+        advance(free, settings.updateIntervalH(), 0);
         double[] unit = new double[x.length];
-        propagation.advance(unit, settings.updateIntervalH(), input(1));
+        advance(unit, settings.updateIntervalH(), 1);
         return (target - system.parentConcentration(free)) / system.parentConcentration(unit);
+    }
+
+    /** Replaces {@code x} by the pump model's state {@code h} later under an IV rate. */
+    private void advance(double[] x, double h, double rateMgPerH) {
+        forecast.setState(x);
+        forecast.setInput(input(rateMgPerH));
+        forecast.advance(h);
+        System.arraycopy(forecast.state(), 0, x, 0, x.length);
     }
 
     /** Shafer and Gregg: the rate whose effect-site peak (after this interval's infusion) is the target. */
@@ -188,11 +270,11 @@ public final class TargetControlledInfusion {
         for (int k = 0; k < times.length; k++) {
             double to = times[k];
             if (unit && t < dt && to > dt) {
-                propagation.advance(x, dt - t, input(1));
+                advance(x, dt - t, 1);
                 t = dt;
             }
             if (to > t) {
-                propagation.advance(x, to - t, unit && t < dt ? input(1) : new double[x.length]);
+                advance(x, to - t, unit && t < dt ? 1 : 0);
                 t = to;
             }
             out[k] = site.applyAsDouble(x);

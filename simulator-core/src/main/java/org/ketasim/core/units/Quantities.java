@@ -80,6 +80,19 @@ public final class Quantities {
     }
 
     /**
+     * @param symbol a unit symbol or alias, as in scenario files (case-insensitive)
+     * @return the unit
+     * @throws UnitException if there is no such unit
+     */
+    static Unit unit(String symbol) {
+        Unit unit = BY_SYMBOL.get(normalise(symbol));
+        if (unit == null) {
+            throw new UnitException("unknown unit '" + symbol + "'");
+        }
+        return unit;
+    }
+
+    /**
      * Lists the canonical symbols of every unit of the given dimensions.
      *
      * @param dimensions the dimensions

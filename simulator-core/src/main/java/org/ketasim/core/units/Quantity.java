@@ -8,6 +8,16 @@ package org.ketasim.core.units;
  */
 public record Quantity(double value, Unit unit) {
 
+    /**
+     * @param value  the number
+     * @param symbol the unit's symbol, e.g. {@code mg/h}
+     * @return the quantity
+     * @throws UnitException for an unknown unit
+     */
+    public static Quantity of(double value, String symbol) {
+        return new Quantity(value, Quantities.unit(symbol));
+    }
+
     /** @return the dimension of this quantity */
     public Dimension dimension() {
         return unit.dimension();
@@ -24,8 +34,15 @@ public record Quantity(double value, Unit unit) {
         return d == Dimension.MASS_PER_WEIGHT || d == Dimension.RATE_PER_WEIGHT;
     }
 
+    /**
+     * @return the number in full precision (whole numbers without a decimal point) and the unit's
+     *         symbol, e.g. {@code 5 mg/h} or {@code 0.6666666666666666 h}: reading it back gives
+     *         an equal quantity
+     */
     @Override
     public String toString() {
-        return value + " " + unit.symbol();
+        String number = value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : Double.toString(value);
+        return number + " " + unit.symbol();
     }
 }

@@ -4,22 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.ketasim.core.testing.Close.assertClose;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.ketasim.core.engine.ExactSolver;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.PkModel;
-import org.ketasim.core.model.Route;
 import org.ketasim.core.pd.EffectiveReduction;
 import org.ketasim.core.pd.PainRelief;
 import org.ketasim.core.pd.PdAssumptions;
-import org.ketasim.core.regimen.ConstantInfusion;
-import org.ketasim.core.regimen.Regimen;
-import org.ketasim.core.scenario.Drug;
-import org.ketasim.core.scenario.Salt;
+import org.ketasim.core.scenario.CompiledScenario;
+import org.ketasim.core.scenario.DoseSpec;
+import org.ketasim.core.scenario.ModelSpec;
+import org.ketasim.core.scenario.Patient;
+import org.ketasim.core.scenario.RegimenSpec;
 import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.scenario.SimulationSpec;
 
 /**
  * A comparison row against numbers computed by hand: a one-compartment model (V 50 L, CL 10 L/h,
@@ -32,12 +32,11 @@ class ComparisonTest {
     private static final double RATE = 20;
     private static final double T = 4;
 
-    private static Scenario scenario() {
+    private static CompiledScenario scenario() {
         PkModel model = PkModel.of("1cmt", 50, 10).withPainEffectSite(new EffectSite(KP));
-        return new Scenario(Path.of("by-hand.yaml"), "by-hand", "", "", "", Drug.ESKETAMINE, Salt.BASE, model,
-                Optional.empty(), 1.0, "S-ketamine", 70, 7, Optional.of("outpatient"),
-                Regimen.of(new ConstantInfusion(0, T, RATE, Route.IV)), 10, 1.0 / 60, List.of(), List.of(),
-                Optional.empty());
+        return Scenario.builder().id("by-hand").model(ModelSpec.Inline.of(model)).patient(Patient.ofKg(70))
+                .regimen(RegimenSpec.of(DoseSpec.infusion(RATE + " mg/h", T + " h")).withSetting("outpatient"))
+                .simulation(SimulationSpec.of("10 h", "1 min")).build().compile();
     }
 
     /** Plasma and pain effect site of the 1-compartment infusion (mg/L x 1000 = ng/mL). */
@@ -58,7 +57,7 @@ class ComparisonTest {
     @Test
     void rowMatchesHandComputedValues() {
         var window = new ConcentrationWindow("mid", 500, 1000);
-        ComparisonRow r = new Comparison(new ExactSolver(), List.of(window)).of(scenario(), "hand").row();
+        ComparisonRow r = new Comparison(Engine.EXACT, List.of(window)).of(scenario(), "hand").row();
         assertEquals(80, r.totalDoseMg(), 1e-12);
         assertEquals(20, r.peakRateMgPerH(), 0);
         assertEquals(4, r.infusionHours(), 1e-12);

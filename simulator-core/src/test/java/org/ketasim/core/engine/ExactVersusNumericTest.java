@@ -78,8 +78,8 @@ class ExactVersusNumericTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void exactAndNumericAgree(PkModel model, Regimen regimen, double durationH, double stepH) {
-        var exact = Simulations.run(new ExactSolver(), model, regimen, durationH, stepH);
-        var numeric = Simulations.run(NumericSolver.tight(), model, regimen, durationH, stepH);
+        var exact = Simulations.run(Engine.EXACT, model, regimen, durationH, stepH);
+        var numeric = Simulations.run(Engine.NUMERIC, model, regimen, durationH, stepH);
         assertAllClose(numeric.timesH(), exact.timesH(), 0, 0, "time");
         assertAllClose(numeric.pumpRatesMgPerH(), exact.pumpRatesMgPerH(), 0, 0, "pump rate");
         assertAllClose(numeric.parentConcentration(), exact.parentConcentration(), REL, ABS, "Cp");

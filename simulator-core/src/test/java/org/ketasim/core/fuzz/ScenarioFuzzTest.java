@@ -11,11 +11,11 @@ import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.ketasim.core.engine.ExactSolver;
-import org.ketasim.core.scenario.Scenario;
-import org.ketasim.core.scenario.ScenarioException;
-import org.ketasim.core.scenario.ScenarioLoader;
-import org.ketasim.core.scenario.ScenarioSimulator;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.io.yaml.ScenarioYaml;
+import org.ketasim.core.problems.InputException;
+import org.ketasim.core.scenario.CompiledScenario;
+import org.ketasim.core.simulation.PatientSimulator;
 
 /**
  * Mutated scenario files (the catalogue and the golden corpus, each mutated one to three times)
@@ -47,18 +47,18 @@ class ScenarioFuzzTest {
                                              @ForAll long seed) {
         String original = SEEDS.get(which % SEEDS.size());
         String mutated = Mutations.mutate(original, new Random(seed));
-        Scenario s;
+        CompiledScenario s;
         try {
-            s = new ScenarioLoader().parse(Path.of("fuzz.yaml"), mutated);
-        } catch (ScenarioException expected) {
+            s = new ScenarioYaml().parse(Path.of("fuzz.yaml"), mutated).compile();
+        } catch (InputException expected) {
             return;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             fail("escaped: " + e + "\n--- file ---\n" + mutated, e);
             return;
         }
         try {
-            new ScenarioSimulator(new ExactSolver()).simulate(s);
-        } catch (ArithmeticException refused) {
+            new PatientSimulator(Engine.MODAL).simulate(s);
+        } catch (InputException refused) {
             // a non-finite result is refused with its reason; acceptable
         } catch (RuntimeException e) {
             fail("a loaded scenario failed to simulate: " + e + "\n--- file ---\n" + mutated, e);

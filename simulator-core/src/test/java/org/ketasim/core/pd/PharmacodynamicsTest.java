@@ -69,7 +69,7 @@ class PharmacodynamicsTest {
                 .withPainEffectSite(new EffectSite(PdAssumptions.PAIN_KE0_PER_H));
         // 10 mg/h for 60 days: Cp -> 1000 ng/mL, far above both C50s
         var r = Simulations.exact(model, Regimen.of(new ConstantInfusion(0, 60 * 24, 10, Route.IV)), 60 * 24, 12);
-        PdOutcome s = PdOutcome.of(r, 1.0, 7);
+        PdOutcome s = PdOutcome.of(r.series(), 1.0, 7);
         assertTrue(s.maxDrugHighProbability() > 0.99);
         assertClose(60 * 24 - 12, s.drugHighHours(), 0, 1e-9, "hours at 50 % or more (all rows but the first)");
         assertTrue(s.maxNrsReduction() > 6.9);
@@ -78,7 +78,7 @@ class PharmacodynamicsTest {
         }
         assertTrue(s.firstMetH().get(EffectiveReduction.AT_LEAST_2_POINTS)
                 <= s.firstMetH().get(EffectiveReduction.MORE_THAN_50_PERCENT));
-        PdOutcome racemic = PdOutcome.of(r, 0.5, 7);
+        PdOutcome racemic = PdOutcome.of(r.series(), 0.5, 7);
         int last = r.size() - 1;
         assertClose(PainRelief.nrsReduction(0.5 * r.painEffectConcentration()[last], 7), racemic.nrsReduction()[last],
                 1e-15, 0, "racemic: half the concentration is S-ketamine");
@@ -87,7 +87,7 @@ class PharmacodynamicsTest {
     @Test
     void withoutEffectSitesThePharmacodynamicsAreMissingNotZero() {
         var r = Simulations.exact(PkModel.of("1cmt", 50, 10), Regimen.of(Bolus.of(0, 100, Route.IV)), 4, 1);
-        PdOutcome s = PdOutcome.of(r, 1.0, 7);
+        PdOutcome s = PdOutcome.of(r.series(), 1.0, 7);
         assertTrue(Double.isNaN(s.maxDrugHighProbability()));
         assertTrue(Double.isNaN(s.maxNrsReduction()));
         assertTrue(Double.isNaN(s.firstMetH().get(EffectiveReduction.AT_LEAST_2_POINTS)));

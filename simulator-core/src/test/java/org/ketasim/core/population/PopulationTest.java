@@ -5,19 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
-import org.ketasim.core.engine.ExactSolver;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.model.Observable;
 import org.ketasim.core.model.library.ModelLibrary;
 import org.ketasim.core.model.library.Omega;
-import org.ketasim.core.population.PopulationResult.Analyte;
-import org.ketasim.core.scenario.Scenario;
-import org.ketasim.core.scenario.ScenarioLoader;
-import org.ketasim.core.scenario.ScenarioSimulator;
+import org.ketasim.core.scenario.ScenarioException;
+import org.ketasim.core.simulation.PopulationSimulator;
+import org.ketasim.core.testing.Scenarios;
 
 class PopulationTest {
 
@@ -34,16 +33,25 @@ class PopulationTest {
             simulation: {duration: 24 h, step: 1 h}
             """;
 
-    private static final PopulationSimulator SIMULATOR = new PopulationSimulator(new ScenarioSimulator(new ExactSolver()));
+    private static final PopulationSimulator SIMULATOR = new PopulationSimulator(Engine.MODAL);
 
-    private static Scenario scenario(String yaml) {
-        return new ScenarioLoader().parse(Path.of("population.yaml"), yaml);
+    /** A population and its subjects. */
+    private record Run(PopulationResult result, List<Subject> subjects) {
+        double[][][] bands() {
+            return result.bands().values().toArray(new double[0][][]);
+        }
     }
 
-    private static PopulationResult simulate(Scenario s, List<Omega> omegas, PopulationSettings settings) {
-        return SIMULATOR.simulate(s, omegas, settings, w -> {
-            throw new AssertionError("the weight does not vary");
-        }, new double[] {0.3, 350});
+    /** The one-compartment scenario with inline variability (omega variances keyed by parameter). */
+    private static String withVariability(String yaml, String variability) {
+        return yaml.replace("  compartments: {V1: 10 L, CL: 10 L/h}", "  compartments: {V1: 10 L, CL: 10 L/h}\n"
+                + "  variability: " + variability);
+    }
+
+    private static Run simulate(String yaml, PopulationSettings settings) {
+        List<Subject> subjects = new ArrayList<>();
+        PopulationResult r = SIMULATOR.simulate(Scenarios.compile(yaml), settings, subjects::add);
+        return new Run(r, subjects);
     }
 
     /**
@@ -54,26 +62,26 @@ class PopulationTest {
     @Test
     void steadyStateBandsMatchTheLogNormalQuantiles() {
         double omega = 0.3;
-        PopulationResult r = simulate(scenario(ONE_COMPARTMENT), List.of(Omega.variance("CL", omega * omega)),
-                PopulationSettings.of(10_000, 42).withThreads(2));
+        PopulationResult r = simulate(withVariability(ONE_COMPARTMENT, "{omega: {CL: " + omega * omega + "}}"),
+                PopulationSettings.of(10_000, 42).withThreads(2)).result();
         double[] p = r.settings().percentiles();
         int last = r.timesH().length - 1;
         NormalDistribution z = new NormalDistribution();
         for (int k = 0; k < p.length; k++) {
             double expected = 1000 * Math.exp(-omega * z.inverseCumulativeProbability(1 - p[k] / 100));
-            double got = r.bands()[Analyte.PARENT.ordinal()][k][last];
+            double got = r.bands().get(Observable.PARENT)[k][last];
             assertEquals(expected, got, 0.025 * expected, "percentile " + p[k]);
         }
-        assertTrue(Double.isNaN(r.bands()[Analyte.METABOLITE.ordinal()][0][last]), "no metabolite, no band");
+        assertTrue(!r.bands().containsKey(Observable.METABOLITE), "no metabolite, no band");
     }
 
     @Test
     void outputsDoNotDependOnTheThreadCount() {
-        Scenario s = scenario(ONE_COMPARTMENT.replace("24 h, step: 1 h", "24 h, step: 0.5 h"));
-        List<Omega> omegas = List.of(Omega.variance("V1", 0.1), new Omega("V1", "CL", 0.03), Omega.variance("CL", 0.05));
-        PopulationResult one = simulate(s, omegas, PopulationSettings.of(300, 7));
-        PopulationResult three = simulate(s, omegas, PopulationSettings.of(300, 7).withThreads(3));
-        for (int a = 0; a < Analyte.values().length; a++) {
+        String s = withVariability(ONE_COMPARTMENT.replace("24 h, step: 1 h", "24 h, step: 0.5 h"),
+                "{omega: {V1: 0.1, CL: 0.05}, correlation: {V1-CL: " + 0.03 / Math.sqrt(0.1 * 0.05) + "}}");
+        Run one = simulate(s, PopulationSettings.of(300, 7));
+        Run three = simulate(s, PopulationSettings.of(300, 7).withThreads(3));
+        for (int a = 0; a < one.bands().length; a++) {
             for (int k = 0; k < one.bands()[a].length; k++) {
                 assertArrayEquals(one.bands()[a][k], three.bands()[a][k]);
             }
@@ -82,7 +90,7 @@ class PopulationTest {
             assertArrayEquals(one.subjects().get(i).eta(), three.subjects().get(i).eta());
             assertEquals(one.subjects().get(i).summary(), three.subjects().get(i).summary());
         }
-        PopulationResult otherSeed = simulate(s, omegas, PopulationSettings.of(300, 8));
+        Run otherSeed = simulate(s, PopulationSettings.of(300, 8));
         assertTrue(otherSeed.subjects().get(0).eta()[0] != one.subjects().get(0).eta()[0]);
     }
 
@@ -129,8 +137,7 @@ class PopulationTest {
 
     @Test
     void aModelWithoutVariabilityIsRefusedUnlessTheWeightVaries() {
-        var e = assertThrows(IllegalArgumentException.class, () -> simulate(scenario(ONE_COMPARTMENT), List.of(),
-                PopulationSettings.of(10, 1)));
+        var e = assertThrows(ScenarioException.class, () -> simulate(ONE_COMPARTMENT, PopulationSettings.of(10, 1)));
         assertTrue(e.getMessage().contains("every subject would be the same"), e.getMessage());
     }
 
@@ -148,13 +155,12 @@ class PopulationTest {
     void weightVariesWithinTheRangeAndReweighsTheDoses() {
         String perKg = ONE_COMPARTMENT.replace("rate: 10 mg/h", "rate: 0.1 mg/kg/h")
                 .replace("name: one", "name: one\n  scaling: {reference_weight: 70 kg, volumes: 1, clearances: 1}");
-        Scenario s = scenario(perKg);
-        PopulationResult r = SIMULATOR.simulate(s, List.of(), PopulationSettings.of(200, 3).withWeightSd(15),
-                w -> new ScenarioLoader(Optional.of(w), Optional.empty()).parse(Path.of("population.yaml"), perKg),
-                new double[] {50, 95});
+        Run r = simulate(perKg.replace("{weight: 70 kg}", "{weight: 72.5 kg}"), PopulationSettings.of(200, 3)
+                .withWeightSd(15));
         double lightest = r.subjects().stream().mapToDouble(Subject::weightKg).min().orElseThrow();
         double heaviest = r.subjects().stream().mapToDouble(Subject::weightKg).max().orElseThrow();
-        assertTrue(lightest >= 50 && heaviest <= 95 && heaviest - lightest > 20, lightest + " to " + heaviest);
+        assertTrue(lightest >= 72.5 - 45 && heaviest <= 72.5 + 45 && heaviest - lightest > 20, lightest + " to "
+                + heaviest);
         for (Subject subject : r.subjects()) {
             assertEquals(0.1 * 24, subject.summary().doseMgPerKg(), 1e-9);
             assertEquals(700.0 * (1 - Math.exp(-24)), subject.summary().cmaxNgPerMl(), 1e-6,
@@ -171,11 +177,10 @@ class PopulationTest {
     void observationsCarryThePublishedResidualErrorAndChangeNothingElse() {
         String yaml = ONE_COMPARTMENT.replace("model:\n  name: one\n  compartments: {V1: 10 L, CL: 10 L/h}",
                 "model: fanta-otto");
-        Scenario s = scenario(yaml);
         PopulationSettings plain = PopulationSettings.of(2000, 11).withThreads(2);
         PopulationSettings observed = plain.withObservations(new double[] {1, 12});
-        PopulationResult a = simulate(s, ModelLibrary.find("fanta-otto").orElseThrow().card().variability(), plain);
-        PopulationResult b = simulate(s, ModelLibrary.find("fanta-otto").orElseThrow().card().variability(), observed);
+        Run a = simulate(yaml, plain);
+        Run b = simulate(yaml, observed);
         assertArrayEquals(a.bands()[0][2], b.bands()[0][2]);
         for (var analyte : org.ketasim.core.model.library.ResidualError.Analyte.values()) {
             double[] ratio = b.subjects().stream().flatMap(x -> x.observations().stream())
@@ -188,9 +193,9 @@ class PopulationTest {
             assertEquals(sd, stats.getStandardDeviation(), 4 * sd / Math.sqrt(2.0 * ratio.length), analyte.toString());
         }
         assertEquals(1.0, b.subjects().get(0).observations().get(0).timeH());
-        var e = assertThrows(IllegalArgumentException.class, () -> simulate(scenario(yaml.replace("fanta-otto",
-                "domino").replace("id: one", "id: one\ndrug: ketamine")), List.of(), PopulationSettings.of(10, 1)
+        var e = assertThrows(ScenarioException.class, () -> simulate(yaml.replace("fanta-otto",
+                "domino").replace("id: one", "id: one\ndrug: ketamine"), PopulationSettings.of(10, 1)
                 .withWeightSd(5).withObservations(new double[] {1})));
-        assertTrue(e.getMessage().contains("no published residual error"), e.getMessage());
+        assertTrue(e.getMessage().contains("has no residual error"), e.getMessage());
     }
 }

@@ -10,9 +10,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.ketasim.core.engine.ExactSolver;
-import org.ketasim.core.engine.NumericSolver;
-import org.ketasim.core.engine.SimulationResult;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.testing.Simulations.Run;
 import org.ketasim.core.model.Absorption;
 import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.LinearSystem;
@@ -128,7 +127,7 @@ class EnginePropertiesTest {
 
     @Property(tries = 60)
     void amountsNeverGoNegativeAndMassIsConserved(@ForAll("models") PkModel m, @ForAll("regimens") Regimen r) {
-        SimulationResult res = Simulations.exact(m, r, DURATION, STEP);
+        Run res = Simulations.exact(m, r, DURATION, STEP);
         LinearSystem s = res.system();
         double given = 0;
         for (Dose d : r.doses()) {
@@ -157,7 +156,7 @@ class EnginePropertiesTest {
     @Property(tries = 15)
     void exactAgreesWithNumeric(@ForAll("models") PkModel m, @ForAll("regimens") Regimen r) {
         double[] exact = cp(m, r);
-        double[] numeric = Simulations.run(NumericSolver.tight(), m, r, DURATION, STEP).parentConcentration();
+        double[] numeric = Simulations.run(Engine.NUMERIC, m, r, DURATION, STEP).parentConcentration();
         double floor = 1e-9 * peak(exact);
         for (int i = 0; i < exact.length; i++) {
             assertClose(numeric[i], exact[i], 1e-7, floor, "row " + i);
@@ -167,7 +166,7 @@ class EnginePropertiesTest {
     @Property(tries = 20)
     void theExactSolverIsRepeatable(@ForAll("models") PkModel m, @ForAll("regimens") Regimen r) {
         double[] a = cp(m, r);
-        double[] b = Simulations.run(new ExactSolver(), m, r, DURATION, STEP).parentConcentration();
+        double[] b = Simulations.run(Engine.EXACT, m, r, DURATION, STEP).parentConcentration();
         org.junit.jupiter.api.Assertions.assertArrayEquals(a, b, "bit-identical on a second run");
     }
 }

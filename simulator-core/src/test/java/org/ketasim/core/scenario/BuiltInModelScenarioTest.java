@@ -7,8 +7,10 @@ import static org.ketasim.core.testing.Close.assertClose;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.ketasim.core.engine.ExactSolver;
+import org.ketasim.core.model.Observable;
 import org.ketasim.core.model.Route;
+import org.ketasim.core.simulation.PatientResult;
+import org.ketasim.core.testing.Scenarios;
 
 /** Built-in model ids in scenario files: drug forms, salts, route overrides and warnings. */
 class BuiltInModelScenarioTest {
@@ -24,22 +26,22 @@ class BuiltInModelScenarioTest {
             simulation: {duration: 8 h, step: 10 min}
             """;
 
-    private static Scenario parse(String yaml) {
-        return new ScenarioLoader().parse(Path.of("s.yaml"), yaml);
+    private static CompiledScenario parse(String yaml) {
+        return Scenarios.compile(yaml);
     }
 
-    private static ScenarioSimulator.Outcome run(String yaml) {
-        return new ScenarioSimulator(new ExactSolver()).simulate(parse(yaml));
+    private static PatientResult run(String yaml) {
+        return Scenarios.exact(yaml);
     }
 
     @Test
     void aRacemicDoseOnAnSKetamineModelGivesExactlyHalfTheConcentrationsAndSaysSo() {
         var esketamine = run(BASE);
         var racemic = run("drug: ketamine\n" + BASE);
-        double[] full = esketamine.result().parentConcentration();
-        double[] half = racemic.result().parentConcentration();
-        double[] fullNk = esketamine.result().metaboliteConcentration();
-        double[] halfNk = racemic.result().metaboliteConcentration();
+        double[] full = esketamine.series().values(Observable.PARENT);
+        double[] half = racemic.series().values(Observable.PARENT);
+        double[] fullNk = esketamine.series().values(Observable.METABOLITE);
+        double[] halfNk = racemic.series().values(Observable.METABOLITE);
         for (int i = 0; i < full.length; i++) {
             assertEquals(full[i], 2 * half[i], 0, "row " + i);
             assertEquals(fullNk[i], 2 * halfNk[i], 0, "row " + i);
@@ -71,9 +73,9 @@ class BuiltInModelScenarioTest {
 
     @Test
     void hydrochlorideDosesAreConvertedToBase() {
-        double[] base = run(BASE).result().parentConcentration();
+        double[] base = run(BASE).series().values(Observable.PARENT);
         var salt = run("salt: hydrochloride\n" + BASE);
-        double[] hcl = salt.result().parentConcentration();
+        double[] hcl = salt.series().values(Observable.PARENT);
         for (int i = 1; i < base.length; i++) {
             assertClose(base[i] * 237.73 / 274.19, hcl[i], 1e-13, 0, "row " + i);
         }
@@ -82,20 +84,20 @@ class BuiltInModelScenarioTest {
 
     @Test
     void unvalidatedRoutesWarnNamingTheirAssumptions() {
-        Scenario s = parse(BASE.replace("      at: 3 h", "      at: 3 h\n      route: sc"));
+        CompiledScenario s = parse(BASE.replace("      at: 3 h", "      at: 3 h\n      route: sc"));
         assertEquals(1, s.warnings().size(), s.warnings().toString());
-        assertTrue(s.warnings().get(0).contains("route 'sc' of model 'fanta-otto' is unvalidated"), s.warnings().get(0));
+        assertTrue(s.warnings().get(0).message().contains("route 'sc' of model 'fanta-otto' is unvalidated"), s.warnings().get(0).toString());
         assertTrue(parse(BASE.replace("      at: 3 h", "      at: 3 h\n      route: oral")).warnings().isEmpty());
     }
 
     @Test
     void aScenarioMayOverrideFKaAndLagOfABuiltInRoute() {
-        Scenario s = parse(BASE.replace("model: fanta-otto", "model:\n  base: fanta-otto\n  routes:\n"
+        CompiledScenario s = parse(BASE.replace("model: fanta-otto", "model:\n  base: fanta-otto\n  routes:\n"
                 + "    oral: {F: 0.08}\n    sc: {ka: 0.5 1/h, lag: 5 min}"));
-        var oral = s.model().routes().get(Route.ORAL).get(0);
+        var oral = s.typicalModel().routes().get(Route.ORAL).get(0);
         assertEquals(0.08, oral.bioavailability());
         assertEquals(0.97, oral.kaPerH());
-        var sc = s.model().routes().get(Route.SC).get(0);
+        var sc = s.typicalModel().routes().get(Route.SC).get(0);
         assertEquals(0.93, sc.bioavailability());
         assertEquals(0.5, sc.kaPerH());
         assertEquals(5.0 / 60, sc.lagH(), 1e-15);
@@ -107,9 +109,9 @@ class BuiltInModelScenarioTest {
 
     @Test
     void aWeightOutsideTheModelsPopulationIsAWarning() {
-        Scenario s = parse(BASE.replace("fanta-otto", "flint-2017"));
-        assertTrue(s.warnings().get(0).contains("outside the weights of the population 'flint-2017' was fitted to"),
-                s.warnings().get(0));
+        CompiledScenario s = parse(BASE.replace("fanta-otto", "flint-2017"));
+        assertTrue(s.warnings().get(0).message().contains("outside the weights of the population 'flint-2017' was fitted to"),
+                s.warnings().get(0).toString());
     }
 
     @Test
@@ -125,7 +127,7 @@ class BuiltInModelScenarioTest {
     @Test
     void everyBuiltInModelReportsPainReliefAndDrugHigh() {
         var r = run(BASE);
-        assertTrue(r.result().system().hasPainEffectSite());
+        assertTrue(r.series().system().hasPainEffectSite());
         assertTrue(r.pd().maxDrugHighProbability() > 0);
         assertTrue(r.pd().maxNrsReduction() > 0 && r.pd().maxNrsReduction() < 1,
                 "a 2-hour infusion barely moves a 10.9-day effect compartment: " + r.pd().maxNrsReduction());

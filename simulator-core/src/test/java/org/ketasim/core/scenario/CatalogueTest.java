@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ketasim.core.engine.ExactSolver;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.io.yaml.ScenarioYaml;
+import org.ketasim.core.model.Observable;
+import org.ketasim.core.problems.Warning;
+import org.ketasim.core.simulation.PatientSimulator;
 
 /**
  * Every scenario shipped in {@code scenarios/} loads, names its source and title, and simulates to
@@ -29,15 +33,15 @@ class CatalogueTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("catalogue")
     void loadsWithSourceAndSimulates(Path file) {
-        Scenario s = new ScenarioLoader().load(file);
-        assertFalse(s.source().isBlank(), "catalogue files must have a source");
-        assertFalse(s.title().isBlank(), "catalogue files must have a title");
-        for (String w : s.warnings()) {
-            assertTrue(w.contains("sub-anaesthetic") || w.contains("anaesthetic induction") || w.contains("unvalidated"),
+        CompiledScenario s = new ScenarioYaml().load(file);
+        assertFalse(s.scenario().source().isBlank(), "catalogue files must have a source");
+        assertFalse(s.scenario().title().isBlank(), "catalogue files must have a title");
+        for (Warning w : s.warnings()) {
+            assertTrue(w.kind() == Warning.Kind.IMPLAUSIBLE_DOSE || w.kind() == Warning.Kind.UNVALIDATED_ROUTE,
                     "unexpected warning: " + w);
         }
-        var outcome = new ScenarioSimulator(new ExactSolver()).simulate(s);
-        for (double c : outcome.result().parentConcentration()) {
+        var outcome = new PatientSimulator(Engine.MODAL).simulate(s);
+        for (double c : outcome.series().values(Observable.PARENT)) {
             assertTrue(Double.isFinite(c) && c >= 0, "Cp " + c);
         }
         assertTrue(outcome.summary().aucNgHPerMl() > 0);

@@ -8,7 +8,9 @@ import static org.ketasim.core.testing.Close.assertAllClose;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.ketasim.core.engine.ExactSolver;
+import org.ketasim.core.model.Observable;
+import org.ketasim.core.simulation.PatientResult;
+import org.ketasim.core.testing.Scenarios;
 
 /**
  * The inline form of the structures beyond format v1 (absorption path lists with zero-order phases,
@@ -17,8 +19,8 @@ import org.ketasim.core.engine.ExactSolver;
  */
 class InlineStructureTest {
 
-    private static ScenarioSimulator.Outcome run(String yaml) {
-        return new ScenarioSimulator(new ExactSolver()).simulate(new ScenarioLoader().parse(Path.of("i.yaml"), yaml));
+    private static PatientResult run(String yaml) {
+        return Scenarios.exact(yaml);
     }
 
     private static final String SIMONS_REGIMEN = """
@@ -67,11 +69,11 @@ class InlineStructureTest {
                     Q2: 1.70 L/min
                     formation_delay: {compartments: 2, mean_transit_time: 1.12 min}
                 """, 223.70 / 237.73, 239.70 / 223.70) + SIMONS_REGIMEN;
-        var a = run(inline).result();
-        var b = run("model: simons-2022\n" + SIMONS_REGIMEN).result();
-        assertAllClose(b.parentConcentration(), a.parentConcentration(), 1e-12, 1e-12, "S-ketamine");
-        assertAllClose(b.metaboliteConcentration(), a.metaboliteConcentration(), 1e-12, 1e-12, "S-norketamine");
-        assertAllClose(b.secondMetaboliteConcentration(), a.secondMetaboliteConcentration(), 1e-12, 1e-12, "S-HNK");
+        var a = run(inline).series();
+        var b = run("model: simons-2022\n" + SIMONS_REGIMEN).series();
+        assertAllClose(b.values(Observable.PARENT), a.values(Observable.PARENT), 1e-12, 1e-12, "S-ketamine");
+        assertAllClose(b.values(Observable.METABOLITE), a.values(Observable.METABOLITE), 1e-12, 1e-12, "S-norketamine");
+        assertAllClose(b.values(Observable.METABOLITE2), a.values(Observable.METABOLITE2), 1e-12, 1e-12, "S-HNK");
     }
 
     private static final String PEREZ_REGIMEN = """
@@ -107,10 +109,10 @@ class InlineStructureTest {
                         devices: {amount: 28 mg, every: 5 min, later_F: 0.425728}
                   metabolite: {name: noresketamine, fraction: 1, V1: 70.0 L, CL: 38.0 L/h, V2: 115 L, Q2: 26.1 L/h}
                 """ + PEREZ_REGIMEN;
-        var a = run(inline).result();
-        var b = run("model: perez-ruixo-2021\n" + PEREZ_REGIMEN).result();
-        assertAllClose(b.parentConcentration(), a.parentConcentration(), 1e-12, 1e-12, "esketamine");
-        assertAllClose(b.metaboliteConcentration(), a.metaboliteConcentration(), 1e-12, 1e-12, "noresketamine");
+        var a = run(inline).series();
+        var b = run("model: perez-ruixo-2021\n" + PEREZ_REGIMEN).series();
+        assertAllClose(b.values(Observable.PARENT), a.values(Observable.PARENT), 1e-12, 1e-12, "esketamine");
+        assertAllClose(b.values(Observable.METABOLITE), a.values(Observable.METABOLITE), 1e-12, 1e-12, "noresketamine");
     }
 
     @Test

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ketasim.core.io.yaml.ScenarioYaml;
+import org.ketasim.core.problems.Warning;
 
 /** Possible but implausible doses give warnings that name the value, the reading and the likely unit. */
 class PlausibilityTest {
 
     private static List<String> warnings(String doses) {
-        return new ScenarioLoader().parse(Path.of("p.yaml"), """
+        return new ScenarioYaml().parse(Path.of("p.yaml"), """
                 model: fanta-otto
                 patient: {weight: 70 kg}
                 regimen:
@@ -19,7 +21,7 @@ class PlausibilityTest {
                   doses:
                 """ + doses + """
                 simulation: {duration: 12 h, step: 10 min}
-                """).warnings();
+                """).compile().warnings().stream().map(Warning::toString).toList();
     }
 
     @Test

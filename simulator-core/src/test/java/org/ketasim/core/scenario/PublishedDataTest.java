@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ketasim.core.engine.ExactSolver;
-import org.ketasim.core.engine.SimulationResult;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.io.yaml.ScenarioYaml;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.Route;
 import org.ketasim.core.regimen.ConstantInfusion;
 import org.ketasim.core.regimen.Regimen;
+import org.ketasim.core.simulation.PatientSimulator;
 import org.ketasim.core.testing.Simulations;
 
 /**
@@ -21,9 +22,10 @@ import org.ketasim.core.testing.Simulations;
  */
 class PublishedDataTest {
 
-    private static final Scenario CHDR1311 = new ScenarioLoader().load(Path.of("../scenarios/examples/bolus-over.yaml"));
+    private static final CompiledScenario CHDR1311 = new ScenarioYaml().load(
+            Path.of("../scenarios/examples/bolus-over.yaml"));
 
-    private static double at(double[] values, SimulationResult r, double timeH) {
+    private static double at(double[] values, Simulations.Run r, double timeH) {
         double[] t = r.timesH();
         for (int i = 0; i < t.length; i++) {
             if (Math.abs(t[i] - timeH) < 1e-9) {
@@ -43,7 +45,7 @@ class PublishedDataTest {
     @CsvSource({"0.5, 56, 10", "1, 27, 23", "2, 15.5, 20", "3, 11.5, 16", "5, 6.0, 12", "6, 4.2, 11", "8, 2.5, 8",
         "10, 1.8, 6.5"})
     void reproducesTheObservedChdr1311Medians(double timeH, double ketamine, double norketamine) {
-        var r = new ScenarioSimulator(new ExactSolver()).simulate(CHDR1311).result();
+        var r = Simulations.of(new PatientSimulator(Engine.EXACT).simulate(CHDR1311));
         assertClose(ketamine, at(r.parentConcentration(), r, timeH), 0.20, 0, "S-ketamine at " + timeH + " h");
         assertClose(norketamine, at(r.metaboliteConcentration(), r, timeH), 0.20, 0, "S-norketamine at " + timeH + " h");
     }
@@ -68,7 +70,7 @@ class PublishedDataTest {
     /** The same note's 10 mg over 30 min predictions: 50 / 27 / 15 and 11 / 20 / 20 ng/mL at 0.5 / 1 / 2 h. */
     @Test
     void matchesTheResearchNotesTypicalPredictionsForTheChdr1311Dose() {
-        var r = new ScenarioSimulator(new ExactSolver()).simulate(CHDR1311).result();
+        var r = Simulations.of(new PatientSimulator(Engine.EXACT).simulate(CHDR1311));
         double[][] expected = {{0.5, 50, 11}, {1, 27, 20}, {2, 15, 20}};
         for (double[] e : expected) {
             assertClose(e[1], at(r.parentConcentration(), r, e[0]), 0, 0.5, "S-ketamine at " + e[0] + " h");

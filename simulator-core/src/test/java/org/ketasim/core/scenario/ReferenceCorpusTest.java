@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ketasim.core.engine.ExactSolver;
-import org.ketasim.core.engine.SimulationResult;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.io.yaml.ScenarioYaml;
+import org.ketasim.core.simulation.PatientSimulator;
+import org.ketasim.core.testing.Simulations;
 
 /**
  * Golden test against an independent implementation: the scenarios in
@@ -50,9 +52,9 @@ class ReferenceCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void matchesTheIndependentReference(Path file) throws IOException {
-        Scenario scenario = new ScenarioLoader().load(file);
-        var outcome = new ScenarioSimulator(new ExactSolver()).simulate(scenario);
-        SimulationResult r = outcome.result();
+        CompiledScenario scenario = new ScenarioYaml().load(file);
+        var outcome = new PatientSimulator(Engine.MODAL).simulate(scenario);
+        Simulations.Run r = Simulations.of(outcome);
         List<Map<String, String>> expected = readCsv(ROOT.resolve("expected").resolve(scenario.id()).resolve("timeseries.csv"));
         assertEquals(expected.size(), r.size(), "rows");
         Map<String, double[]> actual = new HashMap<>(Map.of("time_h", r.timesH(), "rate_mg_per_h", r.pumpRatesMgPerH(),

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ketasim.core.testing.Close.assertClose;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ketasim.core.scenario.Scenario;
 import org.ketasim.core.scenario.ScenarioException;
-import org.ketasim.core.scenario.ScenarioLoader;
+import org.ketasim.core.simulation.PatientResult;
+import org.ketasim.core.testing.Scenarios;
 
 /**
  * Rule-based titration on a one-compartment model (V 50 L, CL 10 L/h, so k = 0.2/h) where the
@@ -39,8 +38,8 @@ class RuleTitrationTest {
             simulation: {duration: 6 h, step: 30 min}
             """;
 
-    private static Scenario load(String rules) {
-        return new ScenarioLoader().parse(Path.of("rule.yaml"), String.format(BASE, rules));
+    private static PatientResult load(String rules) {
+        return Scenarios.run(String.format(BASE, rules));
     }
 
     private static double[] byHand(double... rates) {
@@ -65,8 +64,8 @@ class RuleTitrationTest {
     void firesTheRightEventsOnAHandCheckedCase(String what, String rules, String actions, String rates) {
         String indented = rules == null ? "" : java.util.Arrays.stream(rules.split("\\\\n"))
                 .map(line -> "        " + line.strip()).collect(java.util.stream.Collectors.joining("\n"));
-        Scenario s = load(indented);
-        List<TitrationEvent> events = s.titrationEvents();
+        PatientResult s = load(indented);
+        List<TitrationEvent> events = s.events();
         assertEquals(List.of(actions.split(" ")), events.stream().map(TitrationEvent::action).toList());
         double[] expectedRates = java.util.Arrays.stream(rates.split(" ")).mapToDouble(Double::parseDouble).toArray();
         for (int k = 0; k < 5; k++) {
@@ -76,14 +75,14 @@ class RuleTitrationTest {
         for (int k = 1; k <= 4; k++) {
             assertClose(cp[k], events.get(k).concentration(), 1e-12, 1e-12, "Cp at " + k + " h");
         }
-        assertEquals(expectedRates[4] * 1 + 10 + 20 + 30 + 40, s.regimen().administeredMg(10), 1e-9, "dose given");
+        assertEquals(expectedRates[4] * 1 + 10 + 20 + 30 + 40, s.summary().totalDoseMg(), 1e-9, "dose given");
     }
 
     @Test
     void theReasonNamesTheLimitReached() {
-        Scenario s = load("        stop_raising_when: {concentration: 1200 ng/mL}");
-        assertTrue(s.titrationEvents().get(4).reason().startsWith("plasma concentration 1513 >= 1200"),
-                s.titrationEvents().get(4).reason());
+        PatientResult s = load("        stop_raising_when: {concentration: 1200 ng/mL}");
+        assertTrue(s.events().get(4).reason().startsWith("plasma concentration 1513 >= 1200"),
+                s.events().get(4).reason());
     }
 
     @Test

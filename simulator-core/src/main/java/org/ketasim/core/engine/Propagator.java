@@ -1,0 +1,350 @@
+package org.ketasim.core.engine;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.ketasim.core.model.LinearSystem;
+import org.ketasim.core.model.Observable;
+import org.ketasim.core.regimen.Breakpoints;
+import org.ketasim.core.regimen.Dose;
+
+/**
+ * The one time loop of ketasim: runs a {@link Plan} on one subject with a {@link Stepper}.
+ *
+ * <p>It walks the stops in time order: the timeline's breakpoints, the doses controllers give as
+ * the run goes, the controllers' decision times, the output rows, and the horizon; it never steps
+ * across a stop. At a stop it applies, in this order: the timeline's boluses and rate changes, the
+ * controllers' doses due, the decisions due (in the plan's order), and then reports the row if the
+ * stop is one. So a row at a bolus time holds the state just after the bolus, and the pump rate of
+ * a row is the rate from that time on. Stops closer than {@link Breakpoints#TOLERANCE_H} are one
+ * instant; a stop next to a row is taken at the row's time, so no sliver interval appears, and an
+ * interval equal to the grid's step (to rounding) is taken as exactly the step.
+ *
+ * <p>Observers ({@link Observer}) see every row and interval; controllers ({@link Controller})
+ * decide at their times. A propagator can be advanced row by row ({@link #nextRow()}), to a time
+ * ({@link #advanceTo}), or to the end ({@link #run()}); a population advances each subject's
+ * propagator through a block of rows at a time. Not thread-safe: one per subject.
+ */
+public final class Propagator {
+
+    private final Plan plan;
+    private final Stepper stepper;
+    private final DoseTimeline timeline;
+    private final OutputGrid grid;
+    private final List<Controller> controllers = new ArrayList<>();
+    private final List<Observer> observers = new ArrayList<>();
+    private final int n;
+    private final double[] input;
+    private final DoseTimeline.Inputs given = new DoseTimeline.Inputs();
+    private final List<Dose> doses = new ArrayList<>();
+    private double t;
+    private int breakpoint = -1;
+    private int row;
+    private double pump;
+    private double administered;
+    private boolean started;
+    private boolean ended;
+    private boolean inputStale = true;
+
+    /**
+     * @param plan    what to run
+     * @param stepper a stepper of the plan's system, at rest
+     */
+    public Propagator(Plan plan, Stepper stepper) {
+        if (stepper.system() != plan.system()) {
+            throw new IllegalArgumentException("the stepper belongs to another system than the plan's");
+        }
+        this.plan = plan;
+        this.stepper = stepper;
+        this.timeline = plan.timeline();
+        this.grid = plan.grid();
+        this.n = plan.system().dimension();
+        this.input = new double[n];
+        for (Controller.Factory f : plan.controllers()) {
+            controllers.add(f.create(plan));
+        }
+    }
+
+    /**
+     * @param plan   what to run
+     * @param engine how intervals are taken
+     */
+    public Propagator(Plan plan, Engine engine) {
+        this(plan, engine.stepper(plan.system()));
+    }
+
+    /**
+     * @param observer an observer of the rest of the run
+     * @return this propagator
+     */
+    public Propagator observe(Observer observer) {
+        observers.add(observer);
+        return this;
+    }
+
+    /** @return the plan run */
+    public Plan plan() {
+        return plan;
+    }
+
+    /** @return the stepper, for observers that look inside the last interval */
+    public Stepper stepper() {
+        return stepper;
+    }
+
+    /** @return the controllers of this run, in the plan's order */
+    public List<Controller> controllers() {
+        return List.copyOf(controllers);
+    }
+
+    /** @return the time reached (h) */
+    public double timeH() {
+        return t;
+    }
+
+    /** @return the index of the next output row, {@code grid.size()} once all were reported */
+    public int nextRowIndex() {
+        return row;
+    }
+
+    /** @return the subject's system */
+    public LinearSystem system() {
+        return plan.system();
+    }
+
+    /**
+     * @param o an observable the system has
+     * @return its value now (ng/mL)
+     */
+    public double value(Observable o) {
+        return stepper.value(o);
+    }
+
+    /** @return the total pump rate from now on (mg/h), as set, before bioavailability; boluses not included */
+    public double pumpRateMgPerH() {
+        return pump;
+    }
+
+    /** @return the amount administered from 0 up to and including now (mg), before bioavailability */
+    public double administeredMg() {
+        return administered;
+    }
+
+    /**
+     * Gives a dose during the run, as controllers do: it is compiled against the system (F, lag,
+     * zero-order phase, input factor) like the timeline's doses.
+     *
+     * @param dose a dose that starts now or later
+     * @throws IllegalArgumentException if the dose starts before now
+     */
+    public void give(Dose dose) {
+        if (dose.startH() < t && !Breakpoints.same(dose.startH(), t)) {
+            throw new IllegalArgumentException("a dose at " + dose.startH() + " h cannot be given at " + t + " h");
+        }
+        DoseTimeline.compile(dose, plan.system(), plan.inputFactor(), given);
+        doses.add(dose);
+        if (started) {
+            applyGiven();
+        }
+    }
+
+    /** @return the doses given during the run (by controllers), in the order given */
+    public List<Dose> dosesGiven() {
+        return List.copyOf(doses);
+    }
+
+    /** @return whether every row was reported and the horizon reached */
+    public boolean finished() {
+        return ended;
+    }
+
+    /**
+     * Advances to the next output row and reports it.
+     *
+     * @throws IllegalStateException if every row was already reported
+     */
+    public void nextRow() {
+        if (row >= grid.size()) {
+            throw new IllegalStateException("every row was reported");
+        }
+        int target = row;
+        while (row == target) {
+            stop(Double.POSITIVE_INFINITY);
+        }
+    }
+
+    /** Runs to the horizon, reporting every row left. */
+    public void run() {
+        while (row < grid.size()) {
+            nextRow();
+        }
+        advanceTo(plan.horizonH());
+    }
+
+    /**
+     * Advances to a time, applying every event up to and including it and reporting the rows on
+     * the way; at the horizon, the observers' {@link Observer#end} is called.
+     *
+     * @param targetH the time (h), not before now, not after the horizon
+     */
+    public void advanceTo(double targetH) {
+        if (targetH < t && !Breakpoints.same(targetH, t) || targetH > plan.horizonH()) {
+            throw new IllegalArgumentException("cannot advance from " + t + " h to " + targetH + " h (horizon "
+                    + plan.horizonH() + " h)");
+        }
+        while (!started || !(t >= targetH || Breakpoints.same(t, targetH))) {
+            stop(targetH);
+        }
+        if (!ended && Breakpoints.same(t, plan.horizonH()) && row >= grid.size()) {
+            ended = true;
+            for (Observer o : observers) {
+                o.end(this);
+            }
+        }
+    }
+
+    /** Goes to the next stop (at most {@code limitH}) and applies everything due there. */
+    private void stop(double limitH) {
+        if (!started) {
+            started = true;
+            applyDue();
+            return;
+        }
+        double next = Math.min(limitH, plan.horizonH());
+        if (breakpoint + 1 < timeline.size()) {
+            next = Math.min(next, timeline.time(breakpoint + 1));
+        }
+        for (Controller c : controllers) {
+            next = Math.min(next, c.nextDecisionH());
+        }
+        next = Math.min(next, nextGivenTime());
+        if (row < grid.size()) {
+            double g = grid.time(row);
+            if (g <= next || Breakpoints.same(g, next)) {
+                next = g;
+            }
+        }
+        if (next > t) {
+            double h = next - t;
+            if (Math.abs(h - grid.stepH()) <= 8 * Math.ulp(next)) {
+                h = grid.stepH();
+            }
+            if (inputStale) {
+                refreshInput();
+            }
+            stepper.advance(h);
+            administered += pump * h;
+            for (Observer o : observers) {
+                o.interval(t, next, this);
+            }
+            t = next;
+        }
+        applyDue();
+    }
+
+    /** Applies every event due now, then reports the row if one is due. */
+    private void applyDue() {
+        while (breakpoint + 1 < timeline.size() && due(timeline.time(breakpoint + 1))) {
+            breakpoint++;
+            double[] jump = timeline.jump(breakpoint);
+            if (jump != null) {
+                for (int i = 0; i < n; i++) {
+                    if (jump[i] != 0) {
+                        stepper.add(i, jump[i]);
+                    }
+                }
+            }
+            administered += timeline.administeredMg(breakpoint);
+            inputStale = true;
+        }
+        applyGiven();
+        for (Controller c : controllers) {
+            if (due(c.nextDecisionH())) {
+                c.decide(this);
+                applyGiven();
+                if (due(c.nextDecisionH())) {
+                    throw new IllegalStateException("a controller decided at " + t + " h without moving on");
+                }
+            }
+        }
+        if (inputStale) {
+            refreshInput();
+        }
+        if (row < grid.size() && due(grid.time(row))) {
+            int r = row++;
+            for (Observer o : observers) {
+                o.row(r, this);
+            }
+        }
+    }
+
+    private boolean due(double time) {
+        return time <= t || Breakpoints.same(time, t);
+    }
+
+    /** Applies the controllers' impulses and administrations due now, and drops ended segments. */
+    private void applyGiven() {
+        if (given.impulses.isEmpty() && given.administrations.isEmpty() && given.pulses.isEmpty()
+                && given.pumps.isEmpty()) {
+            return;
+        }
+        for (Iterator<double[]> it = given.impulses.iterator(); it.hasNext(); ) {
+            double[] b = it.next();
+            if (due(b[0])) {
+                stepper.add((int) b[2], b[1]);
+                it.remove();
+            }
+        }
+        for (Iterator<double[]> it = given.administrations.iterator(); it.hasNext(); ) {
+            double[] a = it.next();
+            if (due(a[0])) {
+                administered += a[1];
+                it.remove();
+            }
+        }
+        given.pulses.removeIf(s -> due(s[1]));
+        given.pumps.removeIf(s -> due(s[1]));
+        inputStale = true;
+    }
+
+    /** @return the next start or end of a controller's dose after now */
+    private double nextGivenTime() {
+        double next = Double.POSITIVE_INFINITY;
+        for (double[] s : given.pulses) {
+            next = Math.min(next, due(s[0]) ? s[1] : s[0]);
+        }
+        for (double[] s : given.pumps) {
+            next = Math.min(next, due(s[0]) ? s[1] : s[0]);
+        }
+        for (double[] b : given.impulses) {
+            next = Math.min(next, b[0]);
+        }
+        for (double[] a : given.administrations) {
+            next = Math.min(next, a[0]);
+        }
+        return next;
+    }
+
+    /** The input and pump rate from now on: the timeline's plus the controllers' running doses. */
+    private void refreshInput() {
+        if (breakpoint >= 0) {
+            System.arraycopy(timeline.inputRate(breakpoint), 0, input, 0, n);
+            pump = timeline.pumpRate(breakpoint);
+        } else {
+            java.util.Arrays.fill(input, 0);
+            pump = 0;
+        }
+        for (double[] s : given.pulses) {
+            if (due(s[0])) {
+                input[(int) s[3]] += s[2];
+            }
+        }
+        for (double[] s : given.pumps) {
+            if (due(s[0])) {
+                pump += s[2];
+            }
+        }
+        stepper.setInput(input);
+        inputStale = false;
+    }
+}

@@ -1,0 +1,82 @@
+package org.ketasim.core.engine;
+
+import org.ketasim.core.model.LinearSystem;
+import org.ketasim.core.model.Observable;
+
+/**
+ * Advances one subject's state {@code x' = A x + u} over intervals of constant input, and reads
+ * its concentrations. The {@link Propagator} owns time and calls a stepper; the implementations
+ * (modal closed form, matrix exponential, Dormand&ndash;Prince) differ only in how an interval is
+ * taken. See {@link Engine}.
+ *
+ * <p>Units: time in h, amounts in mg, input rates in mg/h per state, concentrations in ng/mL,
+ * AUCs in ng&middot;h/mL. Not thread-safe: one instance serves one subject.
+ */
+public interface Stepper {
+
+    /** @return the system stepped */
+    LinearSystem system();
+
+    /**
+     * Sets the input held from now on.
+     *
+     * @param u the input rate into each state (mg/h), {@link LinearSystem#dimension()} entries; copied
+     */
+    void setInput(double[] u);
+
+    /**
+     * Advances the state by {@code h} under the current input.
+     *
+     * @param h interval (h), &gt;= 0
+     */
+    void advance(double h);
+
+    /**
+     * Adds an amount to one state now (a bolus entering it).
+     *
+     * @param state    a state index
+     * @param amountMg the amount (mg)
+     */
+    void add(int state, double amountMg);
+
+    /**
+     * @param o an observable the system has
+     * @return its value now (ng/mL)
+     */
+    double value(Observable o);
+
+    /**
+     * @param o {@link Observable#PARENT} or {@link Observable#METABOLITE}
+     * @return its exact integral from the start to now (ng&middot;h/mL)
+     */
+    double auc(Observable o);
+
+    /**
+     * @param o an observable the system has
+     * @return its rate of change now under the current input (ng/mL per h)
+     */
+    double slope(Observable o);
+
+    /**
+     * The largest value of an observable over the last interval advanced, from its start (after
+     * the events there) to just before its end: the start value, or a turning point from rising to
+     * falling inside it.
+     *
+     * @param o an observable the system has
+     * @return {offset from the interval's start (h), value (ng/mL)}, the earliest offset on a tie
+     */
+    double[] peakInLastInterval(Observable o);
+
+    /** @return a copy of the full state (see {@link LinearSystem} for its layout) */
+    double[] state();
+
+    /**
+     * Replaces the state (the input is kept).
+     *
+     * @param x the full state, {@link LinearSystem#dimension()} entries
+     */
+    void setState(double[] x);
+
+    /** @return an independent stepper in the same state, with the same input */
+    Stepper copy();
+}

@@ -1,0 +1,39 @@
+package org.ketasim.core.problems;
+
+/**
+ * Input that ketasim cannot use: a malformed or invalid scenario, sweep or data set, a bad value of
+ * an option, an unknown unit. Every such problem is one of these, never a bare runtime exception,
+ * so that the command line can answer it with its message and exit code 2. The message reads
+ * {@code source:line: key: problem}, the problem naming the value.
+ */
+public class InputException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final Location location;
+    private final String problem;
+
+    /**
+     * @param location where the problem is
+     * @param problem  what is wrong, naming the value
+     */
+    public InputException(Location location, String problem) {
+        super(format(location, problem));
+        this.location = location;
+        this.problem = problem;
+    }
+
+    private static String format(Location location, String problem) {
+        String where = location.toString();
+        return where.isEmpty() ? problem : where + ": " + problem;
+    }
+
+    /** @return where the problem is */
+    public Location location() {
+        return location;
+    }
+
+    /** @return the problem alone, without its location */
+    public String problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,538 @@
+package org.ketasim.core.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+import org.ketasim.core.engine.Controller;
+import org.ketasim.core.engine.DoseTimeline;
+import org.ketasim.core.engine.OutputGrid;
+import org.ketasim.core.engine.Plan;
+import org.ketasim.core.model.Absorption;
+import org.ketasim.core.model.LinearSystem;
+import org.ketasim.core.model.ModelDrug;
+import org.ketasim.core.model.PkModel;
+import org.ketasim.core.model.Route;
+import org.ketasim.core.model.library.BuiltInModel;
+import org.ketasim.core.model.library.ModelCard;
+import org.ketasim.core.model.library.ModelLibrary;
+import org.ketasim.core.model.library.Omega;
+import org.ketasim.core.model.library.ResidualError;
+import org.ketasim.core.model.library.RouteNote;
+import org.ketasim.core.problems.Location;
+import org.ketasim.core.problems.Warning;
+import org.ketasim.core.regimen.Bolus;
+import org.ketasim.core.regimen.ConstantInfusion;
+import org.ketasim.core.regimen.Dose;
+import org.ketasim.core.regimen.RateSegment;
+import org.ketasim.core.regimen.Regimen;
+import org.ketasim.core.regimen.StepSchedule;
+import org.ketasim.core.regimen.TitrationSchedule;
+import org.ketasim.core.titration.Condition;
+import org.ketasim.core.titration.RuleTitration;
+import org.ketasim.core.titration.TitrationRule;
+import org.ketasim.core.units.Quantity;
+
+/**
+ * Checks a {@link Scenario} against its model and resolves it for its patient: the model (built-in
+ * or inline, routes overridden), the drug form (racemic on an S-ketamine model enters at half),
+ * per-kg doses at the patient's weight, the output grid, rule titrations as controllers. Problems
+ * that make the scenario unusable are {@link ScenarioException}s naming the key and its line where
+ * the scenario was read from a file; what is allowed but probably not meant becomes a
+ * {@link Warning}. Compiling never simulates. Stateless and thread-safe.
+ */
+public final class ScenarioCompiler {
+
+    /** The default largest number of output rows of one scenario (about 200 MB of results). */
+    public static final long DEFAULT_MAX_ROWS = 2_000_000;
+    /** The largest number of rate changes a titration may have. */
+    public static final long MAX_TITRATION_STEPS = 1_000_000;
+    /** The lightest and heaviest body weights accepted (kg). */
+    public static final double MIN_WEIGHT_KG = 0.3;
+    /** See {@link #MIN_WEIGHT_KG}. */
+    public static final double MAX_WEIGHT_KG = 350;
+
+    private final long maxRows;
+
+    /** A compiler with the default row limit. */
+    public ScenarioCompiler() {
+        this(DEFAULT_MAX_ROWS);
+    }
+
+    private ScenarioCompiler(long maxRows) {
+        this.maxRows = maxRows;
+    }
+
+    /**
+     * @param rows the largest number of output rows a scenario may have, at least 2
+     * @return a compiler that refuses larger simulations (with the estimate) before any work
+     */
+    public ScenarioCompiler withMaxRows(long rows) {
+        if (rows < 2) {
+            throw new IllegalArgumentException("the row limit must be at least 2, got " + rows);
+        }
+        return new ScenarioCompiler(rows);
+    }
+
+    /**
+     * @param scenario a scenario
+     * @return it compiled for its patient
+     * @throws ScenarioException if it cannot be simulated
+     */
+    public CompiledScenario compile(Scenario scenario) {
+        return new Compilation(scenario).run();
+    }
+
+    /** The model a scenario names, resolved. */
+    private record Resolved(PkModel model, Optional<ModelCard> card, List<Omega> variability,
+                            List<ResidualError> residual) {
+    }
+
+    /** The state of compiling one scenario. */
+    private final class Compilation {
+        private final Scenario s;
+        private final List<Warning> warnings = new ArrayList<>();
+
+        Compilation(Scenario s) {
+            this.s = s;
+        }
+
+        private ScenarioException error(String key, String problem) {
+            return new ScenarioException(s.at(key), problem);
+        }
+
+        private void warn(Warning.Kind kind, String key, String message) {
+            warnings.add(new Warning(kind, s.at(key), message));
+        }
+
+        CompiledScenario run() {
+            if (!ScenarioIds.isSafe(s.id())) {
+                throw error("id", ScenarioIds.problem(s.id()));
+            }
+            Resolved resolved = model();
+            double weight = weight(resolved.card());
+            double baseline = s.patient().baselineNrsOrDefault();
+            if (!(baseline >= 0 && baseline <= 10)) {
+                throw error("patient.baseline_nrs", "an NRS pain score is from 0 to 10, got " + baseline);
+            }
+            boolean racemicModel = resolved.card().map(c -> c.drug() == ModelDrug.RACEMIC_KETAMINE)
+                    .orElse(s.drug() == Drug.KETAMINE);
+            double formFraction = drugFormFraction(resolved.card());
+            String analyte = resolved.card().map(c -> formFraction < 1
+                            ? "S-ketamine (the S-enantiomer: half of the racemic dose)" : c.drug().analyte())
+                    .orElse(s.drug() == Drug.ESKETAMINE ? ModelDrug.S_KETAMINE.analyte()
+                            : ModelDrug.RACEMIC_KETAMINE.analyte());
+            double inputFactor = formFraction * s.salt().baseFraction();
+            double sFraction = racemicModel ? 0.5 : 1.0;
+            OutputGrid grid = grid(resolved.model(), weight);
+            PkModel individual = resolved.model().forWeight(weight);
+            List<Dose> doses = new ArrayList<>();
+            List<Controller.Factory> controllers = new ArrayList<>();
+            double courseEnd = 0;
+            RegimenSpec r = s.regimen();
+            if (r.doses().isEmpty()) {
+                throw error("regimen.doses", "the list of doses is empty");
+            }
+            r.setting().ifPresent(setting -> {
+                if (!RegimenSpec.SETTINGS.contains(setting)) {
+                    throw error("regimen.setting", "unknown setting '" + setting + "'; use inpatient or outpatient");
+                }
+            });
+            for (int i = 0; i < r.doses().size(); i++) {
+                DoseSpec d = r.doses().get(i);
+                String key = "regimen.doses[" + i + "]";
+                Route route = route(d, key, individual);
+                if (d instanceof DoseSpec.Rule rule) {
+                    if (r.repeat().isPresent()) {
+                        throw error("regimen.repeat", "a course with a rule-based titration cannot be repeated (the "
+                                + "rules decide on the patient as the course goes)");
+                    }
+                    TitrationRule t = rule(rule, key, route, individual, weight);
+                    controllers.add(new RuleTitration.Factory(t, sFraction, baseline));
+                    courseEnd = Math.max(courseEnd, t.atH() + t.durationH());
+                } else {
+                    doses.add(dose(d, key, route, weight));
+                }
+            }
+            Regimen regimen = new Regimen(doses);
+            if (r.repeat().isPresent()) {
+                RegimenSpec.Repeat rep = r.repeat().get();
+                double every = positive(rep.every(), "regimen.repeat.every");
+                if (rep.count() < 1 || rep.count() > 10_000) {
+                    throw error("regimen.repeat.count", "must be a whole number from 1 to 10000, got " + rep.count());
+                }
+                regimen = regimen.repeated(every, rep.count());
+            }
+            for (Dose d : regimen.doses()) {
+                courseEnd = Math.max(courseEnd, d.rateSegments().stream().mapToDouble(RateSegment::endH)
+                        .max().orElse(d.startH()));
+            }
+            endWarnings(regimen, courseEnd, grid.endH());
+            resolved.card().ifPresent(card -> unvalidatedRoutes(card, r));
+            LinearSystem system = LinearSystem.of(individual);
+            Plan plan = new Plan(system, DoseTimeline.of(regimen, system, inputFactor), grid, grid.endH(),
+                    inputFactor, controllers);
+            String modelId = resolved.card().map(ModelCard::id).orElse(resolved.model().name());
+            return new CompiledScenario(s, modelId, resolved.card(), resolved.model(), resolved.variability(),
+                    resolved.residual(), weight, baseline, inputFactor, analyte, sFraction, regimen, courseEnd, plan,
+                    warnings);
+        }
+
+        // ---- model ----
+
+        private Resolved model() {
+            if (s.model() instanceof ModelSpec.Inline inline) {
+                List<Omega> omegas = inline.variability().map(v -> omegas(v, inline.model())).orElse(List.of());
+                return new Resolved(inline.model(), Optional.empty(), omegas, inline.residual().stream().toList());
+            }
+            ModelSpec.BuiltIn spec = (ModelSpec.BuiltIn) s.model();
+            String key = spec.routes().isEmpty() ? "model" : "model.base";
+            BuiltInModel builtIn = ModelLibrary.find(spec.id()).orElseThrow(() -> error(key, "unknown model '"
+                    + spec.id() + "'" + Suggestions.closest(spec.id(), ModelLibrary.all().stream()
+                    .map(BuiltInModel::id).toList()) + "; built-in models: " + ModelLibrary.ids()
+                    + " (or write the model inline as a map, see docs/scenario-format.md)"));
+            PkModel model = builtIn.model();
+            for (Map.Entry<Route, ModelSpec.RouteOverride> e : spec.routes().entrySet()) {
+                model = override(model, e.getKey(), e.getValue());
+            }
+            return new Resolved(model, Optional.of(builtIn.card()), builtIn.card().variability(),
+                    builtIn.card().residualModel());
+        }
+
+        private PkModel override(PkModel model, Route route, ModelSpec.RouteOverride o) {
+            String key = "model.routes." + route.id();
+            if (route == Route.IV) {
+                throw error(key, "the iv route has no absorption parameters");
+            }
+            try {
+                if (!o.paths().isEmpty()) {
+                    return model.withRoute(route, o.paths());
+                }
+                List<Absorption> paths = model.routes().getOrDefault(route, List.of());
+                if (paths.size() > 1 && !(o.bioavailability().isPresent() && o.kaPerH().isPresent())) {
+                    throw error(key, "route '" + route.id() + "' of this model has " + paths.size() + " absorption "
+                            + "paths; give both F and ka to replace them with one first-order path");
+                }
+                Optional<Absorption> base = paths.size() == 1 ? Optional.of(paths.get(0)) : Optional.empty();
+                if (base.isEmpty() && (o.bioavailability().isEmpty() || o.kaPerH().isEmpty())) {
+                    throw error(key, "a new route needs F and ka");
+                }
+                double f = o.bioavailability().orElseGet(() -> base.get().bioavailability());
+                double ka = o.kaPerH().orElseGet(() -> base.get().kaPerH());
+                double lag = o.lagH().orElseGet(() -> base.map(Absorption::lagH).orElse(0.0));
+                return model.withRoute(route, base.map(b -> new Absorption(f, ka, lag, b.zeroOrderH(), b.target(),
+                        b.transit())).orElseGet(() -> new Absorption(f, ka, lag)));
+            } catch (IllegalArgumentException e) {
+                throw error(key, e.getMessage());
+            }
+        }
+
+        /** The inline variability as omega elements: variances, and covariances from the correlations. */
+        private List<Omega> omegas(ModelSpec.InlineVariability v, PkModel model) {
+            List<Omega> list = new ArrayList<>();
+            v.omega().forEach((name, variance) -> {
+                if (!(variance >= 0) || Double.isInfinite(variance)) {
+                    throw error("model.variability.omega." + name, "a variance must be finite and >= 0, got "
+                            + variance);
+                }
+                list.add(Omega.variance(name, variance));
+            });
+            v.correlation().forEach((pair, rho) -> {
+                String key = "model.variability.correlation." + pair;
+                String[] names = pair.split("-", 2);
+                if (names.length != 2 || !v.omega().containsKey(names[0]) || !v.omega().containsKey(names[1])
+                        || names[0].equals(names[1])) {
+                    throw error(key, "a correlation is keyed 'A-B' with A and B two different parameters that have a "
+                            + "variance under omega (" + String.join(", ", v.omega().keySet()) + "), got '" + pair
+                            + "'");
+                }
+                if (!(rho > -1 && rho < 1)) {
+                    throw error(key, "a correlation must be between -1 and 1 (exclusive), got " + rho);
+                }
+                list.add(new Omega(names[0], names[1],
+                        rho * Math.sqrt(v.omega().get(names[0]) * v.omega().get(names[1]))));
+            });
+            return list;
+        }
+
+        /** @return the fraction of each written dose that is the model's parent analyte (before the salt) */
+        private double drugFormFraction(Optional<ModelCard> card) {
+            if (card.isEmpty()) {
+                return 1.0;
+            }
+            ModelDrug modelDrug = card.get().drug();
+            if (modelDrug == ModelDrug.RACEMIC_KETAMINE && s.drug() == Drug.ESKETAMINE) {
+                boolean written = s.origin().map(o -> o.lines().containsKey("drug")).orElse(true);
+                throw error(written ? "drug" : "model", "drug esketamine cannot be simulated with '" + card.get().id() + "', a model of "
+                        + "racemic ketamine; use drug: ketamine, or an S-ketamine model (" + ModelLibrary.all().stream()
+                        .filter(m -> m.card().drug() == ModelDrug.S_KETAMINE).map(BuiltInModel::id)
+                        .collect(Collectors.joining(", ")) + ")");
+            }
+            return modelDrug == ModelDrug.S_KETAMINE && s.drug() == Drug.KETAMINE ? 0.5 : 1.0;
+        }
+
+        private double weight(Optional<ModelCard> card) {
+            Quantity written = s.patient().weight();
+            double kg = written.internalValue();
+            if (!(kg >= MIN_WEIGHT_KG && kg <= MAX_WEIGHT_KG)) {
+                throw error("patient.weight", "'" + written + "' is not a human body weight (" + fmt(MIN_WEIGHT_KG)
+                        + " to " + fmt(MAX_WEIGHT_KG) + " kg)");
+            }
+            card.ifPresent(c -> {
+                double[] range = c.weightRangeKg();
+                if (kg < range[0] || kg > range[1]) {
+                    warn(Warning.Kind.WEIGHT_OUTSIDE_MODEL, "patient.weight", String.format(Locale.ROOT, "%s kg is "
+                            + "outside the weights of the population '%s' was fitted to (%s to %s kg: %s); the "
+                            + "allometric scaling is extrapolated", fmt(kg), c.id(), fmt(range[0]), fmt(range[1]),
+                            c.population()));
+                }
+            });
+            return kg;
+        }
+
+        private OutputGrid grid(PkModel model, double weight) {
+            double duration = positive(s.simulation().duration(), "simulation.duration");
+            double step = positive(s.simulation().step(), "simulation.step");
+            double rows = Math.floor(duration / step) + 2;
+            if (rows > maxRows) {
+                int states = LinearSystem.of(model.forWeight(weight)).dimension();
+                double megabytes = rows * (states * 8.0 + 40) / 1e6;
+                throw error("simulation.step", String.format(Locale.ROOT, "a duration of %s at a step of %s gives "
+                                + "%.4g output rows (about %.3g MB of results), more than the limit of %d rows; use "
+                                + "a longer step or a shorter duration, or raise the limit with --max-rows",
+                        s.simulation().duration(), s.simulation().step(), rows, megabytes, maxRows));
+            }
+            if (step > duration) {
+                warn(Warning.Kind.COARSE_GRID, "simulation.step", "the output step is longer than the simulation, "
+                        + "so only its start and end are written");
+            }
+            return OutputGrid.regular(duration, step);
+        }
+
+        // ---- doses ----
+
+        private Route route(DoseSpec d, String key, PkModel model) {
+            Route route = s.regimen().routeOf(d);
+            if (route.isExtravascular() && !model.routes().containsKey(route)) {
+                String supported = model.routes().keySet().stream().map(Route::id).reduce("iv", (a, b) -> a + ", " + b);
+                throw error(d.route().isPresent() ? key + ".route" : "regimen.route", "the model has no '" + route.id()
+                        + "' route (add it under model.routes; the model supports: " + supported + ")");
+            }
+            return route;
+        }
+
+        private Dose dose(DoseSpec d, String key, Route route, double weight) {
+            double at = nonNegative(d.at(), key + ".at");
+            try {
+                if (d instanceof DoseSpec.Bolus b) {
+                    double amount = amount(b.amount(), key + ".bolus", weight);
+                    if (b.over().isPresent()) {
+                        double over = positive(b.over().get(), key + ".over");
+                        Plausibility.rate(s.written(key + ".bolus", b.amount()), b.amount(), amount / over, weight)
+                                .ifPresent(p -> warn(Warning.Kind.IMPLAUSIBLE_DOSE, key + ".bolus", "given over "
+                                        + s.written(key + ".over", b.over().get()) + ", " + p));
+                        return ConstantInfusion.ofAmount(at, amount, over, route);
+                    }
+                    Plausibility.bolus(s.written(key + ".bolus", b.amount()), b.amount(), amount, weight, route)
+                            .ifPresent(p -> warn(Warning.Kind.IMPLAUSIBLE_DOSE, key + ".bolus", p));
+                    return Bolus.of(at, amount, route);
+                }
+                if (d instanceof DoseSpec.Infusion inf) {
+                    double hours = positive(inf.duration(), key + ".infusion.duration");
+                    return new ConstantInfusion(at, hours, shortOrLongRate(inf.rate(), key + ".infusion.rate", weight,
+                            hours, route), route);
+                }
+                if (d instanceof DoseSpec.Schedule sch) {
+                    return schedule(sch, key + ".infusion", at, route, weight);
+                }
+                DoseSpec.Steps steps = (DoseSpec.Steps) d;
+                if (steps.steps().isEmpty()) {
+                    throw error(key + ".steps", "the list of steps is empty");
+                }
+                List<StepSchedule.Step> list = new ArrayList<>();
+                for (int i = 0; i < steps.steps().size(); i++) {
+                    DoseSpec.Step st = steps.steps().get(i);
+                    String stepKey = key + ".steps[" + i + "]";
+                    double hours = positive(st.duration(), stepKey + ".for");
+                    list.add(new StepSchedule.Step(shortOrLongRate(st.rate(), stepKey + ".rate", weight, hours, route),
+                            hours));
+                }
+                return new StepSchedule(at, list, route);
+            } catch (ScenarioException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw error(key, e.getMessage());
+            }
+        }
+
+        private Dose schedule(DoseSpec.Schedule sch, String key, double at, Route route, double weight) {
+            double max = sch.max().map(m -> rate(m, key + ".max", weight)).orElse(Double.POSITIVE_INFINITY);
+            double start = rate(sch.start(), key + ".start", weight);
+            double increment = rate(sch.increment(), key + ".increment", weight);
+            double every = positive(sch.every(), key + ".every");
+            double duration = positive(sch.duration(), key + ".duration");
+            double steps = increment > 0 && Double.isFinite(max)
+                    ? Math.min(Math.ceil((max - start) / increment) + 1, Math.ceil(duration / every))
+                    : increment > 0 ? Math.ceil(duration / every) : 1;
+            if (steps > MAX_TITRATION_STEPS) {
+                throw error(key + ".every", String.format(Locale.ROOT, "a step every %s over %s gives %.4g rate "
+                        + "changes, more than the limit of %d", sch.every(), sch.duration(), steps,
+                        MAX_TITRATION_STEPS));
+            }
+            if (max < start) {
+                warn(Warning.Kind.MAXIMUM_BELOW_START, key + ".max", "the maximum is below the start rate, so the "
+                        + "rate never rises");
+            }
+            return new TitrationSchedule(at, start, increment, every, max, duration, route);
+        }
+
+        private TitrationRule rule(DoseSpec.Rule t, String doseKey, Route route, PkModel model, double weight) {
+            double at = nonNegative(t.at(), doseKey + ".at");
+            String key = doseKey + ".titration";
+            double start = rate(t.start(), key + ".start", weight);
+            double step = rate(t.step(), key + ".step", weight);
+            double every = positive(t.every(), key + ".every");
+            double duration = positive(t.duration(), key + ".duration");
+            if (duration / every > MAX_TITRATION_STEPS) {
+                throw error(key + ".every", "more than " + MAX_TITRATION_STEPS + " decisions");
+            }
+            double max = t.max().map(m -> rate(m, key + ".max", weight)).orElse(Double.POSITIVE_INFINITY);
+            double reduceBy = step;
+            double reduceFraction = Double.NaN;
+            if (t.reduceBy().isPresent()) {
+                DoseSpec.Reduction red = t.reduceBy().get();
+                if (red.percent().isPresent()) {
+                    double pct = red.percent().getAsDouble();
+                    if (!(pct > 0 && pct <= 100)) {
+                        throw error(key + ".reduce_by", "a percentage from 0 to 100 is expected, got " + pct + " %");
+                    }
+                    reduceFraction = pct / 100;
+                    reduceBy = Double.NaN;
+                } else {
+                    reduceBy = rate(red.amount().get(), key + ".reduce_by", weight);
+                }
+            }
+            return new TitrationRule(at, start, step, every, max, duration, route,
+                    condition(t.stopRaisingWhen(), key + ".stop_raising_when", model),
+                    condition(t.reduceWhen(), key + ".reduce_when", model), reduceBy, reduceFraction,
+                    condition(t.stopWhen(), key + ".stop_when", model));
+        }
+
+        private Optional<Condition> condition(Optional<DoseSpec.ConditionSpec> spec, String key, PkModel model) {
+            if (spec.isEmpty()) {
+                return Optional.empty();
+            }
+            DoseSpec.ConditionSpec c = spec.get();
+            if (c.nrsReduction().isEmpty() && c.drugHigh().isEmpty() && c.concentration().isEmpty()
+                    && c.effectConcentration().isEmpty()) {
+                throw error(key, "a condition needs at least one of nrs_reduction, drug_high, concentration, "
+                        + "effect_concentration");
+            }
+            if ((c.drugHigh().isPresent() || c.effectConcentration().isPresent()) && model.effectSite().isEmpty()) {
+                throw error(key, "drug_high and effect_concentration need a model with an effect site");
+            }
+            if (c.nrsReduction().isPresent() && model.painEffectSite().isEmpty()) {
+                throw error(key + ".nrs_reduction", "nrs_reduction needs the pain effect site of the built-in models");
+            }
+            c.drugHigh().ifPresent(v -> {
+                if (v < 0 || v > 1) {
+                    throw error(key + ".drug_high", "a score from 0 to 1 is expected, got " + v);
+                }
+            });
+            return Optional.of(new Condition(c.nrsReduction(), c.drugHigh(),
+                    concentration(c.concentration(), key + ".concentration"),
+                    concentration(c.effectConcentration(), key + ".effect_concentration")));
+        }
+
+        private OptionalDouble concentration(Optional<Quantity> q, String key) {
+            return q.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(nonNegative(q, key));
+        }
+
+        // ---- values ----
+
+        private double amount(Quantity q, String key, double weight) {
+            return perWeight(q, key, weight);
+        }
+
+        private double rate(Quantity q, String key, double weight) {
+            double mgPerH = perWeight(q, key, weight);
+            Plausibility.rate(s.written(key, q), q, mgPerH, weight)
+                    .ifPresent(problem -> warn(Warning.Kind.IMPLAUSIBLE_DOSE, key, problem));
+            return mgPerH;
+        }
+
+        private double perWeight(Quantity q, String key, double weight) {
+            if (!(q.value() >= 0)) {
+                throw error(key, "must not be negative, got '" + q + "'");
+            }
+            return q.isPerWeight() ? q.internalValue() * weight : q.internalValue();
+        }
+
+        /**
+         * A rate held for {@code hours}: judged as a rate when held for an hour or more, and by the
+         * amount it gives (against the bolus limit) when shorter, as a TCI loading pulse is.
+         */
+        private double shortOrLongRate(Quantity q, String key, double weight, double hours, Route route) {
+            if (hours >= 1) {
+                return rate(q, key, weight);
+            }
+            double mgPerH = perWeight(q, key, weight);
+            Plausibility.bolus(s.written(key, q) + " for " + fmt(hours) + " h", q, mgPerH * hours, weight, route)
+                    .ifPresent(problem -> warn(Warning.Kind.IMPLAUSIBLE_DOSE, key, problem));
+            return mgPerH;
+        }
+
+        private double positive(Quantity q, String key) {
+            double v = q.internalValue();
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw error(key, "must be positive, got '" + q + "'");
+            }
+            return v;
+        }
+
+        private double nonNegative(Optional<Quantity> q, String key) {
+            if (q.isEmpty()) {
+                return 0;
+            }
+            double v = q.get().internalValue();
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                throw error(key, "must not be negative, got '" + q.get() + "'");
+            }
+            return v;
+        }
+
+        // ---- warnings on the whole ----
+
+        private void endWarnings(Regimen regimen, double courseEnd, double endH) {
+            double lastStart = regimen.doses().stream().mapToDouble(Dose::startH).max().orElse(0);
+            if (lastStart > endH) {
+                warn(Warning.Kind.DOSING_AFTER_END, "regimen", String.format(Locale.ROOT, "a dose starts at %s h, "
+                        + "after the end of the simulation (%s h); it is not simulated", fmt(lastStart), fmt(endH)));
+            } else if (courseEnd > endH && !org.ketasim.core.regimen.Breakpoints.same(courseEnd, endH)) {
+                double all = regimen.administeredMg(Double.POSITIVE_INFINITY);
+                double simulated = regimen.administeredMg(endH);
+                warn(Warning.Kind.DOSING_AFTER_END, "simulation.duration", String.format(Locale.ROOT, "the regimen "
+                        + "runs until %s h, after the end of the simulation (%s h): %s of its %s mg are simulated; "
+                        + "lengthen simulation.duration to see the whole course", fmt(courseEnd), fmt(endH),
+                        fmt(simulated), fmt(all)));
+            }
+        }
+
+        private void unvalidatedRoutes(ModelCard card, RegimenSpec r) {
+            r.doses().stream().map(r::routeOf).distinct().sorted().forEach(route -> {
+                RouteNote note = card.routes().get(route);
+                if (note != null && !note.validated()) {
+                    warn(Warning.Kind.UNVALIDATED_ROUTE, "regimen", "route '" + route.id() + "' of model '"
+                            + card.id() + "' is unvalidated: " + note.source());
+                }
+            });
+        }
+    }
+
+    private static String fmt(double v) {
+        return Plausibility.fmt(v);
+    }
+}

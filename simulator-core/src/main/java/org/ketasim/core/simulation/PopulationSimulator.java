@@ -1,0 +1,380 @@
+package org.ketasim.core.simulation;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.engine.Observer;
+import org.ketasim.core.engine.OutputGrid;
+import org.ketasim.core.engine.Plan;
+import org.ketasim.core.engine.Propagator;
+import org.ketasim.core.metrics.ConcentrationWindow;
+import org.ketasim.core.metrics.Summary;
+import org.ketasim.core.model.Observable;
+import org.ketasim.core.model.PkModel;
+import org.ketasim.core.model.library.ResidualError;
+import org.ketasim.core.pd.EffectiveReduction;
+import org.ketasim.core.pd.PdOutcome;
+import org.ketasim.core.population.PopulationResult;
+import org.ketasim.core.population.PopulationSettings;
+import org.ketasim.core.population.Quantiles;
+import org.ketasim.core.population.Subject;
+import org.ketasim.core.population.SubjectStreams;
+import org.ketasim.core.population.Variability;
+import org.ketasim.core.scenario.CompiledScenario;
+import org.ketasim.core.scenario.ScenarioException;
+
+/**
+ * Simulates a virtual population of a compiled scenario's patient on the engine chosen.
+ *
+ * <p>Subject i draws, from random stream i ({@link SubjectStreams}), first its etas
+ * ({@link Variability#sample}), then, when the weight varies, its body weight from a normal
+ * distribution truncated to the model's study weights (per-kg doses follow it: the scenario is
+ * compiled at that weight, no file is re-read), and last the residual errors of its simulated
+ * observations. Its model is the typical model scaled to its weight with the etas applied; its own
+ * controllers titrate it. So the results do not depend on the thread count.
+ *
+ * <p>Every subject keeps its own propagator, and all subjects are advanced together a block of
+ * output rows at a time: the block's concentrations of every subject are held (at most about
+ * {@value #BLOCK_VALUES} values), the exact R type-7 percentiles of each row are computed
+ * ({@link Quantiles}), and the block is dropped, so memory grows with the number of subjects but
+ * not with subjects times rows. Finished subjects go to the sink in index order and are not kept.
+ */
+public final class PopulationSimulator {
+
+    /** The most concentrations held for one block of rows (8 bytes each, 64 MB). */
+    static final int BLOCK_VALUES = 8_000_000;
+    /** Subjects finished and handed to the sink at a time. */
+    private static final int FINISH_CHUNK = 4096;
+
+    /** Each worker thread's quantile scratch space. */
+    private static final ThreadLocal<Quantiles> QUANTILES = ThreadLocal.withInitial(Quantiles::new);
+
+    private final Engine engine;
+
+    /** @param engine how intervals are taken */
+    public PopulationSimulator(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** Receives a population's subjects as they are finished. */
+    @FunctionalInterface
+    public interface Sink {
+        /**
+         * Called once, before any subject.
+         *
+         * @param variability the variability that will be applied (its parameters name the etas)
+         */
+        default void begin(Variability variability) {
+        }
+
+        /**
+         * @param subject the next subject, in index order
+         */
+        void accept(Subject subject);
+    }
+
+    /**
+     * @param c        the typical patient's scenario, compiled
+     * @param settings size, seed, percentiles, windows, weight variability, threads, observations
+     * @param sink     receives every subject, in index order, on the calling thread
+     * @return the bands and the shares
+     * @throws ScenarioException if the model has no variability to apply and the weight is fixed,
+     *                           or observations are asked of a model without residual error
+     */
+    public PopulationResult simulate(CompiledScenario c, PopulationSettings settings, Sink sink) {
+        if (settings.observationTimesH().length > 0 && c.residual().isEmpty()) {
+            throw new ScenarioException(c.scenario().at("model"), "model '" + c.modelId() + "' has no residual "
+                    + "error, so observations cannot be simulated; choose a model with one (see 'ketasim models'), or "
+                    + "declare model.residual_error in an inline model");
+        }
+        Variability variability;
+        try {
+            variability = Variability.of(c.variability(), c.typicalModel());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(c.scenario().at("model.variability"), e.getMessage());
+        }
+        if (variability.parameters().isEmpty() && settings.weightSdKg() == 0) {
+            throw new ScenarioException(c.scenario().at("model"), "model '" + c.modelId() + "' has no inter-individual "
+                    + "variability that ketasim can apply" + (variability.notApplied().isEmpty() ? ""
+                    : " (only on " + variability.notApplied() + ")") + ", so every subject would be the same; choose "
+                    + "a model with variability (see 'ketasim models'), declare model.variability in an inline model, "
+                    + "or vary the weight");
+        }
+        sink.begin(variability);
+        return new Run(c, settings, variability, sink).run();
+    }
+
+    /** One population run. */
+    private final class Run {
+        private final CompiledScenario c;
+        private final PopulationSettings settings;
+        private final Variability variability;
+        private final Sink sink;
+        private final int n;
+        private final OutputGrid grid;
+        private final List<Observable> banded;
+        private final double[] weightRange;
+        private final List<UniformRandomProvider> streams;
+        private final Member[] members;
+        private double[][][] block;
+        private int blockStart;
+
+        Run(CompiledScenario c, PopulationSettings settings, Variability variability, Sink sink) {
+            this.c = c;
+            this.settings = settings;
+            this.variability = variability;
+            this.sink = sink;
+            this.n = settings.subjects();
+            this.grid = c.plan().grid();
+            this.banded = PopulationResult.BANDED.stream().filter(c.plan().system()::has).toList();
+            this.weightRange = weightRange();
+            this.streams = SubjectStreams.create(settings.seed(), n);
+            this.members = new Member[n];
+        }
+
+        /** The card's study weights, or three SD either side when the patient is outside them. */
+        private double[] weightRange() {
+            double w = c.weightKg();
+            double sd = settings.weightSdKg();
+            double[] range = c.card().map(card -> card.weightRangeKg()).orElse(new double[] {0.3, 350});
+            if (w < range[0] || w > range[1]) {
+                range = new double[] {Math.max(0.3, w - 3 * sd), Math.min(350, w + 3 * sd)};
+            }
+            return range;
+        }
+
+        PopulationResult run() {
+            int rows = grid.size();
+            int blockRows = (int) Math.max(1, Math.min(rows, BLOCK_VALUES / ((long) n * banded.size())));
+            double[] p = settings.percentiles();
+            Map<Observable, double[][]> bands = new EnumMap<>(Observable.class);
+            for (Observable o : banded) {
+                bands.put(o, new double[p.length][rows]);
+            }
+            block = new double[banded.size()][blockRows][n];
+            int threads = Math.min(settings.threads(), n);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                for (blockStart = 0; blockStart < rows; blockStart += blockRows) {
+                    int to = Math.min(rows, blockStart + blockRows);
+                    parallel(pool, threads, n, i -> {
+                        if (members[i] == null) {
+                            members[i] = new Member(i);
+                        }
+                        for (int r = blockStart; r < to; r++) {
+                            members[i].propagator.nextRow();
+                        }
+                    });
+                    int first = blockStart;
+                    parallel(pool, threads, to - first, r -> {
+                        Quantiles q = QUANTILES.get();
+                        double[] out = new double[p.length];
+                        for (int a = 0; a < banded.size(); a++) {
+                            q.compute(block[a][r], n, p, out);
+                            double[][] b = bands.get(banded.get(a));
+                            for (int k = 0; k < p.length; k++) {
+                                b[k][first + r] = out[k];
+                            }
+                        }
+                    });
+                }
+                block = null;
+                Counter counter = new Counter();
+                for (int from = 0; from < n; from += FINISH_CHUNK) {
+                    int to = Math.min(n, from + FINISH_CHUNK);
+                    Subject[] done = new Subject[to - from];
+                    int base = from;
+                    parallel(pool, threads, to - from, k -> {
+                        done[k] = members[base + k].finish();
+                        members[base + k] = null;
+                    });
+                    for (Subject s : done) {
+                        counter.add(s);
+                        sink.accept(s);
+                    }
+                }
+                double[] times = new double[rows];
+                for (int r = 0; r < rows; r++) {
+                    times[r] = grid.time(r);
+                }
+                return new PopulationResult(settings, variability, times, bands, counter.counts());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        /** One subject's draws, propagator and accumulators. */
+        private final class Member implements Observer {
+            private final int index;
+            private final NormalizedGaussianSampler normal;
+            private final double[] eta;
+            private final double weightKg;
+            private final CompiledScenario compiled;
+            private final Plan plan;
+            private final Propagator propagator;
+            private final Summary.Recorder summary;
+            private final ConcentrationWindow.Hours[] hours;
+            private final PdOutcome.Accumulator pd;
+            private final boolean effect;
+            private final boolean pain;
+
+            Member(int index) {
+                this.index = index;
+                this.normal = ZigguratSampler.NormalizedGaussian.of(streams.get(index));
+                this.eta = variability.sample(normal);
+                this.weightKg = settings.weightSdKg() > 0
+                        ? truncatedNormal(normal, c.weightKg(), settings.weightSdKg(), weightRange) : c.weightKg();
+                this.compiled = weightKg == c.weightKg() ? c : c.scenario().withWeightKg(weightKg).compile();
+                PkModel individual = variability.apply(compiled.individualModel(), eta);
+                this.plan = compiled.plan(individual);
+                this.summary = new Summary.Recorder(plan, weightKg);
+                List<ConcentrationWindow> windows = settings.windows();
+                this.hours = new ConcentrationWindow.Hours[windows.size()];
+                for (int w = 0; w < hours.length; w++) {
+                    hours[w] = windows.get(w).new Hours();
+                }
+                this.pd = new PdOutcome.Accumulator(c.sKetamineFraction(), c.baselineNrs(), 0);
+                this.effect = plan.system().has(Observable.EFFECT);
+                this.pain = plan.system().has(Observable.PAIN_EFFECT);
+                this.propagator = new Propagator(plan, engine).observe(summary).observe(this);
+            }
+
+            @Override
+            public void row(int row, Propagator p) {
+                int r = row - blockStart;
+                for (int a = 0; a < banded.size(); a++) {
+                    block[a][r][index] = p.value(banded.get(a));
+                }
+                double t = p.timeH();
+                double cp = banded.get(0) == Observable.PARENT ? block[0][r][index] : p.value(Observable.PARENT);
+                for (ConcentrationWindow.Hours h : hours) {
+                    h.add(t, cp);
+                }
+                pd.add(t, effect ? p.value(Observable.EFFECT) : Double.NaN,
+                        pain ? p.value(Observable.PAIN_EFFECT) : Double.NaN);
+            }
+
+            Subject finish() {
+                propagator.run();
+                PdOutcome outcome = pd.outcome();
+                double[] inside = new double[hours.length];
+                for (int w = 0; w < hours.length; w++) {
+                    inside[w] = hours[w].total();
+                }
+                Map<EffectiveReduction, Boolean> met = new EnumMap<>(EffectiveReduction.class);
+                for (EffectiveReduction d : EffectiveReduction.values()) {
+                    met.put(d, !Double.isNaN(outcome.firstMetH().get(d)));
+                }
+                return new Subject(index, weightKg, eta, summary.summary(), inside, outcome.maxDrugHighProbability(),
+                        outcome.maxNrsReduction(), met, observations(), PatientSimulator.events(propagator));
+            }
+
+            /**
+             * The subject's observations: per time, per analyte with a residual error (parent first),
+             * two normal deviates from the subject's own stream, drawn after its etas and weight.
+             */
+            private List<Subject.Observation> observations() {
+                double[] timesH = settings.observationTimesH();
+                if (timesH.length == 0) {
+                    return List.of();
+                }
+                Plan at = plan.withGrid(OutputGrid.at(timesH));
+                List<double[]> values = new ArrayList<>();
+                boolean metabolite = at.system().has(Observable.METABOLITE);
+                new Propagator(at, engine).observe((row, p) -> values.add(new double[] {p.value(Observable.PARENT),
+                    metabolite ? p.value(Observable.METABOLITE) : Double.NaN})).run();
+                List<Subject.Observation> list = new ArrayList<>();
+                for (int t = 0; t < timesH.length; t++) {
+                    for (ResidualError e : compiled.residual()) {
+                        double ipred = values.get(t)[e.analyte() == ResidualError.Analyte.PARENT ? 0 : 1];
+                        if (!Double.isNaN(ipred)) {
+                            double z1 = normal.sample();
+                            double z2 = normal.sample();
+                            list.add(new Subject.Observation(timesH[t], e.analyte(), ipred, e.observe(ipred, z1, z2)));
+                        }
+                    }
+                }
+                return list;
+            }
+        }
+
+        /** The counts behind the shares, added in subject order. */
+        private final class Counter {
+            private final long[] inside = new long[settings.windows().size()];
+            private final long[] above = new long[settings.windows().size()];
+            private final double[] hoursInside = new double[settings.windows().size()];
+            private long drugHigh;
+            private boolean anyHigh = true;
+            private final Map<EffectiveReduction, Long> met = new EnumMap<>(EffectiveReduction.class);
+            private boolean anyMet = true;
+
+            void add(Subject s) {
+                List<ConcentrationWindow> windows = settings.windows();
+                for (int w = 0; w < windows.size(); w++) {
+                    inside[w] += s.hoursInWindow()[w] > 0 ? 1 : 0;
+                    above[w] += s.summary().cmaxNgPerMl() > windows.get(w).highNgPerMl() ? 1 : 0;
+                    hoursInside[w] += s.hoursInWindow()[w];
+                }
+                anyHigh &= !Double.isNaN(s.maxDrugHighProbability());
+                drugHigh += s.maxDrugHighProbability() >= 0.5 ? 1 : 0;
+                anyMet &= !Double.isNaN(s.maxNrsReduction());
+                for (EffectiveReduction d : EffectiveReduction.values()) {
+                    met.merge(d, s.met().get(d) ? 1L : 0L, Long::sum);
+                }
+            }
+
+            PopulationResult.Counts counts() {
+                return new PopulationResult.Counts(n, inside, above, hoursInside, anyHigh ? drugHigh : -1,
+                        anyMet ? met : Map.of());
+            }
+        }
+    }
+
+    /** A normal draw redrawn until inside the range; after 1000 misses the range's nearer end. */
+    private static double truncatedNormal(NormalizedGaussianSampler normal, double mean, double sd, double[] range) {
+        double x = mean;
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            x = mean + sd * normal.sample();
+            if (x >= range[0] && x <= range[1]) {
+                return x;
+            }
+        }
+        return Math.min(range[1], Math.max(range[0], x));
+    }
+
+    /** Runs {@code work} for 0 to {@code count - 1}, index i on worker {@code i mod threads}, and waits. */
+    private static void parallel(ExecutorService pool, int threads, int count, IntConsumer work) {
+        List<Future<?>> jobs = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            jobs.add(pool.submit(() -> {
+                for (int i = first; i < count; i += threads) {
+                    work.accept(i);
+                }
+            }));
+        }
+        try {
+            for (Future<?> job : jobs) {
+                job.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the population simulation was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}
