@@ -88,24 +88,78 @@ final class AtomicFiles {
     }
 
     static void write(Path target, StreamContent content) throws IOException {
+        try (Pending file = open(target)) {
+            content.writeTo(file.stream);
+            file.commit();
+        }
+    }
+
+    /**
+     * Opens a text file to be written over time (rows streamed as they are computed): it is
+     * written under a temporary name and gets its name only at {@link Pending#commit()}; closed
+     * without a commit, it is removed.
+     *
+     * @param target the final name
+     * @return the open file
+     * @throws IOException if it cannot be created
+     */
+    static Pending open(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
         IN_PROGRESS.add(tmp);
-        try {
-            // created with the user's umask (Files.createTempFile would make it owner-only)
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE))) {
-                content.writeTo(out);
-            }
+        // created with the user's umask (Files.createTempFile would make it owner-only)
+        return new Pending(target, tmp, new BufferedOutputStream(Files.newOutputStream(tmp,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16));
+    }
+
+    /** A file being written under a temporary name. */
+    static final class Pending implements AutoCloseable {
+        private final Path target;
+        private final Path tmp;
+        private final OutputStream stream;
+        private final Writer writer;
+        private boolean closed;
+
+        private Pending(Path target, Path tmp, OutputStream stream) {
+            this.target = target;
+            this.tmp = tmp;
+            this.stream = stream;
+            this.writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+        }
+
+        /** @return the file's text writer (flushed at commit) */
+        Writer writer() {
+            return writer;
+        }
+
+        /**
+         * Closes the file and gives it its final name.
+         *
+         * @throws IOException if it cannot be written or renamed
+         */
+        void commit() throws IOException {
+            writer.flush();
+            stream.close();
+            closed = true;
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
-            Files.deleteIfExists(tmp);
-            IN_PROGRESS.remove(tmp);
+        }
+
+        /** Removes the file unless it was committed. */
+        @Override
+        public void close() throws IOException {
+            try {
+                if (!closed) {
+                    stream.close();
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+                IN_PROGRESS.remove(tmp);
+            }
         }
     }
 }

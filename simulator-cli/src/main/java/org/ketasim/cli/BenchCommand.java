@@ -1,98 +1,104 @@
 package org.ketasim.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.ketasim.core.engine.batch.BatchSolver.Method;
-import org.ketasim.core.engine.batch.StandardCase;
-import org.ketasim.core.model.LinearSystem;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.io.yaml.ScenarioYaml;
+import org.ketasim.core.population.PopulationSettings;
+import org.ketasim.core.scenario.CompiledScenario;
+import org.ketasim.core.scenario.DoseSpec;
+import org.ketasim.core.scenario.ModelSpec;
+import org.ketasim.core.scenario.Patient;
+import org.ketasim.core.scenario.RegimenSpec;
+import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.scenario.SimulationSpec;
+import org.ketasim.core.simulation.PopulationSimulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code ketasim bench}: runs the speed benchmark's standard case ({@link StandardCase}) for a few
- * seconds and prints subjects per second: first the per-step engine on one thread, for comparison
- * with a hand-written loop of the same recurrence, then the default (closed-form) engine on one
- * thread and on all, as the last two lines. Each subject's parameters are drawn and its system
- * built inside the timed work. The JMH suite in {@code benchmarks/} is the careful measurement;
- * this is the quick check on any machine.
+ * {@code ketasim bench [FILE]}: how many virtual subjects per second this machine simulates on the
+ * workload users run most: a population of a scenario (by default {@link #STANDARD}, the Dutch
+ * inpatient median regimen of the catalogue) with every output row of every subject and the exact
+ * percentile bands, as {@code ketasim population} computes them (without writing files). It reports
+ * one thread and all threads. The JMH suite in {@code benchmarks/} is the careful measurement; this
+ * is the quick check on any machine.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure the standard case: a 4-day titrated IV regimen (5 mg/h, +2 mg/h every 12 h, max",
-            "25 mg/h) on a 6-state model, 1-minute grid, each subject with its own parameters, summary metrics only.",
-            "Prints the per-step engine on one thread, then the default closed-form engine on one thread and on all",
-            "threads, as the last two lines (subjects per second)."})
+        description = {"Measure population speed: subjects per second with full time series and exact percentile",
+            "bands, as 'ketasim population' computes them (no files written), on one thread and on all threads.",
+            "Default workload: the Dutch inpatient median regimen (5 mg/h +2 mg/h every 12 h, max 25 mg/h, 4 days;",
+            "fanta-otto, 11 days at a 15-min step)."})
 final class BenchCommand implements Callable<Integer> {
 
-    private static final int BATCH = 256;
+    /**
+     * The default workload: {@code scenarios/dutch-survey/nl-inpatient-median.yaml} without its
+     * texts (a test checks they are equal), so that the command needs no file.
+     */
+    static final Scenario STANDARD = Scenario.builder().id("nl-inpatient-median").model(ModelSpec.BuiltIn.of("fanta-otto"))
+            .patient(Patient.ofKg(70))
+            .regimen(RegimenSpec.of(DoseSpec.schedule("5 mg/h", "2 mg/h", "12 h", "25 mg/h", "4 d"))
+                    .withSetting("inpatient").withRoute(org.ketasim.core.model.Route.IV))
+            .simulation(SimulationSpec.of("11 d", "15 min")).build();
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "A scenario to measure instead of the default.")
+    private Path file;
+
+    @Option(names = {"-n", "--n"}, defaultValue = "2000", paramLabel = "N",
+            description = "Subjects per population (default: ${DEFAULT-VALUE}).")
+    private int subjects;
 
     @Option(names = "--seconds", defaultValue = "3", paramLabel = "S",
             description = "Measured time per thread count, after 1 s of warm-up (default: ${DEFAULT-VALUE}).")
     private double seconds;
 
+    @CommandLine.Mixin
+    private EngineOption engine;
+
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (!(seconds > 0 && seconds <= 600)) {
-            spec.commandLine().getErr().println("error: --seconds must be above 0 and at most 600, got " + seconds);
-            return ExitCodes.BAD_INPUT;
+            throw OptionValues.problem("--seconds", "must be above 0 and at most 600, got " + seconds);
         }
-        int cores = Runtime.getRuntime().availableProcessors();
-        out.printf(Locale.ROOT, "standard case: %d-h titration, %.0f-s grid, %d subjects per batch; %d processors, %s %s%n",
-                (int) StandardCase.DURATION_H, StandardCase.STEP_H * 3600, BATCH, cores,
+        if (subjects < 1 || subjects > PopulationSettings.MAX_SUBJECTS) {
+            throw OptionValues.problem("--n", "must be 1 to " + PopulationSettings.MAX_SUBJECTS + ", got " + subjects);
+        }
+        CompiledScenario c = file == null ? STANDARD.compile() : new ScenarioYaml().load(file);
+        int cores = Math.min(PopulationSettings.MAX_THREADS, Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "%s: %d rows per subject, %d subjects per population, %s engine; %d processors, "
+                        + "%s %s%n", c.id(), c.plan().grid().size(), subjects, engine.engine().id(), cores,
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
         out.flush();
-        measure(Method.STEPPING, 1, 1.0);
-        out.printf(Locale.ROOT, "per-step engine, every 1-min step, 1 thread: %.0f subjects/s%n",
-                measure(Method.STEPPING, 1, seconds));
-        out.flush();
-        measure(Method.CLOSED_FORM, 1, 1.0);
-        double one = measure(Method.CLOSED_FORM, 1, seconds);
-        double all = cores == 1 ? one : measure(Method.CLOSED_FORM, cores, seconds);
-        out.println("closed-form engine (the default), runs of constant rate:");
+        measure(c, 1, 1.0);
+        double one = measure(c, 1, seconds);
         out.printf(Locale.ROOT, "1 thread: %.0f subjects/s%n", one);
-        out.printf(Locale.ROOT, "%d threads: %.0f subjects/s%n", cores, all);
+        out.flush();
+        if (cores > 1) {
+            measure(c, cores, 1.0);
+            out.printf(Locale.ROOT, "%d threads: %.0f subjects/s%n", cores, measure(c, cores, seconds));
+        }
         out.flush();
         return ExitCodes.OK;
     }
 
-    /** @return subjects per second over all threads, each thread solving batches until the time is up */
-    private static double measure(Method method, int threads, double seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            long end = System.nanoTime() + (long) (seconds * 1e9);
-            List<Future<Long>> jobs = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int t = 0; t < threads; t++) {
-                long seed = t;
-                jobs.add(pool.submit(() -> {
-                    long done = 0;
-                    for (long batch = 0; System.nanoTime() < end; batch++) {
-                        List<LinearSystem> subjects = StandardCase.subjects(BATCH, seed * 1_000_003 + batch);
-                        if (StandardCase.solve(subjects, method).cmaxParent().length != BATCH) {
-                            throw new IllegalStateException("lost subjects");
-                        }
-                        done += BATCH;
-                    }
-                    return done;
-                }));
-            }
-            long total = 0;
-            for (Future<Long> job : jobs) {
-                total += job.get();
-            }
-            return total / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            pool.shutdownNow();
+    /** @return subjects per second over whole populations run for about {@code duration} seconds */
+    private double measure(CompiledScenario c, int threads, double duration) {
+        PopulationSimulator simulator = new PopulationSimulator(engine.engine());
+        long start = System.nanoTime();
+        long done = 0;
+        long seed = 1;
+        while (System.nanoTime() - start < duration * 1e9) {
+            simulator.simulate(c, PopulationSettings.of(subjects, seed++).withThreads(threads), s -> { });
+            done += subjects;
         }
+        return done / ((System.nanoTime() - start) / 1e9);
     }
 }

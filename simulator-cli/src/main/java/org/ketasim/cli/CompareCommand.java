@@ -15,17 +15,18 @@ import org.ketasim.cli.chart.OverlayChart;
 import org.ketasim.cli.report.HtmlReport;
 import org.ketasim.core.compare.Comparison;
 import org.ketasim.core.compare.ComparisonRow;
-import org.ketasim.core.compare.ConcentrationWindow;
-import org.ketasim.core.engine.ExactSolver;
 import org.ketasim.core.io.ComparisonWriter;
+import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelLibrary;
+import org.ketasim.core.problems.InputException;
+import org.ketasim.core.problems.Warning;
+import org.ketasim.core.scenario.CompiledScenario;
+import org.ketasim.core.scenario.ModelSpec;
 import org.ketasim.core.scenario.Scenario;
-import org.ketasim.core.scenario.ScenarioException;
-import org.ketasim.core.scenario.ScenarioLoader;
+import org.ketasim.core.scenario.ScenarioCompiler;
+import org.ketasim.core.scenario.Suggestions;
 import org.ketasim.core.units.Dimension;
-import org.ketasim.core.units.Quantities;
-import org.ketasim.core.units.UnitException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +46,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     private ScenarioInputs inputs;
+
+    @CommandLine.Mixin
+    private EngineOption engine;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "comparison",
             description = "Output directory (default: ${DEFAULT-VALUE}).")
@@ -78,15 +82,15 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Double> referenceKg;
+        Optional<Double> referenceKg = referenceWeight();
         List<ConcentrationWindow> windows;
-        List<Optional<String>> modelIds;
         try {
-            referenceKg = referenceWeight();
             windows = windowOptions.windows();
-            modelIds = modelIds();
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            throw OptionValues.problem("--window", e.getMessage());
+        }
+        List<Optional<String>> modelIds = modelIds();
+        if (!AtomicFiles.usableOutputDirectory(out, err)) {
             return ExitCodes.BAD_INPUT;
         }
         Optional<ScenarioBatch> loaded = inputs.load(err);
@@ -98,29 +102,36 @@ final class CompareCommand implements Callable<Integer> {
             err.println("no valid scenario file; nothing written");
             return ExitCodes.BAD_INPUT;
         }
-        List<String> warnings = new ArrayList<>(batch.warnings());
+        List<String> warnings = new ArrayList<>(batch.warnings().stream().map(Warning::toString).toList());
         List<String> failed = new ArrayList<>(batch.failureMessages());
-        Comparison comparison = new Comparison(new ExactSolver(), windows);
+        Comparison comparison = new Comparison(engine.engine(), windows);
+        ScenarioCompiler compiler = inputs.compiler();
         List<ComparisonRow> rows = new ArrayList<>();
-        List<Scenario> shown = new ArrayList<>();
+        List<CompiledScenario> shown = new ArrayList<>();
         Map<String, List<OverlayChart.Curve>> byFamily = new LinkedHashMap<>();
         List<OverlayChart.Curve> selected = new ArrayList<>();
         for (Optional<String> modelId : modelIds) {
-            ScenarioLoader loader = new ScenarioLoader(referenceKg, modelId).withMaxRows(inputs.maxRows());
-            for (Scenario original : batch.scenarios()) {
-                Scenario s;
+            for (CompiledScenario original : batch.scenarios()) {
+                Scenario varied = original.scenario();
+                if (referenceKg.isPresent()) {
+                    varied = varied.withWeightKg(referenceKg.get());
+                }
+                if (modelId.isPresent()) {
+                    varied = varied.withModel(ModelSpec.BuiltIn.of(modelId.get()));
+                }
+                CompiledScenario s;
                 try {
-                    s = loader.load(original.file());
-                } catch (ScenarioException e) {
+                    s = varied.equals(original.scenario()) ? original : compiler.compile(varied);
+                } catch (InputException e) {
                     warnings.add("not simulated with " + modelId.orElse("its own model") + ": " + e.getMessage());
                     continue;
                 }
-                String family = familyOf(s.file());
+                String family = familyOf(s.scenario());
                 Comparison.Result result;
                 try {
                     result = comparison.of(s, family);
-                } catch (ArithmeticException | IllegalArgumentException e) {
-                    failed.add(s.file() + ": " + e.getMessage());
+                } catch (InputException e) {
+                    failed.add(e.getMessage());
                     continue;
                 }
                 rows.add(result.row());
@@ -130,11 +141,19 @@ final class CompareCommand implements Callable<Integer> {
                 String label = s.id() + (modelIds.size() > 1 ? " [" + s.modelId() + "]" : "");
                 OverlayChart.Curve curve = cut(new OverlayChart.Curve(label, result.timesH(), result.cp()));
                 String group = implausible(s) ? "implausible as written"
-                        : family + s.setting().map(x -> ", " + x).orElse("");
+                        : family + s.scenario().regimen().setting().map(x -> ", " + x).orElse("");
                 byFamily.computeIfAbsent(group, f -> new ArrayList<>()).add(curve);
                 if (set == null ? s.id().contains("median") : set.contains(s.id())) {
                     selected.add(curve);
                 }
+            }
+        }
+        if (set != null) {
+            List<String> ids = batch.scenarios().stream().map(CompiledScenario::id).toList();
+            List<String> unknown = set.stream().filter(id -> !ids.contains(id)).toList();
+            if (!unknown.isEmpty()) {
+                throw OptionValues.problem("--set", "no scenario has the id " + String.join(", ", unknown)
+                        + Suggestions.closest(unknown.get(0), ids));
             }
         }
         HtmlReport report = new HtmlReport();
@@ -190,23 +209,20 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** @return whether the scenario has a dose implausible as written (drawn on its own chart) */
-    private static boolean implausible(Scenario s) {
-        return s.warnings().stream().anyMatch(w -> w.contains("sub-anaesthetic") || w.contains("anaesthetic induction"));
+    private static boolean implausible(CompiledScenario s) {
+        return s.warnings().stream().anyMatch(w -> w.kind() == Warning.Kind.IMPLAUSIBLE_DOSE);
     }
 
     private Optional<Double> referenceWeight() {
         if (weight == null) {
             return Optional.empty();
         }
-        String text = String.join(" ", weight).trim();
-        if (text.matches("[0-9.]+")) {
-            text = text + " kg";
+        double kg = OptionValues.quantity("--weight", weight, "kg", Dimension.BODY_WEIGHT).internalValue();
+        if (!(kg >= ScenarioCompiler.MIN_WEIGHT_KG && kg <= ScenarioCompiler.MAX_WEIGHT_KG)) {
+            throw OptionValues.problem("--weight", "'" + String.join(" ", weight) + "' is not a human body weight ("
+                    + ScenarioCompiler.MIN_WEIGHT_KG + " to " + ScenarioCompiler.MAX_WEIGHT_KG + " kg)");
         }
-        try {
-            return Optional.of(Quantities.parse(text, Dimension.BODY_WEIGHT).internalValue());
-        } catch (UnitException e) {
-            throw new IllegalArgumentException("--weight: " + e.getMessage());
-        }
+        return Optional.of(kg);
     }
 
     private List<Optional<String>> modelIds() {
@@ -214,19 +230,21 @@ final class CompareCommand implements Callable<Integer> {
             return List.of(Optional.empty());
         }
         if (models.model != null) {
-            ModelLibrary.find(models.model).orElseThrow(() -> new IllegalArgumentException("--model: unknown model '"
-                    + models.model + "'; built-in models: " + ModelLibrary.ids()));
+            List<String> ids = ModelLibrary.all().stream().map(BuiltInModel::id).toList();
+            ModelLibrary.find(models.model).orElseThrow(() -> OptionValues.problem("--model", "unknown model '"
+                    + models.model + "'" + Suggestions.closest(models.model, ids) + "; built-in models: "
+                    + ModelLibrary.ids()));
             return List.of(Optional.of(models.model));
         }
         if (!"all".equals(models.all)) {
-            throw new IllegalArgumentException("--models takes 'all', got '" + models.all + "'");
+            throw OptionValues.problem("--models", "takes 'all', got '" + models.all + "'");
         }
         return ModelLibrary.all().stream().map(BuiltInModel::id).map(Optional::of).toList();
     }
 
     /** @return the folder a scenario file is in, its family in the catalogue */
-    private static String familyOf(Path file) {
-        Path parent = file.toAbsolutePath().normalize().getParent();
+    private static String familyOf(Scenario s) {
+        Path parent = s.origin().map(o -> o.file().toAbsolutePath().normalize().getParent()).orElse(null);
         return parent == null || parent.getFileName() == null ? "scenarios" : parent.getFileName().toString();
     }
 

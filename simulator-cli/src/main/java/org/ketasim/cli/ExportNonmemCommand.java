@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ketasim.core.nonmem.NonmemDataSet;
 import org.ketasim.core.nonmem.NonmemExport;
-import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.scenario.CompiledScenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,17 +51,17 @@ final class ExportNonmemCommand implements Callable<Integer> {
         }
         List<String> lines = new ArrayList<>();
         List<String> comments = new ArrayList<>();
-        List<Scenario> scenarios = batch.scenarios();
+        List<CompiledScenario> scenarios = batch.scenarios();
         for (int i = 0; i < scenarios.size(); i++) {
-            Scenario s = scenarios.get(i);
+            CompiledScenario s = scenarios.get(i);
             List<NonmemExport.Row> rows;
             try {
                 rows = NonmemExport.rows(s, i + 1);
             } catch (IllegalArgumentException e) {
-                err.println("error: " + s.file() + ": " + e.getMessage() + "; nothing written");
+                err.println("error: " + s.scenario().sourceName() + ": " + e.getMessage() + "; nothing written");
                 return ExitCodes.BAD_INPUT;
             }
-            comments.add("# ID " + (i + 1) + " = " + s.id() + " (" + s.file() + "; model " + s.modelId() + ", "
+            comments.add("# ID " + (i + 1) + " = " + s.id() + " (" + s.scenario().sourceName() + "; model " + s.modelId() + ", "
                     + s.weightKg() + " kg; amounts x " + s.inputFactor() + " of the written doses)");
             for (NonmemExport.Row r : rows) {
                 List<String> cells = new ArrayList<>(r.cells());

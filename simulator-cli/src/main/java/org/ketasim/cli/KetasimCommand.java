@@ -1,6 +1,10 @@
 package org.ketasim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.ketasim.core.problems.InputException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,12 +14,13 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"S-ketamine infusion dosing simulator.",
             "Simulates dosing regimens written as YAML scenario files with an exact linear PK engine."},
-        subcommands = {RunCommand.class, ValidateCommand.class, ModelsCommand.class, NonmemCommand.class,
-            ExportNonmemCommand.class, CompareCommand.class, TciCommand.class, TitrateCommand.class, PopulationCommand.class, SweepCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ModelsCommand.class, CompareCommand.class,
+            PopulationCommand.class, SweepCommand.class, TitrateCommand.class, TciCommand.class, NonmemCommand.class,
+            ExportNonmemCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything worked", "1:internal error (a defect in ketasim: please report it)",
-            "2:bad input (invalid scenario, missing file, bad option)"})
+            "2:bad input (invalid scenario, missing file, bad option, unusable output folder)"})
 public final class KetasimCommand implements Runnable {
 
     @CommandLine.Spec
@@ -23,11 +28,15 @@ public final class KetasimCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, validate, compare, titrate, tci, models, nonmem, export-nonmem)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required; the commands are "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 
     /**
-     * Builds the command line with ketasim's exit codes and error handling.
+     * Builds the command line with ketasim's one mapping from what went wrong to an exit code: bad
+     * input of any kind (a scenario, a data set, an option value, an output folder that cannot be
+     * written) is exit 2 with its message and no stack trace; anything else is a defect, exit 1 with
+     * the stack trace.
      *
      * @param out standard output
      * @param err standard error
@@ -40,10 +49,30 @@ public final class KetasimCommand implements Runnable {
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
                 ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL_ERROR);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("ketasim: internal error (please report it): " + e);
-            e.printStackTrace(commandLine.getErr());
-            commandLine.getErr().flush();
-            return ExitCodes.INTERNAL_ERROR;
+            PrintWriter w = commandLine.getErr();
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            if (cause instanceof InputException input) {
+                w.println("error: " + input.getMessage());
+            } else if (cause instanceof IOException io) {
+                w.println("error: cannot write the output: " + io.getClass().getSimpleName() + ": " + io.getMessage()
+                        + " (check that --out is a writable folder with free space)");
+            } else {
+                w.println("ketasim: internal error (please report it): " + e);
+                e.printStackTrace(w);
+                w.flush();
+                return ExitCodes.INTERNAL_ERROR;
+            }
+            w.flush();
+            return ExitCodes.BAD_INPUT;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter w = ex.getCommandLine().getErr();
+            w.println("error: " + ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, w)) {
+                w.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            }
+            w.flush();
+            return ExitCodes.BAD_INPUT;
         });
         return cl;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ketasim.core.io.yaml.ScenarioYaml;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelLibrary;
@@ -21,8 +22,9 @@ import org.ketasim.core.nonmem.NonmemDataException;
 import org.ketasim.core.nonmem.NonmemDataSet;
 import org.ketasim.core.nonmem.NonmemRecord;
 import org.ketasim.core.nonmem.NonmemSimulator;
+import org.ketasim.core.problems.Location;
+import org.ketasim.core.scenario.ScenarioCompiler;
 import org.ketasim.core.scenario.ScenarioException;
-import org.ketasim.core.scenario.ScenarioLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,9 +93,10 @@ final class NonmemCommand implements Callable<Integer> {
             typical = builtIn.map(BuiltInModel::model).get();
             defaultWeight = DEFAULT_WEIGHT_KG;
         } else if (Files.isRegularFile(Path.of(model))) {
-            var file = new ScenarioLoader().loadModel(Path.of(model));
-            typical = file.model();
-            defaultWeight = file.weightKg().orElse(DEFAULT_WEIGHT_KG);
+            Path file = Path.of(model);
+            var read = new ScenarioYaml().readModel(file);
+            typical = ScenarioCompiler.typicalModel(read.model(), key -> new Location(file.toString(), 0, key));
+            defaultWeight = read.weightKg().orElse(DEFAULT_WEIGHT_KG);
         } else {
             throw new IllegalArgumentException("--model " + model + ": neither a built-in model ("
                     + ModelLibrary.ids() + ") nor a file");

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ketasim.cli.chart.ChartFormat;
-import org.ketasim.core.compare.ConcentrationWindow;
+import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.population.PopulationSettings;
-import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.units.Dimension;
 import org.ketasim.core.units.Quantities;
 import org.ketasim.core.units.UnitException;
@@ -38,6 +38,9 @@ final class PopulationCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     private ScenarioInputs inputs;
+
+    @CommandLine.Mixin
+    private EngineOption engine;
 
     @Option(names = {"-n", "--n"}, paramLabel = "N",
             description = "Subjects per scenario (default: the file's population.subjects, else 1000).")
@@ -83,7 +86,8 @@ final class PopulationCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<ConcentrationWindow> windows;
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int workers = threads == null ? Math.min(PopulationSettings.MAX_THREADS,
+                Runtime.getRuntime().availableProcessors()) : threads;
         double[] observationTimesH;
         try {
             observationTimesH = observationTimes();
@@ -102,10 +106,10 @@ final class PopulationCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         List<String> failed = new ArrayList<>(loaded.get().failureMessages());
-        PopulationOutputs outputs = new PopulationOutputs(inputs.maxRows(), format);
-        for (Scenario s : loaded.get().scenarios()) {
-            PopulationSettings settings = PopulationOutputs.settings(s.population(), subjects, seed, weightSdKg,
-                    percentiles, windows, workers, observationTimesH);
+        PopulationOutputs outputs = new PopulationOutputs(engine.engine(), format);
+        for (CompiledScenario s : loaded.get().scenarios()) {
+            PopulationSettings settings = PopulationOutputs.settings(s.scenario().population(), subjects, seed,
+                    weightSdKg, percentiles, windows, workers, observationTimesH);
             outputs.write(s, settings, out.resolve(s.id()), stdout, err).ifPresent(problem -> {
                 err.println("error: " + problem);
                 failed.add(problem);

@@ -8,17 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ketasim.cli.chart.ChartFormat;
-import org.ketasim.cli.chart.ScenarioChart;
-import org.ketasim.core.compare.ConcentrationWindow;
-import org.ketasim.core.engine.ExactSolver;
-import org.ketasim.core.engine.NumericSolver;
-import org.ketasim.core.io.SummaryWriter;
-import org.ketasim.core.io.TimeSeriesWriter;
-import org.ketasim.core.io.TitrationEventWriter;
+import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.population.PopulationSettings;
-import org.ketasim.core.scenario.Scenario;
-import org.ketasim.core.scenario.ScenarioSimulator;
-import org.ketasim.core.scenario.ScenarioSimulator.Outcome;
+import org.ketasim.core.problems.InputException;
+import org.ketasim.core.problems.Warning;
+import org.ketasim.core.scenario.CompiledScenario;
+import org.ketasim.core.simulation.PatientResult;
+import org.ketasim.core.simulation.PatientSimulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,19 +34,14 @@ import picocli.CommandLine.Option;
             "'ketasim population' in its folder."})
 final class RunCommand implements Callable<Integer> {
 
-    /** The solvers a run can use. */
-    enum SolverChoice {
-        /** Matrix exponential over piecewise-constant input. */
-        exact,
-        /** Dormand-Prince 8(5,3), for cross-checks. */
-        numeric
-    }
-
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
     private ScenarioInputs inputs;
+
+    @CommandLine.Mixin
+    private EngineOption engine;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
@@ -62,10 +53,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--no-chart", description = "Write no charts.")
     private boolean noChart;
-
-    @Option(names = "--solver", paramLabel = "exact|numeric", defaultValue = "exact",
-            description = "Solver: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private SolverChoice solver;
 
     @Override
     public Integer call() throws IOException {
@@ -84,36 +71,26 @@ final class RunCommand implements Callable<Integer> {
             err.println(failed.size() + " of " + failed.size() + " scenario file(s) invalid; nothing written");
             return ExitCodes.BAD_INPUT;
         }
-        ScenarioSimulator simulator = new ScenarioSimulator(solver == SolverChoice.exact
-                ? new ExactSolver() : NumericSolver.tight());
-        List<Outcome> outcomes = new ArrayList<>();
-        for (var scenario : batch.scenarios()) {
+        PatientSimulator simulator = new PatientSimulator(engine.engine());
+        List<PatientResult> outcomes = new ArrayList<>();
+        for (CompiledScenario scenario : batch.scenarios()) {
             try {
                 outcomes.add(simulator.simulate(scenario));
-            } catch (ArithmeticException | IllegalArgumentException e) {
-                err.println("error: " + scenario.file() + ": " + e.getMessage());
-                failed.add(scenario.file() + ": " + e.getMessage());
+            } catch (InputException e) {
+                err.println("error: " + e.getMessage());
+                failed.add(e.getMessage());
             }
         }
-        TimeSeriesWriter series = new TimeSeriesWriter();
-        for (Outcome o : outcomes) {
-            Path dir = out.resolve(o.scenario().id());
-            AtomicFiles.writeText(dir.resolve("timeseries.csv"), w -> series.write(o.result(), o.pd(), w));
-            if (!o.scenario().titrationEvents().isEmpty()) {
-                AtomicFiles.writeText(dir.resolve("events.csv"),
-                        w -> new TitrationEventWriter().write(o.scenario().titrationEvents(), w));
-            }
-            if (!noChart) {
-                ScenarioChart chart = new ScenarioChart(o.scenario(), o.result());
-                AtomicFiles.write(dir.resolve("chart." + format.extension()), s -> chart.write(format, s));
-            }
+        PatientOutputs files = new PatientOutputs(out, format, !noChart);
+        for (PatientResult o : outcomes) {
+            files.write(o);
         }
-        PopulationOutputs populations = new PopulationOutputs(inputs.maxRows(), format);
-        for (Outcome o : outcomes) {
-            Scenario sc = o.scenario();
-            if (sc.population().isPresent()) {
-                PopulationSettings settings = PopulationOutputs.settings(sc.population(), null, null, null, null,
-                        ConcentrationWindow.DEFAULTS, Runtime.getRuntime().availableProcessors(), null);
+        PopulationOutputs populations = new PopulationOutputs(engine.engine(), format);
+        for (PatientResult o : outcomes) {
+            CompiledScenario sc = o.scenario();
+            if (sc.scenario().population().isPresent()) {
+                PopulationSettings settings = PopulationOutputs.settings(sc.scenario().population(), null, null, null,
+                        null, ConcentrationWindow.DEFAULTS, Runtime.getRuntime().availableProcessors(), null);
                 populations.write(sc, settings, out.resolve(sc.id()), stdout, err).ifPresent(problem -> {
                     err.println("error: " + problem);
                     failed.add(problem);
@@ -126,21 +103,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("no scenario could be simulated; failures listed in " + failures);
             return ExitCodes.BAD_INPUT;
         }
-        SummaryWriter summary = new SummaryWriter();
-        AtomicFiles.writeText(out.resolve("summary.csv"), w -> {
-            summary.writeHeader(w);
-            for (Outcome o : outcomes) {
-                var sc = o.scenario();
-                summary.writeRow(new SummaryWriter.Row(sc.id(), sc.modelId(), sc.parentAnalyte(),
-                        sc.metaboliteAnalyte().orElse(""), o.summary(), o.pd()), w);
-            }
-        });
-        AtomicFiles.writeLinesOrDelete(out.resolve("warnings.txt"), batch.warnings());
-        for (Outcome o : outcomes) {
-            stdout.printf("%s: Cmax %.4g ng/mL at %.4g h, AUC %.6g ng*h/mL, dose %.6g mg -> %s%n", o.scenario().id(),
-                    o.summary().cmaxNgPerMl(), o.summary().tmaxH(), o.summary().aucNgHPerMl(),
-                    o.summary().totalDoseMg(), out.resolve(o.scenario().id()));
-        }
+        files.writeSummary(outcomes);
+        AtomicFiles.writeLinesOrDelete(out.resolve("warnings.txt"),
+                batch.warnings().stream().map(Warning::toString).toList());
+        outcomes.forEach(o -> files.report(stdout, o));
         stdout.println("summary: " + out.resolve("summary.csv"));
         if (!failed.isEmpty()) {
             stdout.println(failed.size() + " scenario file(s) failed; the others were written; listed in " + failures);

@@ -6,20 +6,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.io.yaml.ScenarioYaml;
+import org.ketasim.core.problems.InputException;
+import org.ketasim.core.problems.Warning;
+import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.ScenarioException;
-import org.ketasim.core.scenario.ScenarioLoader;
 
 /**
- * Loads every scenario file of a command, reporting each problem and warning on the error stream.
- * Ids must be unique across the batch, since each is an output folder.
+ * Loads (reads, checks and compiles) every scenario file of a command, reporting each problem and
+ * warning on the error stream. Ids must be unique across the batch, since each is an output folder.
  */
 final class ScenarioBatch {
 
-    private final List<Scenario> scenarios;
+    private final List<CompiledScenario> scenarios;
     private final List<String> failures;
 
-    private ScenarioBatch(List<Scenario> scenarios, List<String> failures) {
+    private ScenarioBatch(List<CompiledScenario> scenarios, List<String> failures) {
         this.scenarios = scenarios;
         this.failures = failures;
     }
@@ -28,16 +30,16 @@ final class ScenarioBatch {
      * @param files  the files to read
      * @param err    where problems and warnings are reported, one line each
      * @param strict whether a file with warnings counts as invalid
-     * @param loader the loader (with its limits)
+     * @param reader the reader (with its limits)
      * @return the scenarios that loaded, and a message for each file that did not
      */
-    static ScenarioBatch load(List<Path> files, PrintWriter err, boolean strict, ScenarioLoader loader) {
-        List<Scenario> loaded = new ArrayList<>();
+    static ScenarioBatch load(List<Path> files, PrintWriter err, boolean strict, ScenarioYaml reader) {
+        List<CompiledScenario> loaded = new ArrayList<>();
         Map<String, Path> ids = new HashMap<>();
         List<String> failures = new ArrayList<>();
         for (Path file : files) {
             try {
-                Scenario s = loader.load(file);
+                CompiledScenario s = reader.load(file);
                 Path other = ids.putIfAbsent(s.id(), file);
                 if (other != null) {
                     throw new ScenarioException(file, 0, "id", "the id '" + s.id() + "' is also the id of " + other
@@ -45,12 +47,12 @@ final class ScenarioBatch {
                 }
                 if (strict && !s.warnings().isEmpty()) {
                     s.warnings().forEach(w -> err.println("error (--strict): " + w));
-                    failures.add(file + ": --strict: " + s.warnings().get(0));
+                    failures.add(file + ": --strict: " + s.warnings().get(0).message());
                     continue;
                 }
                 s.warnings().forEach(w -> err.println("warning: " + w));
                 loaded.add(s);
-            } catch (ScenarioException e) {
+            } catch (InputException e) {
                 err.println("error: " + e.getMessage());
                 failures.add(e.getMessage());
             }
@@ -60,12 +62,12 @@ final class ScenarioBatch {
     }
 
     /** @return the scenarios that loaded, in file order */
-    List<Scenario> scenarios() {
+    List<CompiledScenario> scenarios() {
         return scenarios;
     }
 
     /** @return every warning of the loaded scenarios, in file order */
-    List<String> warnings() {
+    List<Warning> warnings() {
         return scenarios.stream().flatMap(s -> s.warnings().stream()).toList();
     }
 

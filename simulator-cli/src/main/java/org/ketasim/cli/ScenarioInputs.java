@@ -4,7 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.ketasim.core.scenario.ScenarioLoader;
+import org.ketasim.core.io.yaml.ScenarioYaml;
+import org.ketasim.core.scenario.ScenarioCompiler;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,9 +24,9 @@ final class ScenarioInputs {
                     + "bytes a row).")
     private long maxRows;
 
-    /** @return the largest number of output rows a scenario may have */
-    long maxRows() {
-        return maxRows;
+    /** @return the compiler with the row limit of {@code --max-rows} */
+    ScenarioCompiler compiler() {
+        return new ScenarioCompiler().withMaxRows(Math.max(2, maxRows));
     }
 
     /**
@@ -46,6 +47,6 @@ final class ScenarioInputs {
             err.println("error: --max-rows must be at least 2, got " + maxRows);
             return Optional.empty();
         }
-        return Optional.of(ScenarioBatch.load(files, err, strict, new ScenarioLoader().withMaxRows(maxRows)));
+        return Optional.of(ScenarioBatch.load(files, err, strict, new ScenarioYaml(compiler())));
     }
 }

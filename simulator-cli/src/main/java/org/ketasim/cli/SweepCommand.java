@@ -22,12 +22,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.ketasim.core.compare.ConcentrationWindow;
 import org.ketasim.core.io.SweepWriter;
-import org.ketasim.core.scenario.ScenarioException;
+import org.ketasim.core.io.yaml.ScenarioYamlWriter;
+import org.ketasim.core.io.yaml.SweepYaml;
+import org.ketasim.core.metrics.ConcentrationWindow;
+import org.ketasim.core.population.PopulationSettings;
+import org.ketasim.core.problems.Warning;
+import org.ketasim.core.scenario.ScenarioCompiler;
 import org.ketasim.core.scenario.Sweep;
 import org.ketasim.core.scenario.SweepAxis;
-import org.ketasim.core.scenario.SweepLoader;
 import org.ketasim.core.sweep.SweepPoint;
 import org.ketasim.core.sweep.SweepRunner;
 import picocli.CommandLine;
@@ -78,23 +81,35 @@ final class SweepCommand implements Callable<Integer> {
             description = "Refuse a grid point with more output rows than this (default: ${DEFAULT-VALUE}).")
     private long maxRows;
 
+    @Option(names = "--max-points", paramLabel = "N", defaultValue = "" + Sweep.DEFAULT_MAX_POINTS,
+            description = "Refuse a sweep with more grid points than this (default: ${DEFAULT-VALUE}).")
+    private long maxPoints;
+
+    @CommandLine.Mixin
+    private EngineOption engine;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Sweep sweep;
         List<ConcentrationWindow> windows;
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        try {
-            if (workers < 1) {
-                throw new IllegalArgumentException("--threads must be at least 1, got " + workers);
-            }
-            windows = windowOptions.windows();
-            sweep = new SweepLoader().load(file);
-        } catch (IllegalArgumentException | ScenarioException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+        int workers = threads == null ? Math.min(PopulationSettings.MAX_THREADS,
+                Runtime.getRuntime().availableProcessors()) : threads;
+        if (workers < 1 || workers > PopulationSettings.MAX_THREADS) {
+            throw OptionValues.problem("--threads", "must be 1 to " + PopulationSettings.MAX_THREADS + ", got "
+                    + workers);
         }
+        if (maxRows < 2 || maxPoints < 1) {
+            throw OptionValues.problem(maxRows < 2 ? "--max-rows" : "--max-points", "must be positive");
+        }
+        try {
+            windows = windowOptions.windows();
+        } catch (IllegalArgumentException e) {
+            throw OptionValues.problem("--window", e.getMessage());
+        }
+        ScenarioCompiler compiler = new ScenarioCompiler().withMaxRows(maxRows);
+        sweep = new SweepYaml(compiler, maxPoints).read(file);
         if (!AtomicFiles.usableOutputDirectory(out, err)) {
             return ExitCodes.BAD_INPUT;
         }
@@ -128,7 +143,7 @@ final class SweepCommand implements Callable<Integer> {
         long total = sweep.points();
         boolean population = sweep.axes().stream().anyMatch(a -> a.field() == SweepAxis.Field.SUBJECTS);
         int batch = workers * (population ? 1 : 16);
-        SweepRunner runner = new SweepRunner(sweep, windows, maxRows);
+        SweepRunner runner = new SweepRunner(sweep, windows, compiler, engine.engine(), perSubject);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try (Writer rows = append(csv); Writer subjects = perSubject ? append(subjectsCsv) : Writer.nullWriter();
              Writer warned = append(warnings); ProgressBar bar = progressBar(total, first)) {
@@ -144,7 +159,7 @@ final class SweepCommand implements Callable<Integer> {
                 }
                 for (SweepPoint p : done) {
                     writer.writeSubjects(p, subjects);
-                    for (String w : p.warnings()) {
+                    for (Warning w : p.warnings()) {
                         warned.write("point " + p.index() + ": " + w + "\n");
                     }
                 }
@@ -190,10 +205,12 @@ final class SweepCommand implements Callable<Integer> {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(Files.readAllBytes(file));
+            ScenarioYamlWriter yaml = new ScenarioYamlWriter();
             for (Sweep.Base base : sweep.bases()) {
-                sha.update(base.text().getBytes(StandardCharsets.UTF_8));
+                sha.update(yaml.write(base.scenario()).getBytes(StandardCharsets.UTF_8));
             }
-            sha.update((windows + " " + perSubject + " " + maxRows).getBytes(StandardCharsets.UTF_8));
+            sha.update((windows + " " + perSubject + " " + maxRows + " " + engine.engine()).getBytes(
+                    StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

@@ -5,20 +5,31 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ketasim.cli.chart.ChartFormat;
+import org.ketasim.core.io.yaml.ScenarioYamlWriter;
 import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.ModelDrug;
 import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelLibrary;
+import org.ketasim.core.scenario.DoseSpec;
+import org.ketasim.core.scenario.Drug;
+import org.ketasim.core.scenario.ModelSpec;
+import org.ketasim.core.scenario.Patient;
+import org.ketasim.core.scenario.RegimenSpec;
+import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.scenario.SimulationSpec;
+import org.ketasim.core.simulation.PatientResult;
+import org.ketasim.core.simulation.PatientSimulator;
 import org.ketasim.core.tci.TargetControlledInfusion;
 import org.ketasim.core.tci.TciSettings;
 import org.ketasim.core.tci.TciSite;
 import org.ketasim.core.tci.TciTarget;
 import org.ketasim.core.units.Dimension;
-import org.ketasim.core.units.Quantities;
-import org.ketasim.core.units.UnitException;
+import org.ketasim.core.units.Quantity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,57 +81,62 @@ final class TciCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     private Path out;
 
+    @CommandLine.Mixin
+    private EngineOption engine;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        BuiltInModel builtIn;
+        BuiltInModel builtIn = ModelLibrary.find(model).orElseThrow(() -> OptionValues.problem("--model",
+                "unknown model '" + model + "'; built-in models: " + ModelLibrary.ids()));
+        TciSite where = switch (site.toLowerCase(Locale.ROOT)) {
+            case "plasma" -> TciSite.PLASMA;
+            case "effect" -> TciSite.EFFECT;
+            default -> throw OptionValues.problem("--site", "use plasma or effect, got '" + site + "'");
+        };
+        double hours = OptionValues.quantity("--duration", duration, null, Dimension.TIME).internalValue();
+        double kg = OptionValues.quantity("--weight", weight, "kg", Dimension.BODY_WEIGHT).internalValue();
         TciSettings settings;
-        List<TciTarget> list;
-        double hours;
-        double kg;
         try {
-            builtIn = ModelLibrary.find(model).orElseThrow(() -> new IllegalArgumentException("--model: unknown model '"
-                    + model + "'; built-in models: " + ModelLibrary.ids()));
-            TciSite where = switch (site.toLowerCase(Locale.ROOT)) {
-                case "plasma" -> TciSite.PLASMA;
-                case "effect" -> TciSite.EFFECT;
-                default -> throw new IllegalArgumentException("--site: use plasma or effect, got '" + site + "'");
-            };
-            hours = quantity("--duration", String.join(" ", duration), Dimension.TIME);
-            kg = quantity("--weight", String.join(" ", weight), Dimension.BODY_WEIGHT);
-            settings = TciSettings.of(where, quantity("--max-rate", String.join(" ", maxRate), Dimension.RATE))
-                    .withUpdateInterval(quantity("--update", String.join(" ", update), Dimension.TIME));
-            list = targets();
+            settings = TciSettings.of(where, OptionValues.quantity("--max-rate", maxRate, null, Dimension.RATE)
+                    .internalValue()).withUpdateInterval(OptionValues.quantity("--update", update, null,
+                    Dimension.TIME).internalValue());
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            throw OptionValues.problem("--update", e.getMessage());
+        }
+        List<TciTarget> list = targets();
+        for (TciTarget target : list) {
+            if (target.timeH() >= hours) {
+                throw OptionValues.problem("--target", "a target at " + target.timeH() + " h is at or after the end "
+                        + "of the pump (--duration " + String.join(" ", duration) + ")");
+            }
+        }
+        if (!AtomicFiles.usableOutputDirectory(out, err)) {
             return ExitCodes.BAD_INPUT;
         }
-        LinearSystem system = LinearSystem.of(builtIn.model().forWeight(kg));
         List<TargetControlledInfusion.Interval> schedule;
         try {
-            schedule = new TargetControlledInfusion(system, settings).schedule(list, hours);
+            schedule = new TargetControlledInfusion(LinearSystem.of(builtIn.model().forWeight(kg)), settings)
+                    .schedule(list, hours);
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            throw OptionValues.problem("--target", e.getMessage());
         }
+        Scenario scenario = scenario(builtIn, kg, settings, hours, schedule);
         Path file = out.resolve("tci.yaml");
-        String yaml = scenario(builtIn, kg, settings, hours, schedule);
+        String yaml = new ScenarioYamlWriter().write(scenario);
         AtomicFiles.writeText(file, w -> w.write(yaml));
         double total = schedule.stream().mapToDouble(i -> i.rateMgPerH() * (i.endH() - i.startH())).sum();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%d updates, %.6g mg over %s h, highest rate %.6g mg/h -> %s%n", schedule.size(),
                 total, hours, schedule.stream().mapToDouble(TargetControlledInfusion.Interval::rateMgPerH).max()
                         .orElse(0), file);
+        PatientOutputs files = new PatientOutputs(out, ChartFormat.PNG, true);
+        PatientResult patient = new PatientSimulator(engine.engine()).simulate(scenario.compile());
+        files.write(patient);
+        files.writeSummary(List.of(patient));
+        files.report(stdout, patient);
         stdout.flush();
-        return spec.commandLine().getParent().execute("run", file.toString(), "--out", out.toString());
-    }
-
-    private static double quantity(String option, String text, Dimension dimension) {
-        try {
-            return Quantities.parse(text, dimension).internalValue();
-        } catch (UnitException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage());
-        }
+        return ExitCodes.OK;
     }
 
     private List<TciTarget> targets() {
@@ -128,47 +144,45 @@ final class TciCommand implements Callable<Integer> {
         for (String part : targets.split(",")) {
             Matcher m = TARGET.matcher(part);
             if (!m.matches()) {
-                throw new IllegalArgumentException("--target: '" + part.trim() + "' is not 'CONCENTRATION at TIME', "
+                throw OptionValues.problem("--target", "'" + part.trim() + "' is not 'CONCENTRATION at TIME', "
                         + "e.g. '100 ng/mL at 0 h'");
             }
-            out.add(new TciTarget(quantity("--target", m.group(2), Dimension.TIME),
-                    quantity("--target", m.group(1), Dimension.CONCENTRATION)));
+            out.add(new TciTarget(OptionValues.quantity("--target", List.of(m.group(2)), null, Dimension.TIME)
+                    .internalValue(), OptionValues.quantity("--target", List.of(m.group(1)), null,
+                    Dimension.CONCENTRATION).internalValue()));
         }
         return out;
     }
 
-    /** The schedule as a scenario file: equal consecutive rates merged into one step. */
-    private String scenario(BuiltInModel m, double kg, TciSettings s, double hours,
-                            List<TargetControlledInfusion.Interval> schedule) {
-        StringBuilder y = new StringBuilder();
+    /** The schedule as a scenario: one steps dose, equal consecutive rates merged into one step. */
+    private Scenario scenario(BuiltInModel m, double kg, TciSettings s, double hours,
+                              List<TargetControlledInfusion.Interval> schedule) {
         String where = s.site().name().toLowerCase(Locale.ROOT);
-        y.append("id: tci-").append(where).append('\n')
-                .append("title: \"Target-controlled infusion (").append(where).append("), ").append(m.id()).append("\"\n")
-                .append("source: \"ketasim tci: ").append(s.site() == TciSite.PLASMA
-                        ? "Jacobs, IEEE Trans Biomed Eng 1990, doi:10.1109/10.43621"
-                        : "Shafer and Gregg, J Pharmacokinet Biopharm 1992, doi:10.1007/BF01062336").append("\"\n")
-                .append("notes: |\n  Computed by: ketasim tci --model ").append(m.id()).append(" --target \"")
-                .append(targets.replace("\"", "'")).append("\" --site ").append(where).append(" --duration \"")
-                .append(String.join(" ", duration)).append("\" --max-rate \"").append(String.join(" ", maxRate))
-                .append("\" --update \"").append(String.join(" ", update)).append("\" --weight \"")
-                .append(String.join(" ", weight)).append("\"\n  Rates are updated every ").append(String.join(" ", update))
-                .append(" and never exceed ").append(String.join(" ", maxRate))
-                .append("; equal consecutive rates are one step.\n")
-                .append("drug: ").append(m.card().drug() == ModelDrug.RACEMIC_KETAMINE ? "ketamine" : "esketamine")
-                .append("\nmodel: ").append(m.id()).append("\npatient:\n  weight: ").append(kg).append(" kg\n")
-                .append("regimen:\n  doses:\n    - steps:\n");
+        List<DoseSpec.Step> steps = new ArrayList<>();
         int i = 0;
         while (i < schedule.size()) {
             int j = i;
             while (j + 1 < schedule.size() && schedule.get(j + 1).rateMgPerH() == schedule.get(i).rateMgPerH()) {
                 j++;
             }
-            y.append("        - {rate: ").append(schedule.get(i).rateMgPerH()).append(" mg/h, for: ")
-                    .append(schedule.get(j).endH() - schedule.get(i).startH()).append(" h}\n");
+            steps.add(new DoseSpec.Step(Quantity.of(schedule.get(i).rateMgPerH(), "mg/h"),
+                    Quantity.of(schedule.get(j).endH() - schedule.get(i).startH(), "h")));
             i = j + 1;
         }
-        y.append("simulation:\n  duration: ").append(hours).append(" h\n  step: ").append(s.updateIntervalH())
-                .append(" h\n");
-        return y.toString();
+        String command = "ketasim tci --model " + m.id() + " --target \"" + targets.replace("\"", "'") + "\" --site "
+                + where + " --duration \"" + String.join(" ", duration) + "\" --max-rate \"" + String.join(" ", maxRate)
+                + "\" --update \"" + String.join(" ", update) + "\" --weight \"" + String.join(" ", weight) + "\"";
+        return Scenario.builder().id("tci-" + where)
+                .title("Target-controlled infusion (" + where + "), " + m.id())
+                .source("ketasim tci: " + (s.site() == TciSite.PLASMA
+                        ? "Jacobs, IEEE Trans Biomed Eng 1990, doi:10.1109/10.43621"
+                        : "Shafer and Gregg, J Pharmacokinet Biopharm 1992, doi:10.1007/BF01062336"))
+                .notes("Computed by: " + command + "\nRates are updated every " + String.join(" ", update)
+                        + " and never exceed " + String.join(" ", maxRate) + "; equal consecutive rates are one step.")
+                .drug(m.card().drug() == ModelDrug.RACEMIC_KETAMINE ? Drug.KETAMINE : Drug.ESKETAMINE)
+                .model(ModelSpec.BuiltIn.of(m.id())).patient(Patient.ofKg(kg))
+                .regimen(RegimenSpec.of(new DoseSpec.Steps(Optional.empty(), Optional.empty(), steps)))
+                .simulation(new SimulationSpec(Quantity.of(hours, "h"), Quantity.of(s.updateIntervalH(), "h")))
+                .build();
     }
 }

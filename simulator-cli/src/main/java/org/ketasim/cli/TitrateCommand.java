@@ -5,31 +5,32 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ketasim.core.engine.DoseTimeline;
-import org.ketasim.core.engine.ExactSolver;
-import org.ketasim.core.engine.OutputGrid;
-import org.ketasim.core.engine.SimulationResult;
-import org.ketasim.core.model.LinearSystem;
-import org.ketasim.core.model.ModelDrug;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.io.yaml.ScenarioYamlWriter;
 import org.ketasim.core.model.Route;
 import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelLibrary;
-import org.ketasim.core.pd.DrugHigh;
-import org.ketasim.core.pd.PainRelief;
-import org.ketasim.core.regimen.Bolus;
-import org.ketasim.core.regimen.Dose;
-import org.ketasim.core.regimen.Regimen;
-import org.ketasim.core.regimen.StepSchedule;
+import org.ketasim.core.problems.InputException;
+import org.ketasim.core.scenario.CompiledScenario;
+import org.ketasim.core.scenario.DoseSpec;
+import org.ketasim.core.scenario.Drug;
+import org.ketasim.core.scenario.ModelSpec;
+import org.ketasim.core.scenario.Patient;
+import org.ketasim.core.scenario.RegimenSpec;
+import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.scenario.SimulationSpec;
+import org.ketasim.core.simulation.PatientSimulator;
+import org.ketasim.core.simulation.TitrationSession;
 import org.ketasim.core.units.Dimension;
 import org.ketasim.core.units.Quantities;
+import org.ketasim.core.units.Quantity;
 import org.ketasim.core.units.UnitException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,8 +38,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ketasim titrate}: an interactive titration session on one virtual patient, from a terminal
- * or a pipe. At {@code quit} (or the end of the input) the session is written as a scenario file,
- * a transcript, and the scenario's run output.
+ * or a pipe, on the engine's live propagator ({@link TitrationSession}): every command costs the
+ * simulated time it adds, never a re-simulation. At {@code quit} (or the end of the input) the
+ * session is written as a scenario file, a transcript, and the scenario's run output.
  */
 @Command(name = "titrate", mixinStandardHelpOptions = true,
         description = {"Titrate on a virtual patient, one command a line (from a terminal or a pipe):",
@@ -47,7 +49,7 @@ import picocli.CommandLine.Option;
             "the run output of the session."})
 final class TitrateCommand implements Callable<Integer> {
 
-    private static final Pattern RELATIVE = Pattern.compile("([+-])\\s*([0-9.]+)\\s*(%?)");
+    private static final Pattern RELATIVE = Pattern.compile("([+-])\\s*([0-9.]+)\\s*(%?)(?:\\s*(\\S.*))?");
     private static final int CHART_WIDTH = 48;
     private static final int CHART_HEIGHT = 8;
     private static final double CHART_HOURS = 4;
@@ -70,14 +72,12 @@ final class TitrateCommand implements Callable<Integer> {
             description = "Where the session is written (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    /** One change of the session: a rate from a time, a bolus at a time, or a wait. */
-    private record Action(String kind, double timeH, double value) {
-    }
+    @CommandLine.Mixin
+    private EngineOption engine;
 
-    private final Deque<Action> actions = new ArrayDeque<>();
     private BuiltInModel patientModel;
-    private LinearSystem system;
     private double weightKg;
+    private TitrationSession session;
     private final StringBuilder transcript = new StringBuilder();
     private PrintWriter stdout;
 
@@ -85,19 +85,16 @@ final class TitrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         stdout = spec.commandLine().getOut();
-        try {
-            patientModel = ModelLibrary.find(model).orElseThrow(() -> new IllegalArgumentException(
-                    "--model: unknown model '" + model + "'; built-in models: " + ModelLibrary.ids()));
-            weightKg = Quantities.parse(String.join(" ", weight).matches("[0-9.]+") ? weight.get(0) + " kg"
-                    : String.join(" ", weight), Dimension.BODY_WEIGHT).internalValue();
-            if (!(baselineNrs >= 0 && baselineNrs <= 10)) {
-                throw new IllegalArgumentException("--baseline-nrs must be from 0 to 10");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+        patientModel = ModelLibrary.find(model).orElseThrow(() -> OptionValues.problem("--model", "unknown model '"
+                + model + "'; built-in models: " + ModelLibrary.ids()));
+        weightKg = OptionValues.quantity("--weight", weight, "kg", Dimension.BODY_WEIGHT).internalValue();
+        if (!(baselineNrs >= 0 && baselineNrs <= 10)) {
+            throw OptionValues.problem("--baseline-nrs", "an NRS pain score is from 0 to 10, got " + baselineNrs);
+        }
+        if (!AtomicFiles.usableOutputDirectory(out, err)) {
             return ExitCodes.BAD_INPUT;
         }
-        system = LinearSystem.of(patientModel.model().forWeight(weightKg));
+        session = new TitrationSession(scenario(List.of(), 1).compile(), engine.engine());
         say("ketasim titrate: " + patientModel.id() + ", " + weightKg + " kg, baseline NRS " + baselineNrs
                 + ". Type help for the commands.");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -113,8 +110,8 @@ final class TitrateCommand implements Callable<Integer> {
             }
             try {
                 execute(command);
-            } catch (IllegalArgumentException e) {
-                say("? " + e.getMessage());
+            } catch (InputException | IllegalArgumentException e) {
+                say("? " + (e instanceof InputException ie ? ie.problem() : e.getMessage()));
             }
         }
         return save();
@@ -137,25 +134,23 @@ final class TitrateCommand implements Callable<Integer> {
             plot();
             return;
         } else if (lower.equals("undo")) {
-            if (actions.isEmpty()) {
+            if (!session.undo()) {
                 throw new IllegalArgumentException("nothing to undo");
             }
-            actions.removeLast();
         } else if (lower.startsWith("rate ")) {
-            setRate(quantity(command.substring(5), Dimension.RATE, Dimension.RATE_PER_WEIGHT));
+            session.setRate(quantity(command.substring(5), Dimension.RATE, Dimension.RATE_PER_WEIGHT));
         } else if (lower.startsWith("bolus ")) {
-            actions.add(new Action("bolus", now(), quantity(command.substring(6), Dimension.MASS,
-                    Dimension.MASS_PER_WEIGHT)));
+            session.bolus(quantity(command.substring(6), Dimension.MASS, Dimension.MASS_PER_WEIGHT));
         } else if (lower.startsWith("wait ")) {
-            double h = quantity(command.substring(5), Dimension.TIME);
-            if (!(h > 0)) {
-                throw new IllegalArgumentException("wait needs a positive time");
-            }
-            actions.add(new Action("wait", now(), h));
+            session.waitFor(quantity(command.substring(5), Dimension.TIME));
         } else if (relative.matches()) {
             double v = Double.parseDouble(relative.group(2)) * (relative.group(1).equals("-") ? -1 : 1);
-            double current = rate();
-            setRate(relative.group(3).isEmpty() ? current + v : current * (1 + v / 100));
+            if (relative.group(4) != null && relative.group(3).isEmpty()) {
+                v = quantity(relative.group(2) + " " + relative.group(4), Dimension.RATE, Dimension.RATE_PER_WEIGHT)
+                        * (relative.group(1).equals("-") ? -1 : 1);
+            }
+            double current = session.rateMgPerH();
+            session.setRate(relative.group(3).isEmpty() ? current + v : current * (1 + v / 100));
         } else {
             throw new IllegalArgumentException("unknown command '" + command + "'; type help");
         }
@@ -165,119 +160,49 @@ final class TitrateCommand implements Callable<Integer> {
 
     private double quantity(String text, Dimension... dims) {
         try {
-            var q = Quantities.parse(text.trim(), dims);
+            Quantity q = Quantities.parse(text.trim(), dims);
             return q.isPerWeight() ? q.internalValue() * weightKg : q.internalValue();
         } catch (UnitException e) {
-            throw new IllegalArgumentException(e.getMessage());
+            throw new IllegalArgumentException(e.problem());
         }
-    }
-
-    private void setRate(double mgPerH) {
-        if (!(mgPerH >= 0) || Double.isInfinite(mgPerH)) {
-            throw new IllegalArgumentException("a rate must be zero or positive");
-        }
-        actions.add(new Action("rate", now(), mgPerH));
-    }
-
-    private double now() {
-        return actions.stream().filter(a -> a.kind().equals("wait")).mapToDouble(Action::value).sum();
-    }
-
-    private double rate() {
-        double r = 0;
-        for (Action a : actions) {
-            if (a.kind().equals("rate")) {
-                r = a.value();
-            }
-        }
-        return r;
-    }
-
-    /** The session so far as doses: one step schedule from 0 (each rate held until the next) and the boluses. */
-    private List<Dose> doses(double until) {
-        List<Dose> doses = new ArrayList<>();
-        List<StepSchedule.Step> steps = new ArrayList<>();
-        double from = 0;
-        double r = 0;
-        for (Action a : actions) {
-            if (a.kind().equals("rate")) {
-                if (a.timeH() > from) {
-                    steps.add(new StepSchedule.Step(r, a.timeH() - from));
-                }
-                from = a.timeH();
-                r = a.value();
-            } else if (a.kind().equals("bolus")) {
-                doses.add(Bolus.of(a.timeH(), a.value(), Route.IV));
-            }
-        }
-        if (until > from) {
-            steps.add(new StepSchedule.Step(r, until - from));
-        }
-        if (!steps.isEmpty()) {
-            doses.add(new StepSchedule(0, steps, Route.IV));
-        }
-        return doses;
-    }
-
-    private double sKetamineFraction() {
-        return patientModel.card().drug() == ModelDrug.RACEMIC_KETAMINE ? 0.5 : 1;
-    }
-
-    private SimulationResult simulate(OutputGrid grid) {
-        List<Dose> doses = doses(grid.endH());
-        if (doses.isEmpty()) {
-            doses = List.of(Bolus.of(0, 0, Route.IV));
-        }
-        return new ExactSolver().solve(system, DoseTimeline.of(new Regimen(doses), system), grid);
     }
 
     private void status() {
-        double t = now();
-        double[] x = simulate(OutputGrid.at(t)).state(0);
-        double ce = system.effectConcentration(x);
-        double given = new Regimen(doses(t).isEmpty() ? List.of(Bolus.of(0, 0, Route.IV)) : doses(t))
-                .administeredMg(t);
-        say(String.format(Locale.ROOT, "t %d:%02d  rate %.4g mg/h  given %.4g mg  Cp %.1f  Ce %.1f  norket %.1f ng/mL  "
-                        + "NRS -%.2f  drug high %.0f%%", (int) t, (int) Math.round((t - (int) t) * 60) % 60, rate(), given,
-                system.parentConcentration(x), ce, system.metaboliteConcentration(x),
-                PainRelief.nrsReduction(sKetamineFraction() * system.painEffectConcentration(x), baselineNrs),
-                100 * DrugHigh.probability(sKetamineFraction() * ce)));
+        TitrationSession.Status s = session.status();
+        double t = s.timeH();
+        say(String.format(Locale.ROOT, "t %d:%02d  rate %.4g mg/h  given %.4g mg  Cp %.1f  Ce %.1f%s  NRS reduction "
+                        + "of a responder %.2f  drug high %.0f%%", (int) t, (int) Math.round((t - (int) t) * 60) % 60,
+                s.rateMgPerH(), s.givenMg(), s.cp(), s.ce(), Double.isNaN(s.cm()) ? ""
+                        : String.format(Locale.ROOT, "  norketamine %.1f ng/mL", s.cm()), s.nrsReduction(),
+                100 * s.drugHigh()));
     }
 
     /** A text chart of Cp (*) and Ce (o) over the last hours. */
     private void plot() {
-        double t = now();
-        if (t <= 0) {
+        List<TitrationSession.Sample> samples = session.samples(CHART_HOURS);
+        if (samples.size() < 2) {
             return;
         }
-        double from = Math.max(0, t - CHART_HOURS);
-        double[] times = new double[CHART_WIDTH];
-        for (int i = 0; i < CHART_WIDTH; i++) {
-            times[i] = from + (t - from) * i / (CHART_WIDTH - 1);
-        }
-        if (times[0] == times[1]) {
-            return;
-        }
-        SimulationResult r = simulate(OutputGrid.at(times));
-        double[] cp = r.parentConcentration();
-        double[] ce = r.effectConcentration();
+        double from = samples.get(0).timeH();
+        double to = samples.get(samples.size() - 1).timeH();
         double top = 1e-9;
-        for (int i = 0; i < CHART_WIDTH; i++) {
-            top = Math.max(top, Math.max(cp[i], ce[i]));
+        for (TitrationSession.Sample s : samples) {
+            top = Math.max(top, Math.max(s.cp(), s.ce()));
         }
         char[][] grid = new char[CHART_HEIGHT][CHART_WIDTH];
         for (char[] row : grid) {
             java.util.Arrays.fill(row, ' ');
         }
-        for (int i = 0; i < CHART_WIDTH; i++) {
-            grid[CHART_HEIGHT - 1 - (int) Math.min(CHART_HEIGHT - 1, Math.round(ce[i] / top * (CHART_HEIGHT - 1)))][i] = 'o';
-            grid[CHART_HEIGHT - 1 - (int) Math.min(CHART_HEIGHT - 1, Math.round(cp[i] / top * (CHART_HEIGHT - 1)))][i] = '*';
+        for (TitrationSession.Sample s : samples) {
+            int col = (int) Math.round((s.timeH() - from) / (to - from) * (CHART_WIDTH - 1));
+            grid[CHART_HEIGHT - 1 - (int) Math.min(CHART_HEIGHT - 1, Math.round(s.ce() / top * (CHART_HEIGHT - 1)))][col] = 'o';
+            grid[CHART_HEIGHT - 1 - (int) Math.min(CHART_HEIGHT - 1, Math.round(s.cp() / top * (CHART_HEIGHT - 1)))][col] = '*';
         }
         for (int row = 0; row < CHART_HEIGHT; row++) {
             String label = row == 0 ? String.format(Locale.ROOT, "%6.0f", top) : row == CHART_HEIGHT - 1 ? "     0" : "      ";
             say(label + " |" + new String(grid[row]));
         }
-        say(String.format(Locale.ROOT, "       %.2f h%s%.2f h   * Cp  o Ce (ng/mL)", from, " ".repeat(CHART_WIDTH - 12), t));
+        say(String.format(Locale.ROOT, "       %.2f h%s%.2f h   * Cp  o Ce (ng/mL)", from, " ".repeat(CHART_WIDTH - 12), to));
     }
 
     private void say(String line) {
@@ -286,37 +211,43 @@ final class TitrateCommand implements Callable<Integer> {
         transcript.append(line).append('\n');
     }
 
-    /** Writes the session as a scenario, with the transcript, and runs it. */
+    /**
+     * The session as a scenario: the pump's rates as one steps dose from 0 (each held until the
+     * next change), the boluses at their times, simulated to the session's end.
+     */
+    private Scenario scenario(List<DoseSpec> doses, double durationH) {
+        Drug drug = patientModel.card().drug() == org.ketasim.core.model.ModelDrug.RACEMIC_KETAMINE ? Drug.KETAMINE
+                : Drug.ESKETAMINE;
+        List<DoseSpec> list = doses.isEmpty() ? List.of(DoseSpec.bolus("0 mg")) : doses;
+        return Scenario.builder().id("titration-session").title("Interactive titration session")
+                .source("ketasim titrate").notes("Written by ketasim titrate; the commands are in transcript.txt.")
+                .drug(drug).model(ModelSpec.BuiltIn.of(patientModel.id()))
+                .patient(new Patient(Quantity.of(weightKg, "kg"), Optional.of(baselineNrs)))
+                .regimen(new RegimenSpec(Optional.empty(), Optional.of(Route.IV), list, Optional.empty()))
+                .simulation(new SimulationSpec(Quantity.of(durationH, "h"), Quantity.of(Math.min(durationH, 1.0 / 60),
+                        "h"))).build();
+    }
+
+    /** Writes the session as a scenario, with the transcript, and its run output. */
     private int save() throws Exception {
-        double t = now();
+        double t = session.status().timeH();
         if (t <= 0) {
             say("nothing to save: no time has passed (use wait)");
             AtomicFiles.writeText(out.resolve("transcript.txt"), w -> w.write(transcript.toString()));
             return ExitCodes.OK;
         }
-        StringBuilder y = new StringBuilder();
-        y.append("id: titration-session\ntitle: \"Interactive titration session\"\nsource: \"ketasim titrate\"\n")
-                .append("notes: |\n  Written by ketasim titrate; the commands are in transcript.txt.\n")
-                .append("drug: ").append(patientModel.card().drug() == ModelDrug.RACEMIC_KETAMINE ? "ketamine" : "esketamine")
-                .append("\nmodel: ").append(patientModel.id()).append("\npatient:\n  weight: ").append(weightKg)
-                .append(" kg\n  baseline_nrs: ").append(baselineNrs).append("\nregimen:\n  doses:\n");
-        for (Dose d : doses(t)) {
-            if (d instanceof Bolus b) {
-                y.append("    - bolus: ").append(b.amountMg()).append(" mg\n      at: ").append(b.timeH()).append(" h\n");
-            } else if (d instanceof StepSchedule s) {
-                y.append("    - steps:\n");
-                for (StepSchedule.Step step : s.steps()) {
-                    y.append("        - {rate: ").append(step.rateMgPerH()).append(" mg/h, for: ").append(step.durationH())
-                            .append(" h}\n");
-                }
-            }
-        }
-        y.append("simulation:\n  duration: ").append(t).append(" h\n  step: ").append(Math.min(t, 1.0 / 60))
-                .append(" h\n");
+        Scenario s = scenario(session.doses(), t);
         Path file = out.resolve("session.yaml");
-        AtomicFiles.writeText(file, w -> w.write(y.toString()));
+        String yaml = new ScenarioYamlWriter().write(s);
+        AtomicFiles.writeText(file, w -> w.write(yaml));
         AtomicFiles.writeText(out.resolve("transcript.txt"), w -> w.write(transcript.toString()));
         say("session written to " + file + " (ketasim run reproduces it)");
-        return spec.commandLine().getParent().execute("run", file.toString(), "--out", out.toString());
+        CompiledScenario compiled = s.compile();
+        PatientOutputs files = new PatientOutputs(out, org.ketasim.cli.chart.ChartFormat.PNG, true);
+        var patient = new PatientSimulator(engine.engine()).simulate(compiled);
+        files.write(patient);
+        files.writeSummary(List.of(patient));
+        files.report(stdout, patient);
+        return ExitCodes.OK;
     }
 }

@@ -2,7 +2,7 @@ package org.ketasim.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.scenario.CompiledScenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,8 +27,8 @@ final class ValidateCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         ScenarioBatch batch = loaded.get();
-        for (Scenario s : batch.scenarios()) {
-            out.println("ok " + s.file() + " (" + s.id() + ")");
+        for (CompiledScenario s : batch.scenarios()) {
+            out.println("ok " + s.scenario().sourceName() + " (" + s.id() + ")");
         }
         out.println(batch.scenarios().size() + " valid, " + batch.failures() + " invalid");
         out.flush();

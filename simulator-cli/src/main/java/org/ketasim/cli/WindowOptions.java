@@ -1,7 +1,7 @@
 package org.ketasim.cli;
 
 import java.util.List;
-import org.ketasim.core.compare.ConcentrationWindow;
+import org.ketasim.core.metrics.ConcentrationWindow;
 import picocli.CommandLine.Option;
 
 /** The repeatable {@code --window NAME=LOW-HIGH} option shared by compare, population and sweep (a picocli mixin). */

@@ -88,6 +88,7 @@ class ModelsCommandTest {
                 """);
         Cli.Result r = Cli.run("validate", file.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.err().contains("warning: " + file + ": route 'sc' of model 'fanta-otto' is unvalidated"), r.err());
+        assertTrue(r.err().contains("warning: " + file + ":4: regimen.route: route 'sc' of model 'fanta-otto' is "
+                + "unvalidated"), r.err());
     }
 }

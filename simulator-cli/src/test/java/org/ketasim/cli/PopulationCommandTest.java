@@ -81,7 +81,8 @@ class PopulationCommandTest {
                 "model:\n  name: inline\n  compartments: {V1: 10 L, CL: 10 L/h}"));
         Cli.Result r = Cli.run("population", inline.toString(), "--out", out);
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("no published variability"), r.err());
+        assertTrue(r.err().contains("has no inter-individual variability") && r.err().contains("model.variability"),
+                r.err());
         assertFalse(r.err().contains("Exception"), r.err());
     }
 

@@ -33,7 +33,7 @@ class RunCommandTest {
         assertEquals("0.0,5.0,0.0,0.0,0.0,0.0", series.get(1));
         assertTrue(series.get(series.size() - 1).startsWith("144.0,0.0,"), series.get(series.size() - 1));
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
-        assertEquals("id,total_dose_mg,dose_mg_per_kg,cmax_ng_per_ml,tmax_h,auc_ng_h_per_ml,"
+        assertEquals("id,total_dose_mg,dose_mg_per_kg,cmax_ng_per_ml,tmax_h,auc_ng_h_per_ml,cmax_exact_ng_per_ml,tmax_exact_h,"
                 + "cmax_metabolite_ng_per_ml,auc_metabolite_ng_h_per_ml,cmax_effect_ng_per_ml,model,parent_analyte,"
                 + "metabolite_analyte,max_drug_high_probability,drug_high_hours,baseline_nrs,max_nrs_reduction,"
                 + "meets_2_points,meets_3_points,meets_30_percent,meets_50_percent", summary.get(0));

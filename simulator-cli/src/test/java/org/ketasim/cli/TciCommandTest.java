@@ -33,7 +33,7 @@ class TciCommandTest {
             double t = row[0];
             assertTrue(row[1] <= 6000, "rate " + row[1] + " at " + t);
             if (t >= 10.0 / 3600 - 1e-9) {
-                double target = t < 2 - 1e-9 ? 100 : 150;
+                double target = t < 2 + 10.0 / 3600 - 1e-9 ? 100 : 150;
                 assertEquals(target, row[2], 0.01 * target, "Cp at " + t + " h");
             }
         }

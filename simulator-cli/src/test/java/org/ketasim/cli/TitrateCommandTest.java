@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ketasim.core.io.yaml.ScenarioYaml;
+import org.ketasim.core.scenario.DoseSpec;
+import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.units.Quantity;
 
 /** A scripted lesson piped into titrate: it exits 0 and its saved scenario reproduces its numbers. */
 class TitrateCommandTest {
@@ -61,8 +65,13 @@ class TitrateCommandTest {
         assertEquals("2.5", end[0]);
         String cp = String.format(Locale.ROOT, "Cp %.1f", Double.parseDouble(end[2]));
         assertTrue(last.contains(cp), cp + " in " + last);
+        Scenario session = new ScenarioYaml().read(tmp.resolve("session.yaml"));
         String yaml = Files.readString(tmp.resolve("session.yaml"));
-        assertTrue(yaml.contains("{rate: 20.0 mg/h, for: 1.25 h}") && yaml.contains("bolus: 7.0 mg"), yaml);
+        DoseSpec.Steps steps = (DoseSpec.Steps) session.regimen().doses().get(0);
+        assertEquals(new DoseSpec.Step(Quantity.of(20, "mg/h"), Quantity.of(1.25, "h")), steps.steps().get(1), yaml);
+        DoseSpec.Bolus bolus = (DoseSpec.Bolus) session.regimen().doses().get(1);
+        assertEquals(7, bolus.amount().internalValue(), 1e-12, yaml);
+        assertEquals(1.5, bolus.atH(), 1e-12, yaml);
         assertTrue(Files.readString(tmp.resolve("transcript.txt")).contains("> -50%"));
     }
 

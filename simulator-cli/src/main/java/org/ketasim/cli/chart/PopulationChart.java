@@ -7,9 +7,10 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
+import org.ketasim.core.model.Observable;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.PopulationSettings;
-import org.ketasim.core.population.PopulationResult.Analyte;
+import org.ketasim.core.scenario.CompiledScenario;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -29,12 +30,14 @@ public final class PopulationChart {
 
     private final XYChart chart;
 
-    /** @param r the population (its percentiles should be symmetric around 50 to give bands) */
-    public PopulationChart(PopulationResult r) {
-        var s = r.scenario();
+    /**
+     * @param s the scenario simulated
+     * @param r the population (its percentiles should be symmetric around 50 to give bands)
+     */
+    public PopulationChart(CompiledScenario s, PopulationResult r) {
         chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(s.id() + String.format(Locale.ROOT,
-                        " - %d subjects, seed %d", r.subjects().size(), r.settings().seed()))
+                        " - %d subjects, seed %d", r.subjects(), r.settings().seed()))
                 .xAxisTitle("Time (h)").yAxisTitle("Concentration (ng/mL)").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
@@ -43,15 +46,15 @@ public final class PopulationChart {
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setAntiAlias(true);
-        add(r, Analyte.PARENT, s.parentAnalyte(), new Color(0x1f77b4));
-        if (!Double.isNaN(r.bands()[Analyte.METABOLITE.ordinal()][0][0])) {
-            add(r, Analyte.METABOLITE, s.model().metabolite().map(m -> m.name()).orElse("metabolite"), new Color(0xd62728));
+        add(r, Observable.PARENT, s.parentAnalyte(), new Color(0x1f77b4));
+        if (r.bands().containsKey(Observable.METABOLITE)) {
+            add(r, Observable.METABOLITE, s.metaboliteAnalyte().orElse("metabolite"), new Color(0xd62728));
         }
     }
 
-    private void add(PopulationResult r, Analyte analyte, String name, Color color) {
+    private void add(PopulationResult r, Observable analyte, String name, Color color) {
         double[] p = r.settings().percentiles();
-        double[][] bands = r.bands()[analyte.ordinal()];
+        double[][] bands = r.bands().get(analyte);
         double[] t = r.timesH();
         for (int lo = 0, hi = p.length - 1; lo < hi; lo++, hi--) {
             double[] x = new double[2 * t.length];

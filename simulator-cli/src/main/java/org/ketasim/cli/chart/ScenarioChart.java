@@ -10,9 +10,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import javax.imageio.ImageIO;
-import org.ketasim.core.engine.SimulationResult;
-import org.ketasim.core.model.Metabolite;
-import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.engine.Series;
+import org.ketasim.core.model.Observable;
+import org.ketasim.core.simulation.PatientResult;
 import org.ketasim.core.titration.TitrationEvent;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
@@ -39,24 +39,25 @@ public final class ScenarioChart {
     private final XYChart rate;
 
     /**
-     * @param scenario the scenario (for the title and the substance names)
-     * @param result   its simulation
+     * @param patient a simulated patient (its scenario gives the title and the substance names)
      */
-    public ScenarioChart(Scenario scenario, SimulationResult result) {
+    public ScenarioChart(PatientResult patient) {
+        Series result = patient.series();
+        var scenario = patient.scenario().scenario();
         double[] t = result.timesH();
         String title = scenario.title().isBlank() ? scenario.id() : scenario.title();
         concentrations = new XYChartBuilder().width(WIDTH).height(TOP_HEIGHT).title(title)
                 .xAxisTitle("Time (h)").yAxisTitle("Concentration (ng/mL)").build();
         style(concentrations);
         concentrations.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        line(concentrations, "Parent plasma (Cp)", t, result.parentConcentration(), new Color(0x1f77b4));
-        if (result.system().hasMetabolite()) {
-            String name = scenario.model().metabolite().map(Metabolite::name).orElse("metabolite");
-            line(concentrations, capitalise(name) + " plasma (Cm)", t, result.metaboliteConcentration(),
+        line(concentrations, "Parent plasma (Cp)", t, result.values(Observable.PARENT), new Color(0x1f77b4));
+        if (result.has(Observable.METABOLITE)) {
+            String name = patient.scenario().metaboliteAnalyte().orElse("metabolite");
+            line(concentrations, capitalise(name) + " plasma (Cm)", t, result.values(Observable.METABOLITE),
                     new Color(0xd62728));
         }
-        if (result.system().hasEffectSite()) {
-            line(concentrations, "Effect site (Ce)", t, result.effectConcentration(), new Color(0x2ca02c))
+        if (result.has(Observable.EFFECT)) {
+            line(concentrations, "Effect site (Ce)", t, result.values(Observable.EFFECT), new Color(0x2ca02c))
                     .setLineStyle(SeriesLines.DASH_DASH);
         }
 
@@ -69,7 +70,7 @@ public final class ScenarioChart {
         pump.setFillColor(new Color(0x55, 0x55, 0x55, 0x40));
         for (XYChart chart : new XYChart[] {concentrations, rate}) {
             chart.getStyler().setAnnotationLineColor(new Color(0xd6, 0x27, 0x28, 0x90));
-            for (TitrationEvent e : scenario.titrationEvents()) {
+            for (TitrationEvent e : patient.events()) {
                 if (e.action().equals("hold") || e.action().equals("reduce") || e.action().equals("stop")) {
                     chart.addAnnotation(new AnnotationLine(e.timeH(), true, false));
                 }

@@ -9,9 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ketasim.core.compare.ComparisonRow;
-import org.ketasim.core.compare.ConcentrationWindow;
+import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.pd.EffectiveReduction;
 import org.ketasim.core.pd.PdAssumptions;
+import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.Scenario;
 
 /** Builds {@code report.html} for a comparison. Not thread-safe; one per report. */
@@ -38,7 +39,7 @@ public final class HtmlReport {
      * @return the page
      */
     public String render(String title, List<String> context, List<ConcentrationWindow> windows,
-                         List<ComparisonRow> rows, List<Scenario> scenarios, List<String> warnings) {
+                         List<ComparisonRow> rows, List<CompiledScenario> scenarios, List<String> warnings) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escapeHtml4(title)).append("</title>\n<style>\n")
                 .append("body{font-family:sans-serif;margin:2em;max-width:110em;color:#222}")
@@ -65,18 +66,19 @@ public final class HtmlReport {
             html.append("</ul>\n");
         }
         html.append("<h2>Scenarios: sources and assumptions</h2>\n");
-        for (Scenario s : scenarios) {
+        for (CompiledScenario c : scenarios) {
+            Scenario s = c.scenario();
             html.append("<h3 id=\"").append(escapeHtml4(s.id())).append("\">")
                     .append(escapeHtml4(s.title().isBlank() ? s.id() : s.title())).append(" <small>(")
-                    .append(escapeHtml4(s.id())).append(")</small></h3>\n<p>File ").append(escapeHtml4(s.file().toString()))
-                    .append("; model ").append(escapeHtml4(s.modelId())).append("; drug ").append(escapeHtml4(s.drug().id()))
-                    .append("; ").append(escapeHtml4(String.valueOf(s.weightKg()))).append(" kg</p>\n<p>Source: ")
+                    .append(escapeHtml4(s.id())).append(")</small></h3>\n<p>File ").append(escapeHtml4(s.sourceName()))
+                    .append("; model ").append(escapeHtml4(c.modelId())).append("; drug ").append(escapeHtml4(s.drug().id()))
+                    .append("; ").append(escapeHtml4(String.valueOf(c.weightKg()))).append(" kg</p>\n<p>Source: ")
                     .append(escapeHtml4(s.source().isBlank() ? "(none given)" : s.source())).append("</p>\n");
             if (!s.notes().isBlank()) {
                 html.append("<pre>").append(escapeHtml4(s.notes())).append("</pre>\n");
             }
         }
-        html.append("<h2>Method</h2>\n<ul>\n<li>Exact simulation (matrix exponential) of each scenario with its model; "
+        html.append("<h2>Method</h2>\n<ul>\n<li>Exact simulation (modal closed form) of each scenario with its model; "
                 + "Cmax, AUC, hours in windows and the drug high over the scenario's simulated time; the expected NRS "
                 + "reduction at the end of the course and 4 and 12 weeks later, and its largest value up to 12 weeks "
                 + "after the course.</li>\n");

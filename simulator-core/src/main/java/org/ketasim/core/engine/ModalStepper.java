@@ -1,8 +1,6 @@
 package org.ketasim.core.engine;
 
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.ketasim.core.model.InputChannel;
@@ -21,10 +19,12 @@ import org.ketasim.core.model.Route;
  * populations cheap. The factors of the most recent interval lengths are kept, so a regular
  * output step needs no exponential.
  *
- * <p>A turning point inside an interval is a sign change of the slope {@code sum_k w_k lambda_k
- * (z_k - s_k) exp(lambda_k s)}, a sum of exponentials, found with {@link ExponentialSumZeros}
- * (the rule of signs, Budan&ndash;Fourier counts and Brent's method): every turning point of the
- * interval, not only one.
+ * <p>A peak inside an interval, where the slope is positive at its start and negative at its end,
+ * is a sign change of the slope {@code sum_k w_k lambda_k (z_k - s_k) exp(lambda_k s)}, a sum of
+ * exponentials, found with {@link ExponentialSumZeros} (the rule of signs, Budan&ndash;Fourier counts
+ * and Brent's method). As in the dense steppers, an interval that rises and falls twice within
+ * itself is not searched (on the built-in models turning points are hours apart, output steps
+ * minutes).
  *
  * <p>{@link #of} refuses systems that are not safely diagonalisable (complex, repeated or nearly
  * repeated eigenvalues, a zero eigenvalue, or an input whose modal coordinates cancel badly);
@@ -41,9 +41,14 @@ final class ModalStepper implements Stepper {
     /** Golden-section steps within a region that may hold several close turning points. */
     private static final int GOLDEN_STEPS = 60;
 
-    /** What one subject's modal form shares with its copies. */
+    /**
+     * What one subject's modal form shares with its copies.
+     *
+     * @param weights per observable (by ordinal), the concentration per unit of each mode; null
+     *                where the system lacks the observable
+     */
     private record Basis(LinearSystem system, int[] core, int[] aucState, double[] lambda, double[][] vectors,
-                         double[][] unit, Map<Observable, double[]> weights) {
+                         double[][] unit, double[][] weights) {
     }
 
     private final Basis basis;
@@ -60,6 +65,10 @@ final class ModalStepper implements Stepper {
     private double[] otherDecay;
     private double[] otherIntegral;
     private ExponentialSumZeros zeros;
+    private double preparedH = Double.NaN;
+    private final double[] shift;
+    private final double[] aucConstant = new double[2];
+    private final double[][] aucSlope;
     private final double[] peakCoefficients;
     private final double[] peakExponents;
     private final double[] peakPowers;
@@ -74,6 +83,8 @@ final class ModalStepper implements Stepper {
         this.integral = new double[m];
         this.otherDecay = new double[m];
         this.otherIntegral = new double[m];
+        this.shift = new double[m];
+        this.aucSlope = new double[2][m];
         this.peakCoefficients = new double[m];
         this.peakExponents = new double[m];
         this.peakPowers = new double[m];
@@ -115,7 +126,7 @@ final class ModalStepper implements Stepper {
                 }
             }
         }
-        Map<Observable, double[]> weights = new EnumMap<>(Observable.class);
+        double[][] weights = new double[Observable.values().length][];
         for (Observable o : Observable.values()) {
             if (system.has(o)) {
                 double[] r = system.readout(o);
@@ -125,7 +136,7 @@ final class ModalStepper implements Stepper {
                         w[k] += r[core[i]] * eigen.vectors()[k][i];
                     }
                 }
-                weights.put(o, w);
+                weights[o.ordinal()] = w;
             }
         }
         int[] aucState = {system.aucIndex(Observable.PARENT), system.aucIndex(Observable.METABOLITE)};
@@ -163,6 +174,30 @@ final class ModalStepper implements Stepper {
         for (int k = 0; k < m; k++) {
             s[k] = -s[k] / lambda[k];
         }
+        preparedH = Double.NaN;
+    }
+
+    /**
+     * The coefficients of one interval of length {@code h} under the current input: each mode is
+     * {@code z <- decay z + shift}, each AUC grows by {@code aucConstant + sum aucSlope z}.
+     */
+    private void prepare(double h) {
+        factors(h);
+        for (int k = 0; k < m; k++) {
+            shift[k] = -Math.expm1(basis.lambda()[k] * h) * s[k];
+        }
+        for (int a = 0; a < 2; a++) {
+            if (basis.aucState()[a] >= 0) {
+                double[] w = basis.weights()[a == 0 ? Observable.PARENT.ordinal() : Observable.METABOLITE.ordinal()];
+                double constant = 0;
+                for (int k = 0; k < m; k++) {
+                    constant += w[k] * s[k] * (h - integral[k]);
+                    aucSlope[a][k] = w[k] * integral[k];
+                }
+                aucConstant[a] = constant;
+            }
+        }
+        preparedH = h;
     }
 
     /** Points {@link #decay} and {@link #integral} at the factors of interval {@code h}. */
@@ -204,19 +239,22 @@ final class ModalStepper implements Stepper {
         if (!(h > 0)) {
             return;
         }
-        factors(h);
+        if (h != preparedH) {
+            prepare(h);
+        }
         for (int a = 0; a < 2; a++) {
             if (basis.aucState()[a] >= 0) {
-                double[] w = basis.weights().get(a == 0 ? Observable.PARENT : Observable.METABOLITE);
-                double sum = 0;
+                double[] slope = aucSlope[a];
+                double sum = aucConstant[a];
                 for (int k = 0; k < m; k++) {
-                    sum += w[k] * (s[k] * h + (z[k] - s[k]) * integral[k]);
+                    sum += slope[k] * z[k];
                 }
                 auc[a] += sum;
             }
         }
+        double[] d = decay;
         for (int k = 0; k < m; k++) {
-            z[k] = s[k] + (z[k] - s[k]) * decay[k];
+            z[k] = d[k] * z[k] + shift[k];
         }
     }
 
@@ -236,7 +274,7 @@ final class ModalStepper implements Stepper {
 
     @Override
     public double value(Observable o) {
-        double[] w = basis.weights().get(o);
+        double[] w = basis.weights()[o.ordinal()];
         double sum = 0;
         for (int k = 0; k < m; k++) {
             sum += w[k] * z[k];
@@ -251,7 +289,7 @@ final class ModalStepper implements Stepper {
 
     @Override
     public double slope(Observable o) {
-        double[] w = basis.weights().get(o);
+        double[] w = basis.weights()[o.ordinal()];
         double sum = 0;
         for (int k = 0; k < m; k++) {
             sum += w[k] * basis.lambda()[k] * (z[k] - s[k]);
@@ -261,13 +299,22 @@ final class ModalStepper implements Stepper {
 
     @Override
     public double[] peakInLastInterval(Observable o) {
-        double[] w = basis.weights().get(o);
+        double[] w = basis.weights()[o.ordinal()];
         double start = 0;
         for (int k = 0; k < m; k++) {
             start += w[k] * before[k];
         }
         double[] best = {0, start};
         if (!(lastStep > 0)) {
+            return best;
+        }
+        double slopeStart = 0;
+        double slopeEnd = 0;
+        for (int k = 0; k < m; k++) {
+            slopeStart += w[k] * basis.lambda()[k] * (before[k] - s[k]);
+            slopeEnd += w[k] * basis.lambda()[k] * (z[k] - s[k]);
+        }
+        if (!(slopeStart > 0 && slopeEnd < 0)) {
             return best;
         }
         double[] lambda = basis.lambda();

@@ -31,8 +31,8 @@ public final class Propagator {
     private final Stepper stepper;
     private final DoseTimeline timeline;
     private final OutputGrid grid;
-    private final List<Controller> controllers = new ArrayList<>();
-    private final List<Observer> observers = new ArrayList<>();
+    private final Controller[] controllers;
+    private Observer[] observers = new Observer[0];
     private final int n;
     private final double[] input;
     private final DoseTimeline.Inputs given = new DoseTimeline.Inputs();
@@ -45,6 +45,10 @@ public final class Propagator {
     private boolean started;
     private boolean ended;
     private boolean inputStale = true;
+    /** Observables' values at the current state, valid while their version is {@link #version}. */
+    private final double[] values = new double[Observable.values().length];
+    private final long[] valueVersions = new long[Observable.values().length];
+    private long version = 1;
 
     /**
      * @param plan    what to run
@@ -60,9 +64,7 @@ public final class Propagator {
         this.grid = plan.grid();
         this.n = plan.system().dimension();
         this.input = new double[n];
-        for (Controller.Factory f : plan.controllers()) {
-            controllers.add(f.create(plan));
-        }
+        this.controllers = plan.controllers().stream().map(f -> f.create(plan)).toArray(Controller[]::new);
     }
 
     /**
@@ -78,7 +80,8 @@ public final class Propagator {
      * @return this propagator
      */
     public Propagator observe(Observer observer) {
-        observers.add(observer);
+        observers = java.util.Arrays.copyOf(observers, observers.length + 1);
+        observers[observers.length - 1] = observer;
         return this;
     }
 
@@ -94,7 +97,7 @@ public final class Propagator {
 
     /** @return the controllers of this run, in the plan's order */
     public List<Controller> controllers() {
-        return List.copyOf(controllers);
+        return List.of(controllers);
     }
 
     /** @return the time reached (h) */
@@ -117,7 +120,12 @@ public final class Propagator {
      * @return its value now (ng/mL)
      */
     public double value(Observable o) {
-        return stepper.value(o);
+        int k = o.ordinal();
+        if (valueVersions[k] != version) {
+            values[k] = stepper.value(o);
+            valueVersions[k] = version;
+        }
+        return values[k];
     }
 
     /** @return the total pump rate from now on (mg/h), as set, before bioavailability; boluses not included */
@@ -233,6 +241,7 @@ public final class Propagator {
                 refreshInput();
             }
             stepper.advance(h);
+            version++;
             administered += pump * h;
             for (Observer o : observers) {
                 o.interval(t, next, this);
@@ -253,6 +262,7 @@ public final class Propagator {
                         stepper.add(i, jump[i]);
                     }
                 }
+                version++;
             }
             administered += timeline.administeredMg(breakpoint);
             inputStale = true;
@@ -292,6 +302,7 @@ public final class Propagator {
             double[] b = it.next();
             if (due(b[0])) {
                 stepper.add((int) b[2], b[1]);
+                version++;
                 it.remove();
             }
         }
@@ -310,6 +321,10 @@ public final class Propagator {
     /** @return the next start or end of a controller's dose after now */
     private double nextGivenTime() {
         double next = Double.POSITIVE_INFINITY;
+        if (given.pulses.isEmpty() && given.pumps.isEmpty() && given.impulses.isEmpty()
+                && given.administrations.isEmpty()) {
+            return next;
+        }
         for (double[] s : given.pulses) {
             next = Math.min(next, due(s[0]) ? s[1] : s[0]);
         }

@@ -9,7 +9,7 @@ public final class DrugHigh {
 
     /** C50 (ng/mL S-ketamine): 0.3 nmol/mL x 237.73 g/mol. */
     public static final double C50_NG_PER_ML = 0.3 * 237.73;
-    /** Hill exponent, assumed. */
+    /** Hill exponent, assumed (the computation below squares). */
     public static final double GAMMA = 2;
 
     private DrugHigh() {
@@ -20,8 +20,8 @@ public final class DrugHigh {
      * @return the probability, 0 to 1
      */
     public static double probability(double ceNgPerMl) {
-        double c = Math.max(0, ceNgPerMl);
-        double x = Math.pow(c / C50_NG_PER_ML, GAMMA);
+        double ratio = Math.max(0, ceNgPerMl) / C50_NG_PER_ML;
+        double x = ratio * ratio;
         return x / (1 + x);
     }
 }

@@ -41,6 +41,8 @@ public record PdOutcome(double[] drugHighProbability, double[] nrsReduction, dou
         return acc.outcome();
     }
 
+    private static final EffectiveReduction[] DEFINITIONS = EffectiveReduction.values();
+
     /**
      * Computes the outcome row by row, for runs whose rows are not kept (populations): the same
      * numbers as {@link #of}.
@@ -55,7 +57,7 @@ public record PdOutcome(double[] drugHighProbability, double[] nrsReduction, dou
         private double highHours;
         private double highSince = Double.NaN;
         private double maxNrs = Double.NaN;
-        private final Map<EffectiveReduction, Double> first = new EnumMap<>(EffectiveReduction.class);
+        private final double[] first = new double[DEFINITIONS.length];
 
         /**
          * @param sKetamineFraction fraction of the parent concentration that is S-ketamine
@@ -67,9 +69,7 @@ public record PdOutcome(double[] drugHighProbability, double[] nrsReduction, dou
             this.baselineNrs = baselineNrs;
             this.high = new double[keepRows];
             this.nrs = new double[keepRows];
-            for (EffectiveReduction d : EffectiveReduction.values()) {
-                first.put(d, Double.NaN);
-            }
+            java.util.Arrays.fill(first, Double.NaN);
         }
 
         /**
@@ -98,9 +98,9 @@ public record PdOutcome(double[] drugHighProbability, double[] nrsReduction, dou
             }
             if (!Double.isNaN(r)) {
                 maxNrs = Double.isNaN(maxNrs) ? r : Math.max(maxNrs, r);
-                for (EffectiveReduction d : EffectiveReduction.values()) {
-                    if (Double.isNaN(first.get(d)) && d.isMet(r, baselineNrs)) {
-                        first.put(d, timeH);
+                for (int d = 0; d < DEFINITIONS.length; d++) {
+                    if (Double.isNaN(first[d]) && DEFINITIONS[d].isMet(r, baselineNrs)) {
+                        first[d] = timeH;
                     }
                 }
             }
@@ -108,9 +108,13 @@ public record PdOutcome(double[] drugHighProbability, double[] nrsReduction, dou
 
         /** @return the outcome of the rows added */
         public PdOutcome outcome() {
+            Map<EffectiveReduction, Double> firstMet = new EnumMap<>(EffectiveReduction.class);
+            for (int d = 0; d < DEFINITIONS.length; d++) {
+                firstMet.put(DEFINITIONS[d], first[d]);
+            }
             return new PdOutcome(java.util.Arrays.copyOf(high, Math.min(rows, high.length)),
                     java.util.Arrays.copyOf(nrs, Math.min(rows, nrs.length)), maxHigh,
-                    Double.isNaN(maxHigh) ? Double.NaN : highHours, maxNrs, baselineNrs, first);
+                    Double.isNaN(maxHigh) ? Double.NaN : highHours, maxNrs, baselineNrs, firstMet);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.ketasim.core.engine.Controller;
 import org.ketasim.core.engine.DoseTimeline;
@@ -91,6 +92,96 @@ public final class ScenarioCompiler {
                             List<ResidualError> residual) {
     }
 
+    /**
+     * Resolves a model on its own, for tools that take a model rather than a scenario (NONMEM
+     * import): a built-in model with its route overrides, or an inline model.
+     *
+     * @param spec the model
+     * @param at   where a key of it is, for messages
+     * @return the model for a typical patient
+     * @throws ScenarioException for an unknown built-in id or an invalid override
+     */
+    public static PkModel typicalModel(ModelSpec spec, Function<String, Location> at) {
+        return model(spec, at).model();
+    }
+
+    private static Resolved model(ModelSpec spec, Function<String, Location> at) {
+        if (spec instanceof ModelSpec.Inline inline) {
+            List<Omega> omegas = inline.variability().map(v -> omegas(v, at)).orElse(List.of());
+            return new Resolved(inline.model(), Optional.empty(), omegas, inline.residual().stream().toList());
+        }
+        ModelSpec.BuiltIn b = (ModelSpec.BuiltIn) spec;
+        String key = b.routes().isEmpty() ? "model" : "model.base";
+        BuiltInModel builtIn = ModelLibrary.find(b.id()).orElseThrow(() -> new ScenarioException(at.apply(key),
+                "unknown model '" + b.id() + "'" + Suggestions.closest(b.id(), ModelLibrary.all().stream()
+                .map(BuiltInModel::id).toList()) + "; built-in models: " + ModelLibrary.ids()
+                + " (or write the model inline as a map, see docs/scenario-format.md)"));
+        PkModel model = builtIn.model();
+        for (Map.Entry<Route, ModelSpec.RouteOverride> e : b.routes().entrySet()) {
+            model = override(model, e.getKey(), e.getValue(), at);
+        }
+        return new Resolved(model, Optional.of(builtIn.card()), builtIn.card().variability(),
+                builtIn.card().residualModel());
+    }
+
+    private static PkModel override(PkModel model, Route route, ModelSpec.RouteOverride o,
+                                    Function<String, Location> at) {
+        String key = "model.routes." + route.id();
+        if (route == Route.IV) {
+            throw new ScenarioException(at.apply(key), "the iv route has no absorption parameters");
+        }
+        try {
+            if (!o.paths().isEmpty()) {
+                return model.withRoute(route, o.paths());
+            }
+            List<Absorption> paths = model.routes().getOrDefault(route, List.of());
+            if (paths.size() > 1 && !(o.bioavailability().isPresent() && o.kaPerH().isPresent())) {
+                throw new ScenarioException(at.apply(key), "route '" + route.id() + "' of this model has " + paths.size() + " absorption "
+                        + "paths; give both F and ka to replace them with one first-order path");
+            }
+            Optional<Absorption> base = paths.size() == 1 ? Optional.of(paths.get(0)) : Optional.empty();
+            if (base.isEmpty() && (o.bioavailability().isEmpty() || o.kaPerH().isEmpty())) {
+                throw new ScenarioException(at.apply(key), "a new route needs F and ka");
+            }
+            double f = o.bioavailability().orElseGet(() -> base.get().bioavailability());
+            double ka = o.kaPerH().orElseGet(() -> base.get().kaPerH());
+            double lag = o.lagH().orElseGet(() -> base.map(Absorption::lagH).orElse(0.0));
+            return model.withRoute(route, base.map(b -> new Absorption(f, ka, lag, b.zeroOrderH(), b.target(),
+                    b.transit())).orElseGet(() -> new Absorption(f, ka, lag)));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(at.apply(key), e.getMessage());
+        }
+    }
+
+    /** The inline variability as omega elements: variances, and covariances from the correlations. */
+    private static List<Omega> omegas(ModelSpec.InlineVariability v, Function<String, Location> at) {
+        List<Omega> list = new ArrayList<>();
+        v.omega().forEach((name, variance) -> {
+            if (!(variance >= 0) || Double.isInfinite(variance)) {
+                throw new ScenarioException(at.apply("model.variability.omega." + name), "a variance must be "
+                        + "finite and >= 0, got " + variance);
+            }
+            list.add(Omega.variance(name, variance));
+        });
+        v.correlation().forEach((pair, rho) -> {
+            String key = "model.variability.correlation." + pair;
+            String[] names = pair.split("-", 2);
+            if (names.length != 2 || !v.omega().containsKey(names[0]) || !v.omega().containsKey(names[1])
+                    || names[0].equals(names[1])) {
+                throw new ScenarioException(at.apply(key), "a correlation is keyed 'A-B' with A and B two different parameters that have a "
+                        + "variance under omega (" + String.join(", ", v.omega().keySet()) + "), got '" + pair
+                        + "'");
+            }
+            if (!(rho > -1 && rho < 1)) {
+                throw new ScenarioException(at.apply(key), "a correlation must be between -1 and 1 (exclusive), got " + rho);
+            }
+            list.add(new Omega(names[0], names[1],
+                    rho * Math.sqrt(v.omega().get(names[0]) * v.omega().get(names[1]))));
+        });
+        return list;
+    }
+
+
     /** The state of compiling one scenario. */
     private final class Compilation {
         private final Scenario s;
@@ -112,7 +203,7 @@ public final class ScenarioCompiler {
             if (!ScenarioIds.isSafe(s.id())) {
                 throw error("id", ScenarioIds.problem(s.id()));
             }
-            Resolved resolved = model();
+            Resolved resolved = model(s.model(), s::at);
             double weight = weight(resolved.card());
             double baseline = s.patient().baselineNrsOrDefault();
             if (!(baseline >= 0 && baseline <= 10)) {
@@ -179,83 +270,6 @@ public final class ScenarioCompiler {
             return new CompiledScenario(s, modelId, resolved.card(), resolved.model(), resolved.variability(),
                     resolved.residual(), weight, baseline, inputFactor, analyte, sFraction, regimen, courseEnd, plan,
                     warnings);
-        }
-
-        // ---- model ----
-
-        private Resolved model() {
-            if (s.model() instanceof ModelSpec.Inline inline) {
-                List<Omega> omegas = inline.variability().map(v -> omegas(v, inline.model())).orElse(List.of());
-                return new Resolved(inline.model(), Optional.empty(), omegas, inline.residual().stream().toList());
-            }
-            ModelSpec.BuiltIn spec = (ModelSpec.BuiltIn) s.model();
-            String key = spec.routes().isEmpty() ? "model" : "model.base";
-            BuiltInModel builtIn = ModelLibrary.find(spec.id()).orElseThrow(() -> error(key, "unknown model '"
-                    + spec.id() + "'" + Suggestions.closest(spec.id(), ModelLibrary.all().stream()
-                    .map(BuiltInModel::id).toList()) + "; built-in models: " + ModelLibrary.ids()
-                    + " (or write the model inline as a map, see docs/scenario-format.md)"));
-            PkModel model = builtIn.model();
-            for (Map.Entry<Route, ModelSpec.RouteOverride> e : spec.routes().entrySet()) {
-                model = override(model, e.getKey(), e.getValue());
-            }
-            return new Resolved(model, Optional.of(builtIn.card()), builtIn.card().variability(),
-                    builtIn.card().residualModel());
-        }
-
-        private PkModel override(PkModel model, Route route, ModelSpec.RouteOverride o) {
-            String key = "model.routes." + route.id();
-            if (route == Route.IV) {
-                throw error(key, "the iv route has no absorption parameters");
-            }
-            try {
-                if (!o.paths().isEmpty()) {
-                    return model.withRoute(route, o.paths());
-                }
-                List<Absorption> paths = model.routes().getOrDefault(route, List.of());
-                if (paths.size() > 1 && !(o.bioavailability().isPresent() && o.kaPerH().isPresent())) {
-                    throw error(key, "route '" + route.id() + "' of this model has " + paths.size() + " absorption "
-                            + "paths; give both F and ka to replace them with one first-order path");
-                }
-                Optional<Absorption> base = paths.size() == 1 ? Optional.of(paths.get(0)) : Optional.empty();
-                if (base.isEmpty() && (o.bioavailability().isEmpty() || o.kaPerH().isEmpty())) {
-                    throw error(key, "a new route needs F and ka");
-                }
-                double f = o.bioavailability().orElseGet(() -> base.get().bioavailability());
-                double ka = o.kaPerH().orElseGet(() -> base.get().kaPerH());
-                double lag = o.lagH().orElseGet(() -> base.map(Absorption::lagH).orElse(0.0));
-                return model.withRoute(route, base.map(b -> new Absorption(f, ka, lag, b.zeroOrderH(), b.target(),
-                        b.transit())).orElseGet(() -> new Absorption(f, ka, lag)));
-            } catch (IllegalArgumentException e) {
-                throw error(key, e.getMessage());
-            }
-        }
-
-        /** The inline variability as omega elements: variances, and covariances from the correlations. */
-        private List<Omega> omegas(ModelSpec.InlineVariability v, PkModel model) {
-            List<Omega> list = new ArrayList<>();
-            v.omega().forEach((name, variance) -> {
-                if (!(variance >= 0) || Double.isInfinite(variance)) {
-                    throw error("model.variability.omega." + name, "a variance must be finite and >= 0, got "
-                            + variance);
-                }
-                list.add(Omega.variance(name, variance));
-            });
-            v.correlation().forEach((pair, rho) -> {
-                String key = "model.variability.correlation." + pair;
-                String[] names = pair.split("-", 2);
-                if (names.length != 2 || !v.omega().containsKey(names[0]) || !v.omega().containsKey(names[1])
-                        || names[0].equals(names[1])) {
-                    throw error(key, "a correlation is keyed 'A-B' with A and B two different parameters that have a "
-                            + "variance under omega (" + String.join(", ", v.omega().keySet()) + "), got '" + pair
-                            + "'");
-                }
-                if (!(rho > -1 && rho < 1)) {
-                    throw error(key, "a correlation must be between -1 and 1 (exclusive), got " + rho);
-                }
-                list.add(new Omega(names[0], names[1],
-                        rho * Math.sqrt(v.omega().get(names[0]) * v.omega().get(names[1]))));
-            });
-            return list;
         }
 
         /** @return the fraction of each written dose that is the model's parent analyte (before the salt) */
@@ -522,13 +536,19 @@ public final class ScenarioCompiler {
         }
 
         private void unvalidatedRoutes(ModelCard card, RegimenSpec r) {
-            r.doses().stream().map(r::routeOf).distinct().sorted().forEach(route -> {
+            List<Route> warned = new ArrayList<>();
+            for (int i = 0; i < r.doses().size(); i++) {
+                DoseSpec d = r.doses().get(i);
+                Route route = r.routeOf(d);
                 RouteNote note = card.routes().get(route);
-                if (note != null && !note.validated()) {
-                    warn(Warning.Kind.UNVALIDATED_ROUTE, "regimen", "route '" + route.id() + "' of model '"
-                            + card.id() + "' is unvalidated: " + note.source());
+                if (note != null && !note.validated() && !warned.contains(route)) {
+                    warned.add(route);
+                    String key = d.route().isPresent() ? "regimen.doses[" + i + "].route"
+                            : r.route().isPresent() ? "regimen.route" : "regimen";
+                    warn(Warning.Kind.UNVALIDATED_ROUTE, key, "route '" + route.id() + "' of model '" + card.id()
+                            + "' is unvalidated: " + note.source());
                 }
-            });
+            }
         }
     }
 

@@ -56,9 +56,6 @@ public final class PopulationSimulator {
     /** Subjects finished and handed to the sink at a time. */
     private static final int FINISH_CHUNK = 4096;
 
-    /** Each worker thread's quantile scratch space. */
-    private static final ThreadLocal<Quantiles> QUANTILES = ThreadLocal.withInitial(Quantiles::new);
-
     private final Engine engine;
 
     /** @param engine how intervals are taken */
@@ -176,14 +173,20 @@ public final class PopulationSimulator {
                         }
                     });
                     int first = blockStart;
-                    parallel(pool, threads, to - first, r -> {
-                        Quantiles q = QUANTILES.get();
+                    int analytes = banded.size();
+                    parallel(pool, threads, analytes * threads, task -> {
+                        int a = task % analytes;
+                        int chunk = task / analytes;
+                        int rowsHere = to - first;
+                        int from = first + (int) ((long) rowsHere * chunk / threads);
+                        int until = first + (int) ((long) rowsHere * (chunk + 1) / threads);
+                        Quantiles q = new Quantiles();
                         double[] out = new double[p.length];
-                        for (int a = 0; a < banded.size(); a++) {
-                            q.compute(block[a][r], n, p, out);
-                            double[][] b = bands.get(banded.get(a));
+                        double[][] b = bands.get(banded.get(a));
+                        for (int r = from; r < until; r++) {
+                            q.next(block[a][r - first], n, p, out);
                             for (int k = 0; k < p.length; k++) {
-                                b[k][first + r] = out[k];
+                                b[k][r] = out[k];
                             }
                         }
                     });
@@ -352,13 +355,17 @@ public final class PopulationSimulator {
         return Math.min(range[1], Math.max(range[0], x));
     }
 
-    /** Runs {@code work} for 0 to {@code count - 1}, index i on worker {@code i mod threads}, and waits. */
+    /**
+     * Runs {@code work} for 0 to {@code count - 1} and waits: worker t takes the t-th of
+     * {@code threads} contiguous ranges (so that no two workers write next to each other).
+     */
     private static void parallel(ExecutorService pool, int threads, int count, IntConsumer work) {
         List<Future<?>> jobs = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
-            int first = t;
+            int from = (int) ((long) count * t / threads);
+            int to = (int) ((long) count * (t + 1) / threads);
             jobs.add(pool.submit(() -> {
-                for (int i = first; i < count; i += threads) {
+                for (int i = from; i < to; i++) {
                     work.accept(i);
                 }
             }));

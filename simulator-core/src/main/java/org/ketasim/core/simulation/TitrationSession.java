@@ -1,0 +1,235 @@
+package org.ketasim.core.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ketasim.core.engine.DoseTimeline;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.engine.OutputGrid;
+import org.ketasim.core.engine.Plan;
+import org.ketasim.core.engine.Propagator;
+import org.ketasim.core.model.Observable;
+import org.ketasim.core.model.Route;
+import org.ketasim.core.pd.DrugHigh;
+import org.ketasim.core.pd.PainRelief;
+import org.ketasim.core.regimen.Bolus;
+import org.ketasim.core.regimen.Breakpoints;
+import org.ketasim.core.regimen.ConstantInfusion;
+import org.ketasim.core.regimen.Regimen;
+import org.ketasim.core.scenario.CompiledScenario;
+import org.ketasim.core.scenario.DoseSpec;
+import org.ketasim.core.units.Quantity;
+
+/**
+ * An interactive titration on one patient, as a resident at a pump: set a rate, give a bolus, let
+ * time pass, look. It runs the engine's live {@link Propagator}: letting time pass costs that time,
+ * nothing is re-simulated, so a session is linear in its length. Undo replays the session without
+ * its last action. The doses given become a scenario's doses ({@link #doses()}) that reproduce the
+ * session. Not thread-safe.
+ */
+public final class TitrationSession {
+
+    /** The longest session (h): 30 days. */
+    public static final double MAX_HOURS = 30 * 24;
+    /** Samples kept for charts, one a minute of simulated time. */
+    private static final double SAMPLE_H = 1.0 / 60;
+
+    /**
+     * The patient now.
+     *
+     * @param timeH        elapsed time (h)
+     * @param rateMgPerH   the pump rate (mg/h)
+     * @param givenMg      the amount given so far (mg)
+     * @param cp           plasma concentration (ng/mL)
+     * @param ce           effect-site concentration (ng/mL), NaN without an effect site
+     * @param cm           metabolite concentration (ng/mL), NaN without a metabolite
+     * @param nrsReduction a responder's expected NRS reduction (points), NaN without the pain effect site
+     * @param drugHigh     the drug-high score of a typical volunteer (0 to 1), NaN without an effect site
+     */
+    public record Status(double timeH, double rateMgPerH, double givenMg, double cp, double ce, double cm,
+                         double nrsReduction, double drugHigh) {
+    }
+
+    /**
+     * One sample of the curves.
+     *
+     * @param timeH time (h)
+     * @param cp    plasma concentration (ng/mL)
+     * @param ce    effect-site concentration (ng/mL), NaN without one
+     */
+    public record Sample(double timeH, double cp, double ce) {
+    }
+
+    /** One action of the session: a rate from now, a bolus now, or time passing. */
+    private record Action(Kind kind, double value) {
+    }
+
+    private enum Kind { RATE, BOLUS, WAIT }
+
+    private final CompiledScenario patient;
+    private final Engine engine;
+    private final Plan plan;
+    private final List<Action> actions = new ArrayList<>();
+    private Propagator propagator;
+    private double rate;
+    private final List<Sample> samples = new ArrayList<>();
+
+    /**
+     * @param patient the patient (model, weight, baseline); its own doses are not given
+     * @param engine  how intervals are taken
+     */
+    public TitrationSession(CompiledScenario patient, Engine engine) {
+        this.patient = patient;
+        this.engine = engine;
+        this.plan = new Plan(patient.plan().system(), DoseTimeline.of(new Regimen(List.of()), patient.plan().system()),
+                OutputGrid.at(0), MAX_HOURS, patient.inputFactor(), List.of());
+        replay();
+    }
+
+    private void replay() {
+        propagator = new Propagator(plan, engine);
+        propagator.advanceTo(0);
+        rate = 0;
+        samples.clear();
+        samples.add(sample());
+        for (Action a : actions) {
+            apply(a);
+        }
+    }
+
+    private void apply(Action a) {
+        double now = propagator.timeH();
+        switch (a.kind()) {
+            case RATE -> rate = a.value();
+            case BOLUS -> propagator.give(Bolus.of(now, a.value(), Route.IV));
+            case WAIT -> {
+                if (rate > 0) {
+                    propagator.give(new ConstantInfusion(now, a.value(), rate, Route.IV));
+                }
+                double end = now + a.value();
+                for (long k = 1; now + k * SAMPLE_H < end && !Breakpoints.same(now + k * SAMPLE_H, end); k++) {
+                    propagator.advanceTo(now + k * SAMPLE_H);
+                    samples.add(sample());
+                }
+                propagator.advanceTo(end);
+                samples.add(sample());
+            }
+        }
+    }
+
+    private Sample sample() {
+        return new Sample(propagator.timeH(), propagator.value(Observable.PARENT), value(Observable.EFFECT));
+    }
+
+    private double value(Observable o) {
+        return propagator.system().has(o) ? propagator.value(o) : Double.NaN;
+    }
+
+    private void act(Action a) {
+        actions.add(a);
+        apply(a);
+    }
+
+    /**
+     * @param mgPerH the pump rate from now on (mg/h), &gt;= 0
+     * @throws IllegalArgumentException for a negative or non-finite rate
+     */
+    public void setRate(double mgPerH) {
+        if (!(mgPerH >= 0) || Double.isInfinite(mgPerH)) {
+            throw new IllegalArgumentException("a rate must be zero or positive, got " + mgPerH + " mg/h");
+        }
+        act(new Action(Kind.RATE, mgPerH));
+    }
+
+    /**
+     * @param mg an IV bolus given now (mg), &gt;= 0
+     * @throws IllegalArgumentException for a negative or non-finite amount
+     */
+    public void bolus(double mg) {
+        if (!(mg >= 0) || Double.isInfinite(mg)) {
+            throw new IllegalArgumentException("a bolus must be zero or positive, got " + mg + " mg");
+        }
+        act(new Action(Kind.BOLUS, mg));
+    }
+
+    /**
+     * @param hours time to let pass (h), &gt; 0
+     * @throws IllegalArgumentException for a non-positive wait or one past {@link #MAX_HOURS}
+     */
+    public void waitFor(double hours) {
+        if (!(hours > 0) || propagator.timeH() + hours > MAX_HOURS) {
+            throw new IllegalArgumentException("wait needs a positive time within the session's " + (int) MAX_HOURS
+                    + " h, got " + hours + " h");
+        }
+        act(new Action(Kind.WAIT, hours));
+    }
+
+    /** @return whether there was an action to take back (it is taken back) */
+    public boolean undo() {
+        if (actions.isEmpty()) {
+            return false;
+        }
+        actions.remove(actions.size() - 1);
+        replay();
+        return true;
+    }
+
+    /** @return the pump rate (mg/h) */
+    public double rateMgPerH() {
+        return rate;
+    }
+
+    /** @return the patient now */
+    public Status status() {
+        double ce = value(Observable.EFFECT);
+        double cePain = value(Observable.PAIN_EFFECT);
+        double s = patient.sKetamineFraction();
+        return new Status(propagator.timeH(), rate, propagator.administeredMg(), propagator.value(Observable.PARENT),
+                ce, value(Observable.METABOLITE),
+                Double.isNaN(cePain) ? Double.NaN : PainRelief.nrsReduction(s * cePain, patient.baselineNrs()),
+                Double.isNaN(ce) ? Double.NaN : DrugHigh.probability(s * ce));
+    }
+
+    /**
+     * @param lastHours how far back
+     * @return the samples of the last hours, one a minute
+     */
+    public List<Sample> samples(double lastHours) {
+        double from = propagator.timeH() - lastHours;
+        return samples.stream().filter(s -> s.timeH() >= from - 1e-9).toList();
+    }
+
+    /**
+     * @return the session's doses: the pump's rates as one steps dose from 0 (equal consecutive
+     *         rates merged), then the boluses at their times
+     */
+    public List<DoseSpec> doses() {
+        List<DoseSpec.Step> steps = new ArrayList<>();
+        List<DoseSpec> boluses = new ArrayList<>();
+        double r = 0;
+        double t = 0;
+        for (Action a : actions) {
+            switch (a.kind()) {
+                case RATE -> r = a.value();
+                case BOLUS -> boluses.add(new DoseSpec.Bolus(Optional.of(Quantity.of(t, "h")), Optional.empty(),
+                        Quantity.of(a.value(), "mg"), Optional.empty()));
+                case WAIT -> {
+                    int last = steps.size() - 1;
+                    if (last >= 0 && steps.get(last).rate().value() == r) {
+                        steps.set(last, new DoseSpec.Step(Quantity.of(r, "mg/h"),
+                                Quantity.of(steps.get(last).duration().value() + a.value(), "h")));
+                    } else {
+                        steps.add(new DoseSpec.Step(Quantity.of(r, "mg/h"), Quantity.of(a.value(), "h")));
+                    }
+                    t += a.value();
+                }
+            }
+        }
+        List<DoseSpec> doses = new ArrayList<>();
+        if (!steps.isEmpty()) {
+            doses.add(new DoseSpec.Steps(Optional.empty(), Optional.empty(), steps));
+        }
+        doses.addAll(boluses);
+        return doses;
+    }
+}
