@@ -23,8 +23,8 @@ class NonmemSemanticsTest {
 
     private static List<NonmemSimulator.Prediction> run(String csv, Map<String, String> mapping) throws IOException {
         NonmemDataSet data = NonmemDataSet.read("t.csv", new StringReader(csv), mapping);
-        return new NonmemSimulator(new Compartments(PkModel.of("1cmt", V, CL), Map.of()), "t.csv")
-                .simulate(data.byId().values().iterator().next());
+        return new NonmemSimulator(new RecordModels(PkModel.of("1cmt", V, CL), 70, Map.of(), mapping, "t.csv"))
+                .simulate(data.individuals().get(0).records());
     }
 
     private static double bolus(double amount, double t) {

@@ -1,0 +1,180 @@
+package org.ketasim.core.nonmem;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ketasim.core.model.Absorption;
+import org.ketasim.core.model.InputChannel;
+import org.ketasim.core.model.LinearSystem;
+import org.ketasim.core.model.Peripheral;
+import org.ketasim.core.model.PkModel;
+import org.ketasim.core.model.Route;
+
+/**
+ * The model of each record, as NONMEM's PK routine evaluated with that record: the typical model
+ * scaled to the record's WT (or the default weight), with the model parameters mapped to columns
+ * ({@code CL}, {@code V1}, {@code Q2}, {@code V2}, {@code Q3}, {@code V3}, {@code KAn}, see
+ * {@link MappedParameter}) replaced by the record's values. Records with the same weight and values
+ * share one {@link Compartments}. Not thread-safe (the cache): use one instance per thread.
+ */
+public final class RecordModels {
+
+    /** Where a depot compartment's absorption path is: its route and the path's index. */
+    private record Path(Route route, int index) {
+    }
+
+    private final PkModel typical;
+    private final double defaultWeightKg;
+    private final Map<String, Integer> compartmentOverrides;
+    private final Map<MappedParameter, String> modelColumns = new LinkedHashMap<>();
+    private final Map<Integer, Path> depots = new HashMap<>();
+    private final String source;
+    private final Compartments typicalCompartments;
+    private final Map<List<Double>, Compartments> cache = new HashMap<>();
+
+    /**
+     * @param typical              the model of a typical patient
+     * @param defaultWeightKg      the weight of records without WT (kg), &gt; 0
+     * @param compartmentOverrides state name to compartment number (see {@link Compartments})
+     * @param mapping              parameters read from columns (see {@link MappedParameter}), e.g.
+     *                             {@code CL -> CLI}; the dose parameters among them are ignored here
+     * @param source               the data set's file name, for messages
+     * @throws IllegalArgumentException for a weight that is not positive, a bad compartment number, or
+     *                                  a mapped model parameter the model does not have, each named
+     */
+    public RecordModels(PkModel typical, double defaultWeightKg, Map<String, Integer> compartmentOverrides,
+                        Map<String, String> mapping, String source) {
+        if (!(defaultWeightKg > 0) || Double.isInfinite(defaultWeightKg)) {
+            throw new IllegalArgumentException("weight " + defaultWeightKg + " kg is not a positive number");
+        }
+        this.typical = typical;
+        this.defaultWeightKg = defaultWeightKg;
+        this.compartmentOverrides = Map.copyOf(compartmentOverrides);
+        this.source = source;
+        this.typicalCompartments = new Compartments(typical.forWeight(defaultWeightKg), compartmentOverrides);
+        LinearSystem system = typicalCompartments.system();
+        for (Route route : system.routes()) {
+            List<InputChannel> channels = system.channels(route);
+            for (int j = 0; j < channels.size(); j++) {
+                if (route != Route.IV) {
+                    int index = j;
+                    typicalCompartments.numberOf(channels.get(j).stateIndex())
+                            .ifPresent(n -> depots.put(n, new Path(route, index)));
+                }
+            }
+        }
+        mapping.forEach((name, column) -> {
+            MappedParameter p = MappedParameter.parse(name);
+            if (p.kind().model()) {
+                check(p, typical);
+                modelColumns.put(p, column);
+            }
+        });
+    }
+
+    private void check(MappedParameter p, PkModel model) {
+        int peripherals = model.peripherals().size();
+        switch (p.kind()) {
+            case Q2, V2 -> {
+                if (peripherals < 1) {
+                    throw new IllegalArgumentException("cannot map " + p.name() + ": model " + model.name()
+                            + " has one compartment (" + p.name() + " needs two)");
+                }
+            }
+            case Q3, V3 -> {
+                if (peripherals < 2) {
+                    throw new IllegalArgumentException("cannot map " + p.name() + ": model " + model.name() + " has "
+                            + (peripherals + 1) + " compartments (" + p.name() + " needs three)");
+                }
+            }
+            case KA -> {
+                if (!depots.containsKey(p.compartment())) {
+                    throw new IllegalArgumentException("cannot map " + p.name() + ": compartment " + p.compartment()
+                            + " is not a depot (depots: " + depotNames() + ")");
+                }
+            }
+            default -> {
+                // CL and V1 every model has
+            }
+        }
+    }
+
+    private String depotNames() {
+        Map<Integer, String> names = new LinkedHashMap<>(typicalCompartments.names());
+        names.keySet().retainAll(depots.keySet());
+        return names.isEmpty() ? "none" : names.toString();
+    }
+
+    /** @return the compartments of the typical patient at the default weight, for the structure */
+    public Compartments typical() {
+        return typicalCompartments;
+    }
+
+    /** @return the data set's file name, for messages */
+    String source() {
+        return source;
+    }
+
+    /**
+     * @param r a record
+     * @return the model of that record
+     * @throws NonmemDataException for a mapped parameter whose value the model cannot take, naming the
+     *                             row, column and value
+     */
+    public Compartments of(NonmemRecord r) {
+        double kg = r.weightKg().orElse(defaultWeightKg);
+        List<Double> key = new ArrayList<>(1 + modelColumns.size());
+        key.add(kg);
+        modelColumns.keySet().forEach(p -> key.add(r.mapped().get(p.name())));
+        Compartments c = cache.get(key);
+        if (c == null) {
+            c = new Compartments(individual(r, kg), compartmentOverrides);
+            cache.put(List.copyOf(key), c);
+        }
+        return c;
+    }
+
+    private PkModel individual(NonmemRecord r, double kg) {
+        PkModel m = typical.forWeight(kg);
+        if (modelColumns.isEmpty()) {
+            return m;
+        }
+        double v1 = m.volumeL();
+        double cl = m.clearanceLPerH();
+        List<Peripheral> peripherals = new ArrayList<>(m.peripherals());
+        Map<Route, List<Absorption>> routes = new EnumMap<>(Route.class);
+        m.routes().forEach((route, paths) -> routes.put(route, new ArrayList<>(paths)));
+        for (Map.Entry<MappedParameter, String> e : modelColumns.entrySet()) {
+            MappedParameter p = e.getKey();
+            double v = r.mapped().get(p.name());
+            if (p.kind().positive() ? !(v > 0) : !(v >= 0)) {
+                throw new NonmemDataException(source, r.row(), e.getValue(), p.name() + " " + v
+                        + (p.kind().unit().isEmpty() ? "" : " " + p.kind().unit()) + " must be "
+                        + (p.kind().positive() ? "> 0" : ">= 0") + " (mapped with --map " + p.name() + "="
+                        + e.getValue() + ")");
+            }
+            switch (p.kind()) {
+                case CL -> cl = v;
+                case V1 -> v1 = v;
+                case Q2 -> peripherals.set(0, new Peripheral(peripherals.get(0).volumeL(), v));
+                case V2 -> peripherals.set(0, new Peripheral(v, peripherals.get(0).flowLPerH()));
+                case Q3 -> peripherals.set(1, new Peripheral(peripherals.get(1).volumeL(), v));
+                case V3 -> peripherals.set(1, new Peripheral(v, peripherals.get(1).flowLPerH()));
+                case KA -> {
+                    Path path = depots.get(p.compartment());
+                    List<Absorption> paths = routes.get(path.route());
+                    Absorption a = paths.get(path.index());
+                    paths.set(path.index(), new Absorption(a.bioavailability(), v, a.lagH(), a.zeroOrderH(), a.target(),
+                            a.transit(), a.devices()));
+                }
+                default -> throw new IllegalStateException("not a model parameter: " + p.name());
+            }
+        }
+        return new PkModel(m.name(), v1, cl, peripherals, routes, m.metabolite(), m.secondMetabolite(), m.liver(),
+                m.effectSite(), m.painEffectSite(), Optional.empty());
+    }
+}
