@@ -102,6 +102,37 @@ class NonmemSemanticsTest {
         assertClose(bolus(100, 1), p.get(2).cp(), 1e-12, 0, "1 h after the lagged bolus arrived");
     }
 
+    @ParameterizedTest(name = "RATE {0}")
+    @CsvSource({"1e12", "1e300", "1.7976931348623157e308"})
+    void anInfusionShorterThanAnInstantIsGivenAsABolusSoNoDoseIsLost(String rate) throws IOException {
+        var p = run("ID,TIME,EVID,AMT,CMT,RATE,II,ADDL\n1,0,1,100,1," + rate + ",1,3\n1,0.5,0,0,1,0,0,0\n"
+                + "1,5,0,0,1,0,0,0\n", Map.of());
+        assertClose(bolus(100, 0), p.get(0).cp(), 1e-12, 0, "at the dose");
+        assertClose(bolus(100, 0.5), p.get(1).cp(), 1e-12, 0, "0.5 h later");
+        assertClose(bolus(100, 5) + bolus(100, 4) + bolus(100, 3) + bolus(100, 2), p.get(2).cp(), 1e-12, 0,
+                "the additional doses too");
+        var d = run("ID,TIME,EVID,AMT,CMT,RATE,DUR\n1,0,1,100,1,-2,1e-12\n1,2,0,0,1,0,1e-12\n", Map.of("D1", "DUR"));
+        assertClose(bolus(100, 2), d.get(1).cp(), 1e-12, 0, "RATE -2 with a modelled duration of 1e-12 h");
+    }
+
+    @Test
+    void anInfusionJustLongerThanAnInstantIsStillAnInfusion() throws IOException {
+        double duration = 1e-6;
+        var p = run("ID,TIME,EVID,AMT,CMT,RATE\n1,0,1,100,1," + 100 / duration + "\n1,2,0,0,1,0\n", Map.of());
+        assertEquals(0, p.get(0).cp(), "the infusion has just started");
+        double end = 1000 * 100 / duration / CL * -Math.expm1(-K * duration);
+        assertClose(end * Math.exp(-K * (2 - duration)), p.get(1).cp(), 1e-12, 0, "2 h later");
+    }
+
+    @Test
+    void aSteadyStateInfusionEndsAtItsRecordAndTakesNoBioavailability() throws IOException {
+        var p = run("ID,TIME,EVID,AMT,CMT,RATE,II,SS,F\n1,0,1,0,1,10,0,1,0.5\n1,3,0,0,1,0,0,0,0.5\n",
+                Map.of("F1", "F"));
+        double plateau = 1000 * 10 / CL;
+        assertClose(plateau, p.get(0).cp(), 1e-12, 0, "at steady state, F not applied");
+        assertClose(plateau * Math.exp(-K * 3), p.get(1).cp(), 1e-12, 0, "3 h after the infusion ended");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "unknown EVID|ID,TIME,EVID,AMT\\n1,0,7,100|row 2: column EVID|7",
