@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,8 +191,16 @@ final class NonmemCommand implements Callable<Integer> {
      * @return a message naming the file and the reason, for an {@code --out} that cannot be written
      */
     static String cannotWrite(Path target, IOException e) {
-        String reason = e instanceof AccessDeniedException ? "permission denied"
-                : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        String reason;
+        if (e instanceof AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e instanceof FileAlreadyExistsException f) {
+            reason = f.getFile() + " exists and is not a directory";
+        } else if (e instanceof FileSystemException f && f.getReason() != null) {
+            reason = f.getReason();
+        } else {
+            reason = e.getMessage();
+        }
         return "cannot write " + target + " (" + reason + "); nothing written";
     }
 
