@@ -112,13 +112,4 @@ public record MappedParameter(Kind kind, int compartment) {
     public String name() {
         return kind.numbered() ? kind.name() + compartment : kind.name();
     }
-
-    /**
-     * @param kind        a numbered kind
-     * @param compartment a compartment number
-     * @return the name of that kind for that compartment, e.g. {@code F2}
-     */
-    static String name(Kind kind, int compartment) {
-        return new MappedParameter(kind, compartment).name();
-    }
 }

@@ -11,6 +11,7 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.ketasim.core.model.LinearSystem;
+import org.ketasim.core.nonmem.MappedParameter.Kind;
 import org.ketasim.core.regimen.Breakpoints;
 
 /**
@@ -33,15 +34,14 @@ public final class NonmemSimulator {
     }
 
     /**
-     * The shape of one dose: where, how much, after what lag, how long.
+     * The shape of one dose: where, how much, how long.
      *
      * @param state     the state it enters
      * @param amount    the amount that enters, F x AMT (mg)
-     * @param lag       the lag (h)
      * @param duration  the infusion's duration (h), 0 for a bolus
      * @param rate      the infusion's rate (mg/h), 0 for a bolus
      */
-    private record Shape(int state, double amount, double lag, double duration, double rate) {
+    private record Shape(int state, double amount, double duration, double rate) {
         boolean bolus() {
             return duration == 0;
         }
@@ -152,7 +152,7 @@ public final class NonmemSimulator {
             Pending p = pending.get(i);
             int due = p.dueBy(time);
             if (due > 0) {
-                trains.add(shape(p.dose(), argument, model).train(p.first(), p.interval(), due));
+                trains.add(shape(p.dose(), argument, model, p.first()).train(p.first(), p.interval(), due));
                 pending.set(i, p.after(due));
             }
         }
@@ -179,7 +179,7 @@ public final class NonmemSimulator {
         }
         double lag = lag(r, model);
         if (r.ss() > 0) {
-            steadyState(r, shape(r, r, model), lag, response);
+            steadyState(r, shape(r, r, model, t + lag), lag, response);
         }
         pending.add(new Pending(r, t + lag, r.ii(), r.addl() + 1));
         int before = trains.size();
@@ -191,14 +191,8 @@ public final class NonmemSimulator {
     }
 
     private double lag(NonmemRecord dose, Compartments model) {
-        int cmt = dose.cmt();
         state(dose, model);
-        String name = MappedParameter.name(MappedParameter.Kind.ALAG, cmt);
-        double lag = dose.mapped().getOrDefault(name, model.defaultLag(cmt));
-        if (!(lag >= 0)) {
-            throw new NonmemDataException(source, dose.row(), name, "lag " + lag + " h must not be negative");
-        }
-        return lag;
+        return models.value(dose, new MappedParameter(Kind.ALAG, dose.cmt()), model.defaultLag(dose.cmt()));
     }
 
     private int state(NonmemRecord dose, Compartments model) {
@@ -208,55 +202,45 @@ public final class NonmemSimulator {
     }
 
     /**
-     * The shape of a dose of record {@code dose} that enters now, with the bioavailability, modelled
-     * rate and modelled duration of record {@code argument} (the record at or after its entry). An
-     * infusion shorter than the same-instant tolerance ({@link Breakpoints}) is given as a bolus, so
-     * that its amount enters in full.
+     * The shape of a dose of record {@code dose} that enters at {@code entry}, with the
+     * bioavailability, modelled rate and modelled duration of record {@code argument} (the record at
+     * or after its entry). An infusion shorter than the same-instant tolerance ({@link Breakpoints})
+     * is given as a bolus, so that its amount enters in full.
      */
-    private Shape shape(NonmemRecord dose, NonmemRecord argument, Compartments model) {
+    private Shape shape(NonmemRecord dose, NonmemRecord argument, Compartments model, double entry) {
         int cmt = dose.cmt();
         int state = state(dose, model);
-        String fName = MappedParameter.name(MappedParameter.Kind.F, cmt);
-        double f = argument.mapped().getOrDefault(fName, model.defaultBioavailability(cmt));
-        if (!(f >= 0)) {
-            throw new NonmemDataException(source, argument.row(), fName, "bioavailability " + f
-                    + " must not be negative");
-        }
-        double lag = lag(dose, model);
-        double amount = f * dose.amt();
+        double amount = models.value(argument, new MappedParameter(Kind.F, cmt), model.defaultBioavailability(cmt))
+                * dose.amt();
         double duration;
         double rate;
         if (dose.rate() == 0) {
-            return new Shape(state, amount, lag, 0, 0);
+            return new Shape(state, amount, 0, 0);
         } else if (dose.rate() == -1) {
-            String rName = MappedParameter.name(MappedParameter.Kind.R, cmt);
-            Double modelled = argument.mapped().get(rName);
-            if (modelled == null || !(modelled > 0)) {
-                throw new NonmemDataException(source, modelled == null ? dose.row() : argument.row(),
-                        modelled == null ? "RATE" : rName, "RATE -1 needs a positive modelled rate " + rName
-                        + " (map it to a column with --map " + rName + "=COLUMN), got " + modelled);
+            MappedParameter r = new MappedParameter(Kind.R, cmt);
+            if (!models.mapped(r)) {
+                throw new NonmemDataException(source, dose.row(), "RATE", "RATE -1 needs a positive modelled rate "
+                        + r.name() + ": map it to a column with --map " + r.name() + "=COLUMN");
             }
-            rate = modelled;
+            rate = models.value(argument, r, Double.NaN);
             duration = amount / rate;
         } else if (dose.rate() == -2) {
-            String dName = MappedParameter.name(MappedParameter.Kind.D, cmt);
-            double d = argument.mapped().getOrDefault(dName, model.defaultDuration(cmt));
-            if (!(d > 0)) {
-                throw new NonmemDataException(source, argument.mapped().containsKey(dName) ? argument.row() : dose.row(),
-                        argument.mapped().containsKey(dName) ? dName : "RATE", "RATE -2 needs a positive modelled "
-                        + "duration " + dName + " (map it to a column with --map " + dName + "=COLUMN), got " + d);
+            MappedParameter d = new MappedParameter(Kind.D, cmt);
+            duration = models.value(argument, d, model.defaultDuration(cmt));
+            if (!(duration > 0)) {
+                throw new NonmemDataException(source, dose.row(), "RATE", "RATE -2 needs a positive modelled duration "
+                        + d.name() + ": map it to a column with --map " + d.name() + "=COLUMN (compartment " + cmt
+                        + " has no zero-order phase of its own)");
             }
-            duration = d;
-            rate = amount / d;
+            rate = amount / duration;
         } else {
             rate = dose.rate();
             duration = amount / rate;
         }
-        double entry = dose.time() + lag;
         if (Breakpoints.same(entry, entry + duration)) {
-            return new Shape(state, amount, lag, 0, 0);
+            return new Shape(state, amount, 0, 0);
         }
-        return new Shape(state, amount, lag, duration, rate);
+        return new Shape(state, amount, duration, rate);
     }
 
     /**
@@ -266,11 +250,11 @@ public final class NonmemSimulator {
      */
     private void constantSteadyState(NonmemRecord r, Compartments model) {
         int state = state(r, model);
-        String rName = MappedParameter.name(MappedParameter.Kind.R, r.cmt());
-        double rate = r.rate() == -1 ? r.mapped().getOrDefault(rName, 0.0) : r.rate();
+        MappedParameter modelled = new MappedParameter(Kind.R, r.cmt());
+        double rate = r.rate() == -1 ? models.value(r, modelled, 0) : r.rate();
         if (!(rate > 0)) {
-            throw new NonmemDataException(source, r.row(), "RATE", "a steady-state infusion with II 0 needs a rate "
-                    + "> 0, got " + rate + (r.rate() == -1 ? " (" + rName + ")" : ""));
+            throw new NonmemDataException(source, r.row(), "RATE", "a steady-state infusion with II 0 needs RATE > 0, "
+                    + "or RATE -1 with a modelled rate " + modelled.name() + " (--map " + modelled.name() + "=COLUMN)");
         }
         LinearSystem system = model.system();
         double[][] a = system.matrix();

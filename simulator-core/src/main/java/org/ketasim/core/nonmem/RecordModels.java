@@ -30,7 +30,8 @@ public final class RecordModels {
     private final PkModel typical;
     private final double defaultWeightKg;
     private final Map<String, Integer> compartmentOverrides;
-    private final Map<MappedParameter, String> modelColumns = new LinkedHashMap<>();
+    private final Map<String, String> columns = new LinkedHashMap<>();
+    private final List<MappedParameter> modelParameters = new ArrayList<>();
     private final Map<Integer, Path> depots = new HashMap<>();
     private final String source;
     private final Compartments typicalCompartments;
@@ -41,7 +42,7 @@ public final class RecordModels {
      * @param defaultWeightKg      the weight of records without WT (kg), &gt; 0
      * @param compartmentOverrides state name to compartment number (see {@link Compartments})
      * @param mapping              parameters read from columns (see {@link MappedParameter}), e.g.
-     *                             {@code CL -> CLI}; the dose parameters among them are ignored here
+     *                             {@code CL -> CLI}: the mapping the data set was read with
      * @param source               the data set's file name, for messages
      * @throws IllegalArgumentException for a weight that is not positive, a bad compartment number, or
      *                                  a mapped model parameter the model does not have, each named
@@ -71,8 +72,9 @@ public final class RecordModels {
             MappedParameter p = MappedParameter.parse(name);
             if (p.kind().model()) {
                 check(p, typical);
-                modelColumns.put(p, column);
+                modelParameters.add(p);
             }
+            columns.put(p.name(), column);
         });
     }
 
@@ -120,6 +122,35 @@ public final class RecordModels {
     }
 
     /**
+     * @param r        a record
+     * @param p        a parameter
+     * @param fallback the value when p is not mapped to a column
+     * @return the record's value of p, or the fallback
+     * @throws NonmemDataException for a value out of the parameter's range, naming row, column and value
+     */
+    double value(NonmemRecord r, MappedParameter p, double fallback) {
+        String column = columns.get(p.name());
+        if (column == null) {
+            return fallback;
+        }
+        double v = r.mapped().get(p.name());
+        if (p.kind().positive() ? !(v > 0) : !(v >= 0)) {
+            throw new NonmemDataException(source, r.row(), column, p.name() + " " + v
+                    + (p.kind().unit().isEmpty() ? "" : " " + p.kind().unit()) + " must be "
+                    + (p.kind().positive() ? "> 0" : ">= 0") + " (mapped with --map " + p.name() + "=" + column + ")");
+        }
+        return v;
+    }
+
+    /**
+     * @param p a parameter
+     * @return whether it is mapped to a column
+     */
+    boolean mapped(MappedParameter p) {
+        return columns.containsKey(p.name());
+    }
+
+    /**
      * @param r a record
      * @return the model of that record
      * @throws NonmemDataException for a mapped parameter whose value the model cannot take, naming the
@@ -127,9 +158,9 @@ public final class RecordModels {
      */
     public Compartments of(NonmemRecord r) {
         double kg = r.weightKg().orElse(defaultWeightKg);
-        List<Double> key = new ArrayList<>(1 + modelColumns.size());
+        List<Double> key = new ArrayList<>(1 + modelParameters.size());
         key.add(kg);
-        modelColumns.keySet().forEach(p -> key.add(r.mapped().get(p.name())));
+        modelParameters.forEach(p -> key.add(r.mapped().get(p.name())));
         Compartments c = cache.get(key);
         if (c == null) {
             c = new Compartments(individual(r, kg), compartmentOverrides);
@@ -140,7 +171,7 @@ public final class RecordModels {
 
     private PkModel individual(NonmemRecord r, double kg) {
         PkModel m = typical.forWeight(kg);
-        if (modelColumns.isEmpty()) {
+        if (modelParameters.isEmpty()) {
             return m;
         }
         double v1 = m.volumeL();
@@ -148,15 +179,8 @@ public final class RecordModels {
         List<Peripheral> peripherals = new ArrayList<>(m.peripherals());
         Map<Route, List<Absorption>> routes = new EnumMap<>(Route.class);
         m.routes().forEach((route, paths) -> routes.put(route, new ArrayList<>(paths)));
-        for (Map.Entry<MappedParameter, String> e : modelColumns.entrySet()) {
-            MappedParameter p = e.getKey();
-            double v = r.mapped().get(p.name());
-            if (p.kind().positive() ? !(v > 0) : !(v >= 0)) {
-                throw new NonmemDataException(source, r.row(), e.getValue(), p.name() + " " + v
-                        + (p.kind().unit().isEmpty() ? "" : " " + p.kind().unit()) + " must be "
-                        + (p.kind().positive() ? "> 0" : ">= 0") + " (mapped with --map " + p.name() + "="
-                        + e.getValue() + ")");
-            }
+        for (MappedParameter p : modelParameters) {
+            double v = value(r, p, Double.NaN);
             switch (p.kind()) {
                 case CL -> cl = v;
                 case V1 -> v1 = v;

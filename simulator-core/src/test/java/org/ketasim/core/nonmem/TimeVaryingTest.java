@@ -210,11 +210,14 @@ class TimeVaryingTest {
     }
 
     @Test
-    void mappedModelParametersOutOfRangeNameRowColumnAndValue() throws IOException {
+    void mappedValuesOutOfRangeNameRowColumnAndValue() throws IOException {
         PkModel model = PkModel.of("1cmt", 20, 1.1);
         var e = assertThrows(NonmemDataException.class, () -> run(model, "ID,TIME,AMT,VC\n1,0,100,20\n1,1,0,0\n",
                 Map.of("V1", "VC")));
         assertEquals("tv.csv: row 3: column VC: V1 0.0 L must be > 0 (mapped with --map V1=VC)", e.getMessage());
+        var f = assertThrows(NonmemDataException.class, () -> run(model, "ID,TIME,AMT,BIO\n1,0,100,-0.5\n",
+                Map.of("F1", "BIO")));
+        assertEquals("tv.csv: row 2: column BIO: F1 -0.5 must be >= 0 (mapped with --map F1=BIO)", f.getMessage());
         var noPeripheral = assertThrows(IllegalArgumentException.class,
                 () -> new RecordModels(model, 70, Map.of(), Map.of("Q2", "QP"), "tv.csv"));
         assertTrue(noPeripheral.getMessage().contains("cannot map Q2: model 1cmt has one compartment"),
