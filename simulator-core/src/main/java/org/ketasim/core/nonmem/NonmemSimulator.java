@@ -69,7 +69,7 @@ public final class NonmemSimulator {
     }
 
     /** The most earlier doses of a steady-state train that may still be running or to come at its record. */
-    private static final long MAX_TAIL = 100_000_000L;
+    private static final long MAX_TAIL = Integer.MAX_VALUE;
 
     private final RecordModels models;
     private final String source;
@@ -100,18 +100,31 @@ public final class NonmemSimulator {
         for (NonmemRecord r : records) {
             Compartments model = models.of(r);
             TrainResponse response = responses.computeIfAbsent(model, c -> new TrainResponse(c.system()));
-            advance(r, model, response);
-            if (r.isReset()) {
-                reset();
+            try {
+                advance(r, model, response);
+                if (r.isReset()) {
+                    reset();
+                }
+                if (r.isDose()) {
+                    dose(r, model, response);
+                }
+            } catch (IllegalArgumentException e) {
+                // the exact solver refuses a non-finite matrix: h or a rate beyond double precision
+                throw beyondPrecision(r, e.getMessage());
             }
-            if (r.isDose()) {
-                dose(r, model, response);
+            if (!Arrays.stream(x).allMatch(Double::isFinite)) {
+                throw beyondPrecision(r, "an amount is not a finite number");
             }
             LinearSystem system = model.system();
             out.add(new Prediction(system.parentConcentration(x), system.metaboliteConcentration(x),
                     system.effectConcentration(x)));
         }
         return out;
+    }
+
+    private NonmemDataException beyondPrecision(NonmemRecord r, String what) {
+        return new NonmemDataException(source, r.row(), "", "cannot simulate up to this record at time " + r.time()
+                + " h: the times, amounts or rates are too large for double precision (" + what + ")");
     }
 
     private void reset() {
@@ -236,6 +249,10 @@ public final class NonmemSimulator {
         } else {
             rate = dose.rate();
             duration = amount / rate;
+        }
+        if (!(duration < Double.POSITIVE_INFINITY)) {
+            throw new NonmemDataException(source, dose.row(), "RATE", "an infusion of " + amount + " mg at " + rate
+                    + " mg/h would last for ever");
         }
         if (Breakpoints.same(entry, entry + duration)) {
             return new Shape(state, amount, 0, 0);

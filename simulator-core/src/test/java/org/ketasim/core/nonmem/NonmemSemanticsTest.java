@@ -12,7 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ketasim.core.model.Absorption;
 import org.ketasim.core.model.PkModel;
+import org.ketasim.core.model.Route;
 
 /** One rule of NONMEM's dosing semantics per test, against closed forms of a 1-compartment IV model. */
 class NonmemSemanticsTest {
@@ -122,6 +124,24 @@ class NonmemSemanticsTest {
         assertEquals(0, p.get(0).cp(), "the infusion has just started");
         double end = 1000 * 100 / duration / CL * -Math.expm1(-K * duration);
         assertClose(end * Math.exp(-K * (2 - duration)), p.get(1).cp(), 1e-12, 0, "2 h later");
+    }
+
+    @Test
+    void valuesBeyondDoublePrecisionAreRefusedNamingTheRecord() {
+        PkModel oral = PkModel.of("oral", V, CL).withRoute(Route.ORAL, new Absorption(1, 1.5, 0));
+        var time = assertThrows(NonmemDataException.class, () -> new NonmemSimulator(new RecordModels(oral, 70,
+                Map.of(), Map.of(), "t.csv")).simulate(NonmemDataSet.read("t.csv", new StringReader(
+                "ID,TIME,EVID,AMT,CMT\n1,0,1,100,1\n1,1e308,0,0,2\n"), Map.of()).individuals().get(0).records()));
+        assertTrue(time.getMessage().startsWith("t.csv: row 3: cannot simulate up to this record at time 1.0E308 h"),
+                time.getMessage());
+        var amount = assertThrows(NonmemDataException.class,
+                () -> run("ID,TIME,EVID,AMT,CMT\n1,0,1,1e308,1\n1,1,1,1e308,1\n", Map.of()));
+        assertTrue(amount.getMessage().contains("row 3: cannot simulate") && amount.getMessage().contains("an amount is "
+                + "not a finite number"), amount.getMessage());
+        var endless = assertThrows(NonmemDataException.class,
+                () -> run("ID,TIME,EVID,AMT,CMT,RATE\n1,0,1,1e308,1,1e-308\n", Map.of()));
+        assertEquals("t.csv: row 2: column RATE: an infusion of 1.0E308 mg at 1.0E-308 mg/h would last for ever",
+                endless.getMessage());
     }
 
     @Test
