@@ -24,7 +24,7 @@ import org.ketasim.core.model.Route;
 public final class RecordModels {
 
     /** Where a depot compartment's absorption path is: its route and the path's index. */
-    private record Path(Route route, int index) {
+    private record Depot(Route route, int index) {
     }
 
     private final PkModel typical;
@@ -32,7 +32,7 @@ public final class RecordModels {
     private final Map<String, Integer> compartmentOverrides;
     private final Map<String, String> columns = new LinkedHashMap<>();
     private final List<MappedParameter> modelParameters = new ArrayList<>();
-    private final Map<Integer, Path> depots = new HashMap<>();
+    private final Map<Integer, Depot> depots = new HashMap<>();
     private final String source;
     private final Compartments typicalCompartments;
     private final Map<List<Double>, Compartments> cache = new HashMap<>();
@@ -64,7 +64,7 @@ public final class RecordModels {
                 if (route != Route.IV) {
                     int index = j;
                     typicalCompartments.numberOf(channels.get(j).stateIndex())
-                            .ifPresent(n -> depots.put(n, new Path(route, index)));
+                            .ifPresent(n -> depots.put(n, new Depot(route, index)));
                 }
             }
         }
@@ -189,10 +189,10 @@ public final class RecordModels {
                 case Q3 -> peripherals.set(1, new Peripheral(peripherals.get(1).volumeL(), v));
                 case V3 -> peripherals.set(1, new Peripheral(v, peripherals.get(1).flowLPerH()));
                 case KA -> {
-                    Path path = depots.get(p.compartment());
-                    List<Absorption> paths = routes.get(path.route());
-                    Absorption a = paths.get(path.index());
-                    paths.set(path.index(), new Absorption(a.bioavailability(), v, a.lagH(), a.zeroOrderH(), a.target(),
+                    Depot depot = depots.get(p.compartment());
+                    List<Absorption> paths = routes.get(depot.route());
+                    Absorption a = paths.get(depot.index());
+                    paths.set(depot.index(), new Absorption(a.bioavailability(), v, a.lagH(), a.zeroOrderH(), a.target(),
                             a.transit(), a.devices()));
                 }
                 default -> throw new IllegalStateException("not a model parameter: " + p.name());
