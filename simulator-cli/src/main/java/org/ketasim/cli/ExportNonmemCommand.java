@@ -1,5 +1,6 @@
 package org.ketasim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ketasim.core.nonmem.NonmemDataSet;
 import org.ketasim.core.nonmem.NonmemExport;
+import org.ketasim.core.nonmem.SafeText;
 import org.ketasim.core.scenario.CompiledScenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ketasim export-nonmem SCENARIO... --out DATA.csv}: writes scenarios' regimens as one NONMEM
- * data set, scenario i as ID i, with observation records on each scenario's output grid.
+ * data set, scenario i as ID i, with observation records on each scenario's output grid. The only
+ * text taken from the scenarios (ids, file names, model names) goes into the comment lines at the
+ * top, written on one line each with {@link SafeText#oneLine}; every cell is a number.
  */
 @Command(name = "export-nonmem", mixinStandardHelpOptions = true,
         description = {"Write scenarios' regimens as a NONMEM data set (scenario i is ID i), with observation",
@@ -34,7 +38,7 @@ final class ExportNonmemCommand implements Callable<Integer> {
     private Path out;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (Files.isDirectory(out)) {
             err.println("error: --out " + out + " is a directory; name the CSV file to write");
@@ -61,23 +65,29 @@ final class ExportNonmemCommand implements Callable<Integer> {
                 err.println("error: " + s.scenario().sourceName() + ": " + e.getMessage() + "; nothing written");
                 return ExitCodes.BAD_INPUT;
             }
-            comments.add("# ID " + (i + 1) + " = " + s.id() + " (" + s.scenario().sourceName() + "; model " + s.modelId() + ", "
-                    + s.weightKg() + " kg; amounts x " + s.inputFactor() + " of the written doses)");
+            comments.add("# " + SafeText.oneLine("ID " + (i + 1) + " = " + s.id() + " (" + s.scenario().sourceName()
+                    + "; model " + s.modelId() + ", " + s.weightKg() + " kg; amounts x " + s.inputFactor()
+                    + " of the written doses)"));
             for (NonmemExport.Row r : rows) {
                 List<String> cells = new ArrayList<>(r.cells());
                 cells.add(r.evid() == 0 ? "0" : "1");
                 lines.add(String.join(",", cells));
             }
         }
-        AtomicFiles.writeText(out, w -> {
-            for (String c : comments) {
-                w.write(c + "\n");
-            }
-            w.write(String.join(",", NonmemDataSet.STANDARD) + ",MDV\n");
-            for (String line : lines) {
-                w.write(line + "\n");
-            }
-        });
+        try {
+            AtomicFiles.writeText(out, w -> {
+                for (String c : comments) {
+                    w.write(c + "\n");
+                }
+                w.write(String.join(",", NonmemDataSet.STANDARD) + ",MDV\n");
+                for (String line : lines) {
+                    w.write(line + "\n");
+                }
+            });
+        } catch (IOException e) {
+            err.println("error: " + NonmemCommand.cannotWrite(out, e));
+            return ExitCodes.BAD_INPUT;
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         comments.forEach(c -> stdout.println(c.substring(2)));
         stdout.println(lines.size() + " records -> " + out);

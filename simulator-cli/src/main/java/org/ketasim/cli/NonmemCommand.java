@@ -4,24 +4,32 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.ketasim.core.io.yaml.ScenarioYaml;
+import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelLibrary;
-import org.ketasim.core.nonmem.Compartments;
 import org.ketasim.core.nonmem.NonmemDataException;
 import org.ketasim.core.nonmem.NonmemDataSet;
 import org.ketasim.core.nonmem.NonmemRecord;
 import org.ketasim.core.nonmem.NonmemSimulator;
+import org.ketasim.core.nonmem.RecordModels;
+import org.ketasim.core.nonmem.SafeText;
 import org.ketasim.core.problems.Location;
 import org.ketasim.core.scenario.ScenarioCompiler;
 import org.ketasim.core.scenario.ScenarioException;
@@ -32,17 +40,32 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ketasim nonmem DATA.csv --model MODEL --out DIR}: simulates a NONMEM data set with
- * NONMEM's dosing semantics and writes {@code DIR/predictions.csv}, one row per record.
+ * NONMEM's dosing semantics and writes {@code DIR/predictions.csv}, one row per record, in file
+ * order.
+ *
+ * <p>The file is RFC 4180 CSV (lines end in LF): ketasim's columns {@code ID}, {@code TIME},
+ * {@code EVID}, {@code CP} and, where the model has them, {@code CM} and {@code CE}, then every other
+ * column of the data set unchanged (the ID, TIME and EVID columns that were used are not repeated).
+ * A column whose name is already taken, case-insensitively, gets {@code _input} appended (an input
+ * {@code CP} becomes {@code CP_input}), then {@code _input2}, {@code _input3}, ... until it is unique.
+ * Text cells and column names that a spreadsheet would run as a formula are neutralised with
+ * {@link SafeText#cell}.
  */
 @Command(name = "nonmem", mixinStandardHelpOptions = true,
         description = {"Simulate a NONMEM-format data set with NONMEM's dosing-event semantics.",
-            "Writes DIR/predictions.csv: ID, TIME, EVID, CP (ng/mL) and CM, CE where the model has them, then the",
-            "data set's other columns, one row per record. Compartments follow the model's state order: depots",
-            "first, then central (ADVAN2: depot 1, central 2; without a depot, central 1)."})
+            "Writes DIR/predictions.csv, one row per record in file order: ID, TIME, EVID,",
+            "CP (ng/mL), CM and CE where the model has them, then the data set's other",
+            "columns (a name already taken gets _input appended, e.g. CP_input).",
+            "Compartments follow the model's state order: depots first, then central",
+            "(ADVAN2: depot 1, central 2; without a depot, central 1). WT and mapped",
+            "columns may change from record to record: each interval is simulated with",
+            "the values of the record that ends it, as NONMEM does. See docs/nonmem.md."})
 final class NonmemCommand implements Callable<Integer> {
 
     /** Weight used for a built-in model when neither --weight nor a WT column gives one (kg). */
     private static final double DEFAULT_WEIGHT_KG = 70;
+
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").build();
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -58,23 +81,24 @@ final class NonmemCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
 
-    @Option(names = "--cmt", paramLabel = "NAME=N", description = "Give compartment number N to the state NAME "
-            + "(e.g. central=1, depot:oral=1).")
+    @Option(names = "--cmt", paramLabel = "NAME=N", description = "Give compartment number N (1 to 99) to the state "
+            + "NAME (e.g. central=1, depot:oral=1).")
     private Map<String, Integer> cmt = new LinkedHashMap<>();
 
-    @Option(names = "--map", paramLabel = "PARAM=COLUMN", description = "Take a modelled parameter from a column: "
-            + "F<n>, ALAG<n>, R<n>, D<n> (e.g. --map F2=BIOAV --map ALAG2=LAGT).")
+    @Option(names = "--map", paramLabel = "PARAM=COLUMN", description = "Take a parameter from a column, record by "
+            + "record: F<n>, ALAG<n>, R<n>, D<n> of compartment n; the model's CL, V1, Q2, V2, Q3, V3 (L, L/h) and "
+            + "KA<n> of depot n (1/h) (e.g. --map F2=BIOAV --map CL=CLI).")
     private Map<String, String> map = new LinkedHashMap<>();
 
-    @Option(names = "--weight", paramLabel = "KG", description = "Body weight for the model's scaling, unless a WT "
-            + "column gives one per ID (default: the scenario's, or 70 kg).")
+    @Option(names = "--weight", paramLabel = "KG", description = "Body weight for the model's scaling on records "
+            + "without a WT value (default: the scenario's, or 70 kg).")
     private Double weight;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            return run();
+            return run(err);
         } catch (NonmemDataException | ScenarioException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.flush();
@@ -82,7 +106,10 @@ final class NonmemCommand implements Callable<Integer> {
         }
     }
 
-    private int run() throws IOException {
+    private int run(PrintWriter err) {
+        if (!AtomicFiles.usableOutputDirectory(out, err)) {
+            return ExitCodes.BAD_INPUT;
+        }
         if (!Files.isRegularFile(data)) {
             throw new IllegalArgumentException(data + ": no such file");
         }
@@ -102,106 +129,121 @@ final class NonmemCommand implements Callable<Integer> {
                     + ModelLibrary.ids() + ") nor a file");
         }
         if (weight != null) {
+            if (!(weight > 0) || weight.isInfinite()) {
+                throw new IllegalArgumentException("--weight " + weight + ": must be a positive number of kg");
+            }
             defaultWeight = weight;
         }
         NonmemDataSet set;
         try (Reader in = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
             set = NonmemDataSet.read(data.toString(), in, map);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(data + ": cannot read the file: " + e.getMessage());
         }
-        int wt = indexOf(set.header(), "WT");
-        Map<Double, Compartments> byWeight = new HashMap<>();
-        List<String[]> rows = new ArrayList<>();
-        boolean cm = false;
-        boolean ce = false;
-        for (var entry : set.byId().entrySet()) {
-            List<NonmemRecord> records = entry.getValue();
-            double kg = wt < 0 ? defaultWeight : weightOf(records.get(0), wt, defaultWeight);
-            Compartments c = byWeight.computeIfAbsent(kg, w -> new Compartments(typical.forWeight(w), cmt));
-            cm = c.system().hasMetabolite();
-            ce = c.system().hasEffectSite();
-            var predictions = new NonmemSimulator(c, data.toString()).simulate(records);
+        RecordModels models = new RecordModels(typical, defaultWeight, cmt, map, data.toString());
+        LinearSystem structure = models.typical().system();
+        List<Integer> passed = passedThrough(set);
+        List<String> header = header(set, passed, structure);
+        List<List<String>> rows = new ArrayList<>();
+        NonmemSimulator simulator = new NonmemSimulator(models);
+        for (NonmemDataSet.Individual individual : set.individuals()) {
+            List<NonmemRecord> records = individual.records();
+            List<NonmemSimulator.Prediction> predictions = simulator.simulate(records);
             for (int i = 0; i < records.size(); i++) {
                 NonmemRecord r = records.get(i);
-                var p = predictions.get(i);
-                rows.add(new String[] {r.id(), fmt(r.time()), Integer.toString(r.evid()), fmt(p.cp()), fmt(p.cm()),
-                    fmt(p.ce()), String.join("\u0000", passThrough(set.header(), r.cells()))});
+                NonmemSimulator.Prediction p = predictions.get(i);
+                List<String> cells = new ArrayList<>(header.size());
+                cells.add(SafeText.cell(r.id()));
+                cells.add(Double.toString(r.time()));
+                cells.add(Integer.toString(r.evid()));
+                cells.add(Double.toString(p.cp()));
+                if (structure.hasMetabolite()) {
+                    cells.add(Double.toString(p.cm()));
+                }
+                if (structure.hasEffectSite()) {
+                    cells.add(Double.toString(p.ce()));
+                }
+                for (int column : passed) {
+                    cells.add(SafeText.cell(column < r.cells().size() ? r.cells().get(column) : ""));
+                }
+                rows.add(cells);
             }
         }
-        boolean withCm = cm;
-        boolean withCe = ce;
-        List<String> header = new ArrayList<>(List.of("ID", "TIME", "EVID", "CP"));
-        if (withCm) {
-            header.add("CM");
-        }
-        if (withCe) {
-            header.add("CE");
-        }
-        header.addAll(passThrough(set.header(), set.header()));
         Path target = out.resolve("predictions.csv");
-        AtomicFiles.writeText(target, w -> {
-            w.write(String.join(",", header.stream().map(NonmemCommand::cell).toList()) + "\n");
-            for (String[] r : rows) {
-                List<String> cells = new ArrayList<>(List.of(r[0], r[1], r[2], r[3]));
-                if (withCm) {
-                    cells.add(r[4]);
+        try {
+            AtomicFiles.writeText(target, w -> {
+                CSVPrinter printer = new CSVPrinter(w, CSV);
+                printer.printRecord(header.stream().map(SafeText::cell).toList());
+                for (List<String> row : rows) {
+                    printer.printRecord(row);
                 }
-                if (withCe) {
-                    cells.add(r[5]);
-                }
-                if (!r[6].isEmpty() || header.size() > cells.size()) {
-                    cells.addAll(List.of(r[6].split("\u0000", -1)));
-                }
-                w.write(String.join(",", cells.stream().map(NonmemCommand::cell).toList()) + "\n");
-            }
-        });
+                printer.flush();
+            });
+        } catch (IOException e) {
+            err.println("error: " + cannotWrite(target, e));
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println(set.byId().size() + " IDs, " + rows.size() + " records -> " + target);
+        stdout.println(set.individuals().size() + " individuals, " + rows.size() + " records -> " + target);
         stdout.flush();
         return ExitCodes.OK;
     }
 
-    private static int indexOf(List<String> header, String name) {
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).equalsIgnoreCase(name)) {
-                return i;
+    /**
+     * @param target a file that could not be written
+     * @param e      why
+     * @return a message naming the file and the reason, for an {@code --out} that cannot be written
+     */
+    static String cannotWrite(Path target, IOException e) {
+        String reason;
+        if (e instanceof AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e instanceof FileAlreadyExistsException f) {
+            reason = f.getFile() + " exists and is not a directory";
+        } else if (e instanceof FileSystemException f && f.getReason() != null) {
+            reason = f.getReason();
+        } else {
+            reason = e.getMessage();
+        }
+        return "cannot write " + target + " (" + reason + "); nothing written";
+    }
+
+    /** @return the indices of the data set's columns written after ketasim's: all but the ID, TIME and EVID used */
+    private static List<Integer> passedThrough(NonmemDataSet set) {
+        Set<Integer> used = new HashSet<>();
+        for (String name : List.of("ID", "TIME", "EVID")) {
+            set.column(name).ifPresent(used::add);
+        }
+        List<Integer> passed = new ArrayList<>();
+        for (int i = 0; i < set.header().size(); i++) {
+            if (!used.contains(i)) {
+                passed.add(i);
             }
         }
-        return -1;
+        return passed;
     }
 
-    private double weightOf(NonmemRecord first, int column, double fallback) {
-        String text = column < first.cells().size() ? first.cells().get(column).trim() : "";
-        try {
-            double kg = Double.parseDouble(text);
-            if (!(kg > 0) || !Double.isFinite(kg)) {
-                throw new NonmemDataException(data.toString(), first.row(), "WT", "weight '" + text + "' is not positive");
-            }
-            return kg;
-        } catch (NumberFormatException e) {
-            if (text.isEmpty() || text.equals(".")) {
-                return fallback;
-            }
-            throw new NonmemDataException(data.toString(), first.row(), "WT", "'" + text + "' is not a number");
+    /** @return the output column names: ketasim's, then the passed-through ones made unique */
+    private static List<String> header(NonmemDataSet set, List<Integer> passed, LinearSystem structure) {
+        List<String> header = new ArrayList<>(List.of("ID", "TIME", "EVID", "CP"));
+        if (structure.hasMetabolite()) {
+            header.add("CM");
         }
-    }
-
-    /** @return the cells of every column but ID, TIME and EVID, in order */
-    private static List<String> passThrough(List<String> header, List<String> cells) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).toUpperCase(Locale.ROOT);
-            if (!name.equals("ID") && !name.equals("TIME") && !name.equals("EVID")) {
-                out.add(i < cells.size() ? cells.get(i) : "");
-            }
+        if (structure.hasEffectSite()) {
+            header.add("CE");
         }
-        return out;
-    }
-
-    private static String fmt(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
-    }
-
-    private static String cell(String v) {
-        return v.contains(",") || v.contains("\"") ? '"' + v.replace("\"", "\"\"") + '"' : v;
+        Set<String> taken = new HashSet<>();
+        header.forEach(h -> taken.add(h.toUpperCase(Locale.ROOT)));
+        for (int column : passed) {
+            String name = set.header().get(column);
+            String unique = name;
+            for (int k = 1; taken.contains(unique.toUpperCase(Locale.ROOT)); k++) {
+                unique = name + "_input" + (k == 1 ? "" : k);
+            }
+            taken.add(unique.toUpperCase(Locale.ROOT));
+            header.add(unique);
+        }
+        return header;
     }
 }

@@ -3,15 +3,23 @@ package org.ketasim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class NonmemCommandTest {
@@ -54,6 +62,135 @@ class NonmemCommandTest {
                 tmp.toString()).exitCode());
     }
 
+    private Cli.Result nonmem(String csv, String... options) throws IOException {
+        Path data = tmp.resolve("data.csv");
+        Files.writeString(data, csv);
+        List<String> args = new ArrayList<>(List.of("nonmem", data.toString()));
+        args.addAll(List.of(options));
+        if (!args.contains("--model")) {
+            args.addAll(List.of("--model", MODEL.toString()));
+        }
+        if (!args.contains("--out")) {
+            args.addAll(List.of("--out", tmp.resolve("o").toString()));
+        }
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    private List<CSVRecord> predictions() throws IOException {
+        try (CSVParser parser = CSVParser.parse(tmp.resolve("o/predictions.csv"), StandardCharsets.UTF_8,
+                CSVFormat.RFC4180)) {
+            return parser.getRecords();
+        }
+    }
+
+    @Test
+    void passedThroughColumnsAreProperCsvWithUniqueNamesAndNeutralisedFormulas() throws IOException {
+        Cli.Result r = nonmem("ID,TIME,EVID,AMT,CMT,NOTE,CP,cp,TIME,SCORE\n"
+                + "1,0,1,100,2,\"two\nlines, and \"\"quotes\"\"\",7,a,0,-5\n"
+                + "1,1,0,0,2,=1+2,8,b,1,+3.5e-2\n"
+                + "1,2,0,0,2,x\u0000y,9,c,2,@SUM(A1)\n"
+                + "=cmd,3,0,0,2,-x,10,d,3,\"\t1\"\n");
+        assertEquals(0, r.exitCode(), r.err());
+        List<CSVRecord> rows = predictions();
+        assertEquals(List.of("ID", "TIME", "EVID", "CP", "AMT", "CMT", "NOTE", "CP_input", "cp_input2", "TIME_input",
+                "SCORE"), rows.get(0).toList());
+        for (CSVRecord row : rows) {
+            assertEquals(11, row.size(), "every row has every column: " + row);
+        }
+        assertEquals(List.of("two\nlines, and \"quotes\"", "7", "a", "0", "-5"), rows.get(1).toList().subList(6, 11));
+        assertEquals(List.of("'=1+2", "8", "b", "1", "+3.5e-2"), rows.get(2).toList().subList(6, 11));
+        assertEquals(List.of("x\u0000y", "9", "c", "2", "'@SUM(A1)"), rows.get(3).toList().subList(6, 11));
+        assertEquals(List.of("'=cmd", "3.0", "0"), rows.get(4).toList().subList(0, 3), "a text ID is neutralised too");
+        assertEquals(List.of("'-x", "10", "d", "3", "'\t1"), rows.get(4).toList().subList(6, 11));
+        assertEquals(5, Files.readAllLines(tmp.resolve("o/predictions.csv")).size() - 1,
+                "four records and one quoted line break");
+    }
+
+    @Test
+    void anIdThatComesBackIsANewIndividualAndRowsStayInFileOrder() throws IOException {
+        Cli.Result r = nonmem("ID,TIME,EVID,AMT,CMT\n1,0,1,100,2\n1,1,0,0,2\n2,0,1,100,2\n1,0,0,0,2\n1,1,0,0,2\n");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("3 individuals, 5 records"), r.out());
+        List<CSVRecord> rows = predictions();
+        assertEquals(List.of("1", "1", "2", "1", "1"), rows.subList(1, 6).stream().map(c -> c.get(0)).toList());
+        assertEquals("0.0", rows.get(5).get(3), "the second block of ID 1 has no dose of its own");
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkIsAccepted() throws IOException {
+        Cli.Result r = nonmem("\uFEFFID,TIME,EVID,AMT,CMT\n1,0,1,100,2\n");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("5000.0", predictions().get(1).get(3));
+    }
+
+    @Test
+    void weightIsTakenRecordByRecord() throws IOException {
+        Path model = tmp.resolve("scaled.yaml");
+        Files.writeString(model, """
+                model:
+                  name: scaled
+                  compartments: {V1: 20 L, CL: 1.1 L/h}
+                  scaling: {reference_weight: 70 kg, volumes: 0, clearances: 0.75}
+                """);
+        Cli.Result r = nonmem("ID,TIME,EVID,AMT,CMT,WT\n1,0,1,100,1,60\n1,4,0,0,1,80\n", "--model", model.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        double k = 1.1 * Math.pow(80.0 / 70, 0.75) / 20;
+        assertEquals(1000 * 100 / 20.0 * Math.exp(-k * 4), Double.parseDouble(predictions().get(2).get(3)), 1e-9);
+    }
+
+    static Stream<Arguments> mistakes() {
+        return Stream.of(
+                Arguments.of("compartment number 0", List.of("--cmt", "central=0"), "compartment number 0 for 'central' "
+                        + "must be from 1 to 99"),
+                Arguments.of("weight", List.of("--weight", "-1"), "--weight -1.0: must be a positive number of kg"),
+                Arguments.of("parameter the model lacks", List.of("--map", "Q2=CMT"), "cannot map Q2: model "
+                        + "nmtests-1001 has one compartment"),
+                Arguments.of("unknown parameter", List.of("--map", "XY=CMT"), "cannot map 'XY'"),
+                Arguments.of("--out is a file", List.of("--out", "FILE"), "--out FILE exists and is not a directory"),
+                Arguments.of("--out inside a file", List.of("--out", "FILE/sub"), "cannot write FILE/sub/predictions.csv"
+                        + " (Not a directory); nothing written"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    void mistakesAreBadInputWithAMessageAndWriteNothing(String what, List<String> options, String message)
+            throws IOException {
+        Path file = Files.writeString(tmp.resolve("file.txt"), "keep");
+        List<String> args = options.stream().map(o -> o.replace("FILE", file.toString())).toList();
+        Cli.Result r = nonmem("ID,TIME,EVID,AMT,CMT\n1,0,1,100,2\n", args.toArray(String[]::new));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(message.replace("FILE", file.toString())), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertFalse(Files.exists(tmp.resolve("o")));
+        assertEquals("keep", Files.readString(file));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsBadInput() throws IOException {
+        Path data = tmp.resolve("latin1.csv");
+        Files.write(data, "ID,TIME,NOTE\n1,0,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Cli.Result r = Cli.run("nonmem", data.toString(), "--model", MODEL.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("latin1.csv: not UTF-8 text"), r.err());
+    }
+
+    @Test
+    void aReadOnlyOutputDirectoryIsBadInputAndNothingIsWritten() throws IOException {
+        Path locked = Files.createDirectory(tmp.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isWritable(locked), "running as a user who can write anywhere (root)");
+            Cli.Result r = nonmem("ID,TIME,EVID,AMT,CMT\n1,0,1,100,2\n", "--out", locked.toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains("permission denied"), r.err());
+            try (Stream<Path> files = Files.list(locked)) {
+                assertEquals(0, files.count());
+            }
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
     static Stream<Path> roundTrip() throws IOException {
         List<String> corpus = List.of("c03", "c06", "c10", "c12", "c14", "c17", "c20", "c22", "c25", "c27", "c28");
         Stream<Path> cases;
@@ -91,6 +228,44 @@ class NonmemCommandTest {
             double back = Double.parseDouble(observed.get(i).split(",")[3]);
             assertEquals(cp, back, 1e-9 * Math.abs(cp) + 1e-12, "row " + i + " of " + scenario);
         }
+    }
+
+    @Test
+    void exportWritesEveryTextOnOneCommentLineSoNoNameCanAddRecords() throws IOException {
+        Path scenario = tmp.resolve("evil.yaml");
+        Files.writeString(scenario, """
+                model:
+                  name: "x\\nID,TIME,EVID,AMT,CMT,RATE,II,ADDL,SS,MDV\\n1,0,1,99999,1,0,0,0,0,1\\r\\u2028\\u0000"
+                  compartments: {V1: 20 L, CL: 1.1 L/h}
+                patient: {weight: 70 kg}
+                regimen:
+                  doses: [{bolus: 10 mg}]
+                simulation: {duration: 2 h, step: 1 h}
+                """);
+        Path data = tmp.resolve("d.csv");
+        Cli.Result export = Cli.run("export-nonmem", scenario.toString(), "--out", data.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        List<String> lines = Files.readAllLines(data);
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("ID,")).count(), String.join("\n", lines));
+        assertTrue(lines.get(0).startsWith("# ID 1 = evil (") && lines.get(0).contains(
+                "model x\\nID,TIME,EVID,AMT,CMT,RATE,II,ADDL,SS,MDV\\n1,0,1,99999,1,0,0,0,0,1\\r\\u2028\\u0000, 70.0 kg"),
+                lines.get(0));
+        assertEquals(List.of("1,0.0,1,10.0,1,0.0,0,0,0,1", "1,0.0,0,0.0,1,0.0,0,0,0,0", "1,1.0,0,0.0,1,0.0,0,0,0,0",
+                "1,2.0,0,0.0,1,0.0,0,0,0,0"), lines.subList(2, lines.size()));
+        Cli.Result back = Cli.run("nonmem", data.toString(), "--model", scenario.toString(), "--out",
+                tmp.resolve("o").toString());
+        assertEquals(0, back.exitCode(), back.err());
+        assertEquals(500.0, Double.parseDouble(predictions().get(2).get(3)), 1e-9, "10 mg in 20 L, nothing more");
+    }
+
+    @Test
+    void exportToAnUnwritablePlaceIsBadInput() throws IOException {
+        Path file = Files.writeString(tmp.resolve("file.txt"), "keep");
+        Cli.Result r = Cli.run("export-nonmem", "../scenarios/examples/bolus.yaml", "--out",
+                file.resolve("d.csv").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("cannot write " + file.resolve("d.csv") + " (" + file + " exists and is not a "
+                + "directory); nothing written"), r.err());
     }
 
     @Test

@@ -46,7 +46,7 @@ abstract sealed class DenseStepper implements Stepper permits ExactStepper, Nume
      * @param h    the interval (h), &gt; 0
      * @param out  the result, not {@code from}
      */
-    abstract void propagate(double[] from, double h, double[] out);
+    abstract void step(double[] from, double h, double[] out);
 
     /** @return a new stepper of the same kind on the same system, at rest */
     abstract DenseStepper fresh();
@@ -70,7 +70,7 @@ abstract sealed class DenseStepper implements Stepper permits ExactStepper, Nume
         System.arraycopy(x, 0, before, 0, n);
         lastStep = h;
         if (h > 0) {
-            propagate(x, h, next);
+            step(x, h, next);
             System.arraycopy(next, 0, x, 0, n);
         }
     }
@@ -130,7 +130,7 @@ abstract sealed class DenseStepper implements Stepper permits ExactStepper, Nume
     /** Writes into {@code out} the state {@code s} (h, &gt;= 0) after {@code start} under the current input. */
     private void stateAt(double[] start, double s, double[] out) {
         if (s > 0) {
-            propagate(start, s, out);
+            step(start, s, out);
         } else {
             System.arraycopy(start, 0, out, 0, n);
         }

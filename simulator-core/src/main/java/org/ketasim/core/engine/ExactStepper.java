@@ -49,7 +49,7 @@ public final class ExactStepper extends DenseStepper {
     }
 
     @Override
-    void propagate(double[] from, double h, double[] out) {
+    void step(double[] from, double h, double[] out) {
         if (h != lastH) {
             lastPropagator = cache.computeIfAbsent(h, this::propagator);
             lastH = h;

@@ -33,7 +33,7 @@ public final class NumericStepper extends DenseStepper {
     }
 
     @Override
-    void propagate(double[] from, double h, double[] out) {
+    void step(double[] from, double h, double[] out) {
         integrator.integrate(new Equations(a, u), 0.0, from, h, out);
     }
 

@@ -79,4 +79,19 @@ public interface Stepper {
 
     /** @return an independent stepper in the same state, with the same input */
     Stepper copy();
+
+    /**
+     * Propagates a given state, for callers that keep their own (NONMEM records, TCI forecasts):
+     * this stepper's own state and input are overwritten.
+     *
+     * @param x the state, replaced by the state {@code h} later
+     * @param h the interval (h), &gt;= 0
+     * @param u the constant input over it (mg/h per state)
+     */
+    default void propagate(double[] x, double h, double[] u) {
+        setState(x);
+        setInput(u);
+        advance(h);
+        System.arraycopy(state(), 0, x, 0, x.length);
+    }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.ketasim.core.model.Absorption;
 import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.PkModel;
-import org.ketasim.core.model.Route;
 
 /**
  * NONMEM compartment numbers of a ketasim model, and each compartment's default bioavailability,
@@ -16,6 +15,9 @@ import org.ketasim.core.model.Route;
  * 1); the AUC states have none. Overrides assign a number to a state by name. Immutable.
  */
 public final class Compartments {
+
+    /** The largest compartment number (CMT has at most two digits). */
+    public static final int MAX_NUMBER = 99;
 
     private final LinearSystem system;
     private final Map<Integer, Integer> stateOf = new LinkedHashMap<>();
@@ -37,6 +39,10 @@ public final class Compartments {
             }
         }
         overrides.forEach((name, number) -> {
+            if (number < 1 || number > MAX_NUMBER) {
+                throw new IllegalArgumentException("compartment number " + number + " for '" + name + "' must be from 1 "
+                        + "to " + MAX_NUMBER + ", as CMT is");
+            }
             int i = names.indexOf(name);
             if (i < 0 || name.startsWith("auc:")) {
                 throw new IllegalArgumentException("unknown compartment '" + name + "'; compartments: "
@@ -54,10 +60,8 @@ public final class Compartments {
             List<org.ketasim.core.model.InputChannel> channels = system.channels(route);
             for (int j = 0; j < paths.size(); j++) {
                 Absorption a = paths.get(j);
-                Integer number = numberOf(channels.get(j).stateIndex());
-                if (number != null) {
-                    defaults.put(number, new double[] {a.bioavailability(), a.lagH(), a.zeroOrderH()});
-                }
+                numberOf(channels.get(j).stateIndex()).ifPresent(number ->
+                        defaults.put(number, new double[] {a.bioavailability(), a.lagH(), a.zeroOrderH()}));
             }
         });
     }
@@ -75,17 +79,12 @@ public final class Compartments {
         return Optional.ofNullable(stateOf.get(number));
     }
 
-    private Integer numberOf(int state) {
-        return stateOf.entrySet().stream().filter(e -> e.getValue() == state).map(Map.Entry::getKey).findFirst()
-                .orElse(null);
-    }
-
     /**
-     * @param route a route
-     * @return the compartment number of the route's first path (the central compartment for IV)
+     * @param state a state index
+     * @return its compartment number, empty for a state without one (the AUC states)
      */
-    public int numberOf(Route route) {
-        return numberOf(system.channels(route).get(0).stateIndex());
+    public Optional<Integer> numberOf(int state) {
+        return stateOf.entrySet().stream().filter(e -> e.getValue() == state).map(Map.Entry::getKey).findFirst();
     }
 
     /** @param number compartment number @return default bioavailability F */

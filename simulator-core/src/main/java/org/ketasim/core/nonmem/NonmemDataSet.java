@@ -1,112 +1,164 @@
 package org.ketasim.core.nonmem;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A NONMEM data set read from CSV: a header row, then one record per row. Column names are
- * matched case-insensitively; {@code ID} and {@code TIME} are required, {@code EVID}, {@code AMT},
- * {@code CMT}, {@code RATE}, {@code II}, {@code ADDL} and {@code SS} default as in NONMEM (EVID 1
- * when AMT &gt; 0 and 0 otherwise, CMT 1, the others 0). A cell "." is 0. Rows whose comment column
- * {@code C} holds anything but "." or nothing, and rows starting with '#' or '@', are skipped.
- * Immutable once read.
+ * A NONMEM data set read from CSV (UTF-8, with or without a byte-order mark): a header row, then one
+ * record per row. Column names are matched case-insensitively, the first of two equal names being
+ * the one used; {@code ID} and {@code TIME} are required, {@code EVID}, {@code AMT}, {@code CMT},
+ * {@code RATE}, {@code II}, {@code ADDL} and {@code SS} default as in NONMEM (EVID 1 when AMT &gt; 0
+ * and 0 otherwise, CMT 1, the others 0), and {@code WT} gives the record's weight. A cell "." is 0
+ * (an empty or "." WT cell is no weight). Rows whose comment column {@code C} holds anything but "."
+ * or nothing, and rows starting with '#' or '@', are skipped.
+ *
+ * <p>As in NONMEM, an individual is a contiguous block of records with the same ID: an ID that
+ * comes back after another ID is a new individual, simulated from zero. TIME must not decrease
+ * within an individual. Immutable once read.
  */
 public final class NonmemDataSet {
 
     /** The standard columns, in the order ketasim writes them. */
     public static final List<String> STANDARD = List.of("ID", "TIME", "EVID", "AMT", "CMT", "RATE", "II", "ADDL", "SS");
 
-    private static final Pattern MAPPED = Pattern.compile("(F|ALAG|R|D)([1-9][0-9]*)");
+    /** The UTF-8 byte-order mark as read into a string. */
+    private static final int BYTE_ORDER_MARK = '\uFEFF';
+
+    /**
+     * One individual: a contiguous block of records with the same ID.
+     *
+     * @param id      the ID
+     * @param records its records, in file order
+     */
+    public record Individual(String id, List<NonmemRecord> records) {
+        /** Copies the list. */
+        public Individual {
+            records = List.copyOf(records);
+        }
+    }
 
     private final List<String> header;
-    private final Map<String, List<NonmemRecord>> byId;
+    private final Map<String, Integer> columns;
+    private final List<Individual> individuals;
 
-    private NonmemDataSet(List<String> header, Map<String, List<NonmemRecord>> byId) {
+    private NonmemDataSet(List<String> header, Map<String, Integer> columns, List<Individual> individuals) {
         this.header = header;
-        this.byId = byId;
+        this.columns = columns;
+        this.individuals = individuals;
     }
 
     /**
      * Reads a data set.
      *
      * @param source  the file name, for messages
-     * @param in      the CSV text
-     * @param mapping modelled parameters read from columns, e.g. {@code F2 -> BIOAV}
+     * @param in      the CSV text; a leading byte-order mark is skipped
+     * @param mapping parameters read from columns, e.g. {@code F2 -> BIOAV} (see {@link MappedParameter})
      * @return the data set
      * @throws NonmemDataException naming the row and column of the first problem
      * @throws IOException         if reading fails
      */
     public static NonmemDataSet read(String source, Reader in, Map<String, String> mapping) throws IOException {
+        List<CSVRecord> rows = rows(source, in);
+        if (rows.isEmpty()) {
+            throw new NonmemDataException(source, 0, "", "the file is empty");
+        }
+        List<String> header = rows.get(0).toList();
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            columns.putIfAbsent(header.get(i).toUpperCase(Locale.ROOT), i);
+        }
+        for (String required : List.of("ID", "TIME")) {
+            if (!columns.containsKey(required)) {
+                throw new NonmemDataException(source, 1, required, "the required column is missing (columns: "
+                        + String.join(", ", header) + ")");
+            }
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (Map.Entry<String, String> m : mapping.entrySet()) {
+            String name;
+            try {
+                name = MappedParameter.parse(m.getKey()).name();
+            } catch (IllegalArgumentException e) {
+                throw new NonmemDataException(source, 0, "", e.getMessage());
+            }
+            if (!columns.containsKey(m.getValue().toUpperCase(Locale.ROOT))) {
+                throw new NonmemDataException(source, 1, m.getValue(), "the column mapped to " + m.getKey()
+                        + " is missing (columns: " + String.join(", ", header) + ")");
+            }
+            parameters.put(name, m.getValue());
+        }
+        List<Individual> individuals = new ArrayList<>();
+        List<NonmemRecord> block = new ArrayList<>();
+        for (int r = 1; r < rows.size(); r++) {
+            CSVRecord csv = rows.get(r);
+            List<String> cells = csv.toList();
+            if (commented(cells, columns)) {
+                continue;
+            }
+            long line = csv.getRecordNumber();
+            NonmemRecord record = new Cells(source, line, cells, columns).record(parameters);
+            if (!block.isEmpty() && !block.get(0).id().equals(record.id())) {
+                individuals.add(new Individual(block.get(0).id(), block));
+                block = new ArrayList<>();
+            }
+            if (!block.isEmpty() && record.time() < block.get(block.size() - 1).time()) {
+                throw new NonmemDataException(source, line, "TIME", "time " + record.time() + " is before the "
+                        + "previous record's " + block.get(block.size() - 1).time() + " within ID " + record.id()
+                        + " (records must be sorted)");
+            }
+            block.add(record);
+        }
+        if (!block.isEmpty()) {
+            individuals.add(new Individual(block.get(0).id(), block));
+        }
+        return new NonmemDataSet(List.copyOf(header), Map.copyOf(columns), List.copyOf(individuals));
+    }
+
+    /** @return the CSV rows of the text, comment lines and empty lines left out */
+    private static List<CSVRecord> rows(String source, Reader in) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setCommentMarker('#')
                 .setIgnoreEmptyLines(true).build();
-        try (CSVParser parser = CSVParser.parse(in, format)) {
-            List<CSVRecord> rows;
-            try {
-                rows = parser.getRecords();
-            } catch (UncheckedIOException e) {
-                if (e.getCause() instanceof CSVException bad) {
-                    throw new NonmemDataException(source, 0, "", "not valid CSV: " + bad.getMessage());
-                }
-                throw e;
+        try (CSVParser parser = CSVParser.parse(withoutByteOrderMark(in), format)) {
+            return parser.getRecords();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CSVException bad) {
+                throw new NonmemDataException(source, 0, "", "not valid CSV: " + bad.getMessage());
             }
-            if (rows.isEmpty()) {
-                throw new NonmemDataException(source, 0, "", "the file is empty");
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw notUtf8(source);
             }
-            List<String> header = rows.get(0).toList();
-            Map<String, Integer> columns = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                columns.putIfAbsent(header.get(i).toUpperCase(Locale.ROOT), i);
-            }
-            for (String required : List.of("ID", "TIME")) {
-                if (!columns.containsKey(required)) {
-                    throw new NonmemDataException(source, 1, required, "the required column is missing (columns: "
-                            + String.join(", ", header) + ")");
-                }
-            }
-            for (Map.Entry<String, String> m : mapping.entrySet()) {
-                if (!MAPPED.matcher(m.getKey().toUpperCase(Locale.ROOT)).matches()) {
-                    throw new NonmemDataException(source, 0, "", "cannot map '" + m.getKey() + "': modelled "
-                            + "parameters are F, ALAG, R or D followed by a compartment number, e.g. F2=BIOAV");
-                }
-                if (!columns.containsKey(m.getValue().toUpperCase(Locale.ROOT))) {
-                    throw new NonmemDataException(source, 1, m.getValue(), "the column mapped to " + m.getKey()
-                            + " is missing");
-                }
-            }
-            Map<String, List<NonmemRecord>> byId = new LinkedHashMap<>();
-            Map<String, Double> lastTime = new LinkedHashMap<>();
-            for (int r = 1; r < rows.size(); r++) {
-                CSVRecord csv = rows.get(r);
-                long line = csv.getRecordNumber();
-                List<String> cells = csv.toList();
-                if (commented(cells, columns)) {
-                    continue;
-                }
-                Cells c = new Cells(source, line, cells, columns);
-                NonmemRecord record = c.record(mapping);
-                Double previous = lastTime.put(record.id(), record.time());
-                if (previous != null && record.time() < previous) {
-                    throw new NonmemDataException(source, line, "TIME", "time " + record.time() + " is before the "
-                            + "previous record's " + previous + " within ID " + record.id() + " (records must be sorted)");
-                }
-                byId.computeIfAbsent(record.id(), k -> new ArrayList<>()).add(record);
-            }
-            Map<String, List<NonmemRecord>> frozen = new LinkedHashMap<>();
-            byId.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-            return new NonmemDataSet(List.copyOf(header), Collections.unmodifiableMap(frozen));
+            throw e.getCause();
+        } catch (CharacterCodingException e) {
+            throw notUtf8(source);
         }
+    }
+
+    private static NonmemDataException notUtf8(String source) {
+        return new NonmemDataException(source, 0, "", "not UTF-8 text (a byte sequence is not a character)");
+    }
+
+    /** @return the reader, past a leading byte-order mark if there is one */
+    private static Reader withoutByteOrderMark(Reader in) throws IOException {
+        BufferedReader buffered = new BufferedReader(in);
+        buffered.mark(1);
+        if (buffered.read() != BYTE_ORDER_MARK) {
+            buffered.reset();
+        }
+        return buffered;
     }
 
     private static boolean commented(List<String> cells, Map<String, Integer> columns) {
@@ -126,9 +178,18 @@ public final class NonmemDataSet {
         return header;
     }
 
-    /** @return the records of each ID, in file order */
-    public Map<String, List<NonmemRecord>> byId() {
-        return byId;
+    /**
+     * @param name a column name, case-insensitive
+     * @return the index of the column used for it (the first with that name), if there is one
+     */
+    public OptionalInt column(String name) {
+        Integer i = columns.get(name.toUpperCase(Locale.ROOT));
+        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
+    }
+
+    /** @return the individuals (contiguous blocks of one ID), in file order */
+    public List<Individual> individuals() {
+        return individuals;
     }
 
     /** Typed access to one row's cells, with errors naming row and column. */
@@ -160,12 +221,16 @@ public final class NonmemDataSet {
             return cells.get(i).trim();
         }
 
+        private static boolean blank(String t) {
+            return t.isEmpty() || t.equals(".");
+        }
+
         private double number(String column, double missing) {
             String t = text(column);
             if (t == null) {
                 return missing;
             }
-            if (t.isEmpty() || t.equals(".")) {
+            if (blank(t)) {
                 return 0;
             }
             double v;
@@ -187,9 +252,21 @@ public final class NonmemDataSet {
             return (int) v;
         }
 
-        NonmemRecord record(Map<String, String> mapping) {
+        private OptionalDouble weight() {
+            String t = text("WT");
+            if (t == null || blank(t)) {
+                return OptionalDouble.empty();
+            }
+            double kg = number("WT", 0);
+            if (!(kg > 0)) {
+                throw error("WT", "weight '" + t + "' is not a positive number of kg");
+            }
+            return OptionalDouble.of(kg);
+        }
+
+        NonmemRecord record(Map<String, String> parameters) {
             String id = text("ID");
-            if (id == null || id.isEmpty() || id.equals(".")) {
+            if (id == null || blank(id)) {
                 throw error("ID", "the ID is missing");
             }
             double time = number("TIME", 0);
@@ -222,16 +299,16 @@ public final class NonmemDataSet {
             int addl = whole("ADDL", number("ADDL", 0), 0, 100_000);
             int ss = whole("SS", number("SS", 0), 0, 2);
             boolean dose = evid == 1 || evid == 4;
-            if (dose && rate != 0 && amt == 0 && !(ss == 1 && ii == 0 && rate > 0)) {
-                throw error("RATE", "RATE " + rate + " without an amount (AMT is 0); only SS=1 with II 0 may infuse "
-                        + "without AMT");
+            if (dose && rate != 0 && amt == 0 && !(ss == 1 && ii == 0 && rate != -2)) {
+                throw error("RATE", "RATE " + rate + " without an amount (AMT is 0); only SS=1 with II 0 (a constant "
+                        + "infusion at steady state) may infuse without AMT");
             }
             if (dose && (addl > 0 || ss > 0) && ii == 0 && !(ss == 1 && amt == 0)) {
                 throw error("II", "ADDL or SS need an interval II > 0");
             }
-            Map<String, Double> modelled = new LinkedHashMap<>();
-            mapping.forEach((param, column) -> modelled.put(param.toUpperCase(Locale.ROOT), number(column, 0)));
-            return new NonmemRecord(line, id, time, evid, amt, cmt, rate, ii, addl, ss, modelled, cells);
+            Map<String, Double> mapped = new LinkedHashMap<>();
+            parameters.forEach((param, column) -> mapped.put(param, number(column, 0)));
+            return new NonmemRecord(line, id, time, evid, amt, cmt, rate, ii, addl, ss, weight(), mapped, cells);
         }
     }
 }

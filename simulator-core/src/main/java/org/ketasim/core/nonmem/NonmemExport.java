@@ -67,7 +67,7 @@ public final class NonmemExport {
                     throw new IllegalArgumentException("route " + dose.route().id() + " of model " + scenario.modelId()
                             + " is dosed by devices, which the NONMEM export does not write yet");
                 }
-                int cmt = numberOfState(cmts, ch.stateIndex());
+                int cmt = cmts.numberOf(ch.stateIndex()).orElseThrow();
                 if (dose instanceof Bolus b) {
                     rows.add(new Row(id, b.timeH(), 1, b.amountMg() * factor, cmt, ch.zeroOrderH() > 0 ? -2 : 0, 0));
                 }
@@ -84,7 +84,7 @@ public final class NonmemExport {
                 }
             }
         }
-        int central = numberOfState(cmts, cmts.system().centralIndex());
+        int central = cmts.numberOf(cmts.system().centralIndex()).orElseThrow();
         OutputGrid grid = scenario.plan().grid();
         List<Row> snapped = new ArrayList<>(rows.size() + grid.size());
         for (Row r : rows) {
@@ -109,9 +109,4 @@ public final class NonmemExport {
         return Breakpoints.same(grid.endH(), time) ? grid.endH() : time;
     }
 
-    private static int numberOfState(Compartments cmts, int state) {
-        return cmts.names().entrySet().stream()
-                .filter(e -> e.getValue().equals(cmts.system().stateNames().get(state)))
-                .mapToInt(Map.Entry::getKey).findFirst().orElseThrow();
-    }
 }

@@ -195,10 +195,7 @@ public final class TargetControlledInfusion {
 
     /** Replaces {@code x} by the pump model's state {@code h} later under an IV rate. */
     private void advance(double[] x, double h, double rateMgPerH) {
-        forecast.setState(x);
-        forecast.setInput(input(rateMgPerH));
-        forecast.advance(h);
-        System.arraycopy(forecast.state(), 0, x, 0, x.length);
+        forecast.propagate(x, h, input(rateMgPerH));
     }
 
     /** Shafer and Gregg: the rate whose effect-site peak (after this interval's infusion) is the target. */

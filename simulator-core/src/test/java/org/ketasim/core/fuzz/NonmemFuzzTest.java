@@ -14,10 +14,10 @@ import net.jqwik.api.Property;
 import org.ketasim.core.model.Absorption;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.Route;
-import org.ketasim.core.nonmem.Compartments;
 import org.ketasim.core.nonmem.NonmemDataException;
 import org.ketasim.core.nonmem.NonmemDataSet;
 import org.ketasim.core.nonmem.NonmemSimulator;
+import org.ketasim.core.nonmem.RecordModels;
 
 /**
  * Mutated NONMEM data sets (excerpts of the parity set) either simulate or are refused with a
@@ -43,10 +43,10 @@ class NonmemFuzzTest {
         String excerpt = LINES.get(0) + "\n" + String.join("\n", LINES.subList(from, from + 1 + random.nextInt(39)));
         String mutated = Mutations.mutate(excerpt, random);
         try {
-            NonmemDataSet data = NonmemDataSet.read("fuzz.csv", new StringReader(mutated),
-                    Map.of("F2", "BIOAV", "ALAG2", "LAGT", "R2", "RAT2", "D2", "DUR2"));
-            NonmemSimulator simulator = new NonmemSimulator(new Compartments(MODEL, Map.of()), "fuzz.csv");
-            data.byId().values().forEach(simulator::simulate);
+            Map<String, String> mapping = Map.of("F2", "BIOAV", "ALAG2", "LAGT", "R2", "RAT2", "D2", "DUR2");
+            NonmemDataSet data = NonmemDataSet.read("fuzz.csv", new StringReader(mutated), mapping);
+            NonmemSimulator simulator = new NonmemSimulator(new RecordModels(MODEL, 70, Map.of(), mapping, "fuzz.csv"));
+            data.individuals().forEach(i -> simulator.simulate(i.records()));
         } catch (NonmemDataException expected) {
             // refused with row and column
         } catch (RuntimeException | StackOverflowError e) {

@@ -34,17 +34,17 @@ class NonmemParityTest {
         List<String> key = Files.readAllLines(DIR.resolve("1001-run-key.csv"));
         List<Arguments> out = new ArrayList<>();
         int row = 1;
-        for (var e : data.byId().entrySet()) {
-            double[] expected = new double[e.getValue().size()];
+        for (NonmemDataSet.Individual e : data.individuals()) {
+            double[] expected = new double[e.records().size()];
             double[] times = new double[expected.length];
             for (int i = 0; i < expected.length; i++) {
                 String[] f = nm.get(row++).split(",");
-                assertEquals(e.getKey(), f[0], "reference rows follow the data set");
+                assertEquals(e.id(), f[0], "reference rows follow the data set");
                 times[i] = Double.parseDouble(f[1]);
                 expected[i] = Double.parseDouble(f[2]);
             }
-            String description = key.get(Integer.parseInt(e.getKey())).replaceFirst("^[0-9]+,", "").replace("\"", "");
-            out.add(Arguments.of(e.getKey() + ": " + description, e.getValue(), times, expected));
+            String description = key.get(Integer.parseInt(e.id())).replaceFirst("^[0-9]+,", "").replace("\"", "");
+            out.add(Arguments.of(e.id() + ": " + description, e.records(), times, expected));
         }
         return out.stream();
     }
@@ -53,7 +53,8 @@ class NonmemParityTest {
     @MethodSource("ids")
     void everyRecordMatchesNonmemToFiveSignificantDigits(String id, List<NonmemRecord> records, double[] times,
                                                         double[] expected) {
-        var predictions = new NonmemSimulator(new Compartments(MODEL, Map.of()), "1001.csv").simulate(records);
+        var predictions = new NonmemSimulator(new RecordModels(MODEL, 70, Map.of(), MAPPING, "1001.csv"))
+                .simulate(records);
         StringBuilder failures = new StringBuilder();
         for (int i = 0; i < expected.length; i++) {
             double ours = predictions.get(i).cp();

@@ -12,7 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ketasim.core.model.Absorption;
 import org.ketasim.core.model.PkModel;
+import org.ketasim.core.model.Route;
 
 /** One rule of NONMEM's dosing semantics per test, against closed forms of a 1-compartment IV model. */
 class NonmemSemanticsTest {
@@ -23,8 +25,8 @@ class NonmemSemanticsTest {
 
     private static List<NonmemSimulator.Prediction> run(String csv, Map<String, String> mapping) throws IOException {
         NonmemDataSet data = NonmemDataSet.read("t.csv", new StringReader(csv), mapping);
-        return new NonmemSimulator(new Compartments(PkModel.of("1cmt", V, CL), Map.of()), "t.csv")
-                .simulate(data.byId().values().iterator().next());
+        return new NonmemSimulator(new RecordModels(PkModel.of("1cmt", V, CL), 70, Map.of(), mapping, "t.csv"))
+                .simulate(data.individuals().get(0).records());
     }
 
     private static double bolus(double amount, double t) {
@@ -100,6 +102,55 @@ class NonmemSemanticsTest {
         assertEquals(3, p.size(), "the commented row is skipped");
         assertEquals(0, p.get(1).cp());
         assertClose(bolus(100, 1), p.get(2).cp(), 1e-12, 0, "1 h after the lagged bolus arrived");
+    }
+
+    @ParameterizedTest(name = "RATE {0}")
+    @CsvSource({"1e12", "1e300", "1.7976931348623157e308"})
+    void anInfusionShorterThanAnInstantIsGivenAsABolusSoNoDoseIsLost(String rate) throws IOException {
+        var p = run("ID,TIME,EVID,AMT,CMT,RATE,II,ADDL\n1,0,1,100,1," + rate + ",1,3\n1,0.5,0,0,1,0,0,0\n"
+                + "1,5,0,0,1,0,0,0\n", Map.of());
+        assertClose(bolus(100, 0), p.get(0).cp(), 1e-12, 0, "at the dose");
+        assertClose(bolus(100, 0.5), p.get(1).cp(), 1e-12, 0, "0.5 h later");
+        assertClose(bolus(100, 5) + bolus(100, 4) + bolus(100, 3) + bolus(100, 2), p.get(2).cp(), 1e-12, 0,
+                "the additional doses too");
+        var d = run("ID,TIME,EVID,AMT,CMT,RATE,DUR\n1,0,1,100,1,-2,1e-12\n1,2,0,0,1,0,1e-12\n", Map.of("D1", "DUR"));
+        assertClose(bolus(100, 2), d.get(1).cp(), 1e-12, 0, "RATE -2 with a modelled duration of 1e-12 h");
+    }
+
+    @Test
+    void anInfusionJustLongerThanAnInstantIsStillAnInfusion() throws IOException {
+        double duration = 1e-6;
+        var p = run("ID,TIME,EVID,AMT,CMT,RATE\n1,0,1,100,1," + 100 / duration + "\n1,2,0,0,1,0\n", Map.of());
+        assertEquals(0, p.get(0).cp(), "the infusion has just started");
+        double end = 1000 * 100 / duration / CL * -Math.expm1(-K * duration);
+        assertClose(end * Math.exp(-K * (2 - duration)), p.get(1).cp(), 1e-12, 0, "2 h later");
+    }
+
+    @Test
+    void valuesBeyondDoublePrecisionAreRefusedNamingTheRecord() {
+        PkModel oral = PkModel.of("oral", V, CL).withRoute(Route.ORAL, new Absorption(1, 1.5, 0));
+        var time = assertThrows(NonmemDataException.class, () -> new NonmemSimulator(new RecordModels(oral, 70,
+                Map.of(), Map.of(), "t.csv")).simulate(NonmemDataSet.read("t.csv", new StringReader(
+                "ID,TIME,EVID,AMT,CMT\n1,0,1,100,1\n1,1e308,0,0,2\n"), Map.of()).individuals().get(0).records()));
+        assertTrue(time.getMessage().startsWith("t.csv: row 3: cannot simulate up to this record at time 1.0E308 h"),
+                time.getMessage());
+        var amount = assertThrows(NonmemDataException.class,
+                () -> run("ID,TIME,EVID,AMT,CMT\n1,0,1,1e308,1\n1,1,1,1e308,1\n", Map.of()));
+        assertTrue(amount.getMessage().contains("row 3: cannot simulate") && amount.getMessage().contains("an amount is "
+                + "not a finite number"), amount.getMessage());
+        var endless = assertThrows(NonmemDataException.class,
+                () -> run("ID,TIME,EVID,AMT,CMT,RATE\n1,0,1,1e308,1,1e-308\n", Map.of()));
+        assertEquals("t.csv: row 2: column RATE: an infusion of 1.0E308 mg at 1.0E-308 mg/h would last for ever",
+                endless.getMessage());
+    }
+
+    @Test
+    void aSteadyStateInfusionEndsAtItsRecordAndTakesNoBioavailability() throws IOException {
+        var p = run("ID,TIME,EVID,AMT,CMT,RATE,II,SS,F\n1,0,1,0,1,10,0,1,0.5\n1,3,0,0,1,0,0,0,0.5\n",
+                Map.of("F1", "F"));
+        double plateau = 1000 * 10 / CL;
+        assertClose(plateau, p.get(0).cp(), 1e-12, 0, "at steady state, F not applied");
+        assertClose(plateau * Math.exp(-K * 3), p.get(1).cp(), 1e-12, 0, "3 h after the infusion ended");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -25,10 +25,10 @@ class SteadyStateTrainTest {
     private static final int TRAIN = 400;
 
     private static double[] simulate(String csv) throws IOException {
-        NonmemDataSet data = NonmemDataSet.read("t.csv", new StringReader(csv),
-                Map.of("F2", "F", "ALAG2", "LAG", "ALAG1", "LAG1"));
-        return new NonmemSimulator(new Compartments(MODEL, Map.of()), "t.csv")
-                .simulate(data.byId().values().iterator().next()).stream().mapToDouble(NonmemSimulator.Prediction::cp)
+        Map<String, String> mapping = Map.of("F2", "F", "ALAG2", "LAG", "ALAG1", "LAG1");
+        NonmemDataSet data = NonmemDataSet.read("t.csv", new StringReader(csv), mapping);
+        return new NonmemSimulator(new RecordModels(MODEL, 70, Map.of(), mapping, "t.csv"))
+                .simulate(data.individuals().get(0).records()).stream().mapToDouble(NonmemSimulator.Prediction::cp)
                 .toArray();
     }
 
@@ -47,7 +47,9 @@ class SteadyStateTrainTest {
         String header = "ID,TIME,EVID,AMT,CMT,RATE,II,ADDL,SS,F,LAG,LAG1\n";
         double t0 = TRAIN * ii;
         // for SS=2, a state to add to: a bolus into the central compartment 1 h before, in both versions
-        String before = ss == 2 ? String.format(Locale.ROOT, "1,%s,1,50,2,0,0,0,0,1,0,0%n", t0 - 1) : "";
+        // (with the same F as every record: F applies to additional doses when they enter, from the record
+        // at or after their entry)
+        String before = ss == 2 ? String.format(Locale.ROOT, "1,%s,1,50,2,0,0,0,0,%s,0,0%n", t0 - 1, f) : "";
         String observations = "";
         for (double p : phases) {
             observations += String.format(Locale.ROOT, "1,%s,0,0,2,0,0,0,0,%s,%s%n", t0 + p, f, lagColumns);
