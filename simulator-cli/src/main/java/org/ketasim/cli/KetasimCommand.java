@@ -40,6 +40,11 @@ public final class KetasimCommand implements Runnable {
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
                 ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL_ERROR);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof OutputException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                commandLine.getErr().flush();
+                return ExitCodes.BAD_INPUT;
+            }
             commandLine.getErr().println("ketasim: internal error (please report it): " + e);
             e.printStackTrace(commandLine.getErr());
             commandLine.getErr().flush();

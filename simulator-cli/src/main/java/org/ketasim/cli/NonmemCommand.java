@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ketasim.core.io.Csv;
+import org.ketasim.core.io.InputFiles;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelLibrary;
@@ -39,6 +41,8 @@ import picocli.CommandLine.Parameters;
             "first, then central (ADVAN2: depot 1, central 2; without a depot, central 1)."})
 final class NonmemCommand implements Callable<Integer> {
 
+    /** The largest data set read, in bytes. */
+    private static final long MAX_DATA_BYTES = 1L << 30;
     /** Weight used for a built-in model when neither --weight nor a WT column gives one (kg). */
     private static final double DEFAULT_WEIGHT_KG = 70;
 
@@ -56,6 +60,9 @@ final class NonmemCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
 
+    @CommandLine.Mixin
+    private ForceOption forceOption;
+
     @Option(names = "--cmt", paramLabel = "NAME=N", description = "Give compartment number N to the state NAME "
             + "(e.g. central=1, depot:oral=1).")
     private Map<String, Integer> cmt = new LinkedHashMap<>();
@@ -69,9 +76,10 @@ final class NonmemCommand implements Callable<Integer> {
     private Double weight;
 
     @Override
+    @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        try {
+        try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
             return run();
         } catch (NonmemDataException | ScenarioException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
@@ -81,9 +89,7 @@ final class NonmemCommand implements Callable<Integer> {
     }
 
     private int run() throws IOException {
-        if (!Files.isRegularFile(data)) {
-            throw new IllegalArgumentException(data + ": no such file");
-        }
+        InputFiles.requireRegular(data, MAX_DATA_BYTES);
         PkModel typical;
         double defaultWeight;
         var builtIn = ModelLibrary.find(model);
@@ -136,7 +142,7 @@ final class NonmemCommand implements Callable<Integer> {
         header.addAll(passThrough(set.header(), set.header()));
         Path target = out.resolve("predictions.csv");
         AtomicFiles.writeText(target, w -> {
-            w.write(String.join(",", header.stream().map(NonmemCommand::cell).toList()) + "\n");
+            w.write(Csv.header(header));
             for (String[] r : rows) {
                 List<String> cells = new ArrayList<>(List.of(r[0], r[1], r[2], r[3]));
                 if (withCm) {
@@ -148,7 +154,7 @@ final class NonmemCommand implements Callable<Integer> {
                 if (!r[6].isEmpty() || header.size() > cells.size()) {
                     cells.addAll(List.of(r[6].split("\u0000", -1)));
                 }
-                w.write(String.join(",", cells.stream().map(NonmemCommand::cell).toList()) + "\n");
+                w.write(Csv.line(cells.stream().map(Csv::text).toList()));
             }
         });
         PrintWriter stdout = spec.commandLine().getOut();
@@ -196,9 +202,5 @@ final class NonmemCommand implements Callable<Integer> {
 
     private static String fmt(double v) {
         return Double.isNaN(v) ? "" : Double.toString(v);
-    }
-
-    private static String cell(String v) {
-        return v.contains(",") || v.contains("\"") ? '"' + v.replace("\"", "\"\"") + '"' : v;
     }
 }

@@ -55,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
 
+    @CommandLine.Mixin
+    private ForceOption forceOption;
+
     @Option(names = "--format", paramLabel = "png|svg", defaultValue = "png",
             description = "Chart format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             converter = ChartFormatConverter.class)
@@ -68,12 +71,17 @@ final class RunCommand implements Callable<Integer> {
     private SolverChoice solver;
 
     @Override
+    @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws IOException {
+        try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
+            return simulate();
+        }
+    }
+
+    /** Loads, simulates and writes, into the open output folder. */
+    private int simulate() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!AtomicFiles.usableOutputDirectory(out, err)) {
-            return ExitCodes.BAD_INPUT;
-        }
         Optional<ScenarioBatch> loaded = inputs.load(err);
         if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;
@@ -121,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Path failures = out.resolve("failures.txt");
-        AtomicFiles.writeLinesOrDelete(failures, failed);
+        AtomicFiles.writeLinesIfAny(failures, failed);
         if (outcomes.isEmpty()) {
             err.println("no scenario could be simulated; failures listed in " + failures);
             return ExitCodes.BAD_INPUT;
@@ -135,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
                         sc.metaboliteAnalyte().orElse(""), o.summary(), o.pd()), w);
             }
         });
-        AtomicFiles.writeLinesOrDelete(out.resolve("warnings.txt"), batch.warnings());
+        AtomicFiles.writeLinesIfAny(out.resolve("warnings.txt"), batch.warnings());
         for (Outcome o : outcomes) {
             stdout.printf("%s: Cmax %.4g ng/mL at %.4g h, AUC %.6g ng*h/mL, dose %.6g mg -> %s%n", o.scenario().id(),
                     o.summary().cmaxNgPerMl(), o.summary().tmaxH(), o.summary().aucNgHPerMl(),

@@ -70,8 +70,19 @@ final class TciCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     private Path out;
 
+    @CommandLine.Mixin
+    private ForceOption forceOption;
+
     @Override
+    @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws Exception {
+        try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
+            return schedule();
+        }
+    }
+
+    /** Computes the schedule, writes it and runs it, into the open output folder. */
+    private int schedule() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         BuiltInModel builtIn;
         TciSettings settings;

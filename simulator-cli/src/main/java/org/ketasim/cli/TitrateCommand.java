@@ -70,6 +70,9 @@ final class TitrateCommand implements Callable<Integer> {
             description = "Where the session is written (default: ${DEFAULT-VALUE}).")
     private Path out;
 
+    @CommandLine.Mixin
+    private ForceOption forceOption;
+
     /** One change of the session: a rate from a time, a bolus at a time, or a wait. */
     private record Action(String kind, double timeH, double value) {
     }
@@ -82,7 +85,15 @@ final class TitrateCommand implements Callable<Integer> {
     private PrintWriter stdout;
 
     @Override
+    @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws Exception {
+        try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
+            return session();
+        }
+    }
+
+    /** Runs the session and saves it, into the output folder opened (and so checked) before it starts. */
+    private int session() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         stdout = spec.commandLine().getOut();
         try {

@@ -44,7 +44,7 @@ public final class PopulationWriter {
                 header.add(a.column() + "_p" + PopulationSettings.label(percentile).replace('.', '_') + "_ng_per_ml");
             }
         }
-        out.write(Csv.line(header));
+        out.write(Csv.header(header));
         String seed = Long.toString(r.settings().seed());
         double[] t = r.timesH();
         for (int row = 0; row < t.length; row++) {
@@ -79,7 +79,7 @@ public final class PopulationWriter {
         for (EffectiveReduction d : EffectiveReduction.values()) {
             header.add(d.column());
         }
-        out.write(Csv.line(header));
+        out.write(Csv.header(header));
         String seed = Long.toString(r.settings().seed());
         for (Subject s : r.subjects()) {
             List<String> cells = new ArrayList<>(header.size());
@@ -112,19 +112,23 @@ public final class PopulationWriter {
      * @throws IOException if writing fails
      */
     public void writeProbabilities(PopulationResult r, Writer out) throws IOException {
-        out.write(Csv.line(List.of("seed", "subjects", "measure", "value")));
-        String prefix = r.settings().seed() + "," + r.subjects().size() + ",";
+        out.write(Csv.header(List.of("seed", "subjects", "measure", "value")));
         List<ConcentrationWindow> windows = r.settings().windows();
         for (int w = 0; w < windows.size(); w++) {
             String name = windows.get(w).name();
-            out.write(prefix + "p_inside_" + name + "," + Csv.number(r.probabilityInside(w)) + "\n");
-            out.write(prefix + "p_above_" + name + "," + Csv.number(r.probabilityAbove(w)) + "\n");
-            out.write(prefix + "mean_hours_in_" + name + "," + Csv.number(r.meanHoursInside(w)) + "\n");
+            writeMeasure(r, "p_inside_" + name, r.probabilityInside(w), out);
+            writeMeasure(r, "p_above_" + name, r.probabilityAbove(w), out);
+            writeMeasure(r, "mean_hours_in_" + name, r.meanHoursInside(w), out);
         }
-        out.write(prefix + "p_drug_high," + Csv.number(r.probabilityDrugHigh()) + "\n");
+        writeMeasure(r, "p_drug_high", r.probabilityDrugHigh(), out);
         for (EffectiveReduction d : EffectiveReduction.values()) {
-            out.write(prefix + "p_" + d.column() + "," + Csv.number(r.probabilityMet(d)) + "\n");
+            writeMeasure(r, "p_" + d.column(), r.probabilityMet(d), out);
         }
+    }
+
+    private static void writeMeasure(PopulationResult r, String measure, double value, Writer out) throws IOException {
+        out.write(Csv.line(List.of(Long.toString(r.settings().seed()), Integer.toString(r.subjects().size()),
+                Csv.text(measure), Csv.number(value))));
     }
 
     /**
@@ -137,12 +141,12 @@ public final class PopulationWriter {
      * @throws IOException if writing fails
      */
     public void writeObservations(PopulationResult r, Writer out) throws IOException {
-        out.write(Csv.line(List.of("seed", "subject", "time_h", "analyte", "ipred_ng_per_ml", "dv_ng_per_ml")));
+        out.write(Csv.header(List.of("seed", "subject", "time_h", "analyte", "ipred_ng_per_ml", "dv_ng_per_ml")));
         String seed = Long.toString(r.settings().seed());
         for (Subject s : r.subjects()) {
             for (Subject.Observation o : s.observations()) {
                 out.write(Csv.line(List.of(seed, Integer.toString(s.index()), Csv.number(o.timeH()),
-                        o.analyte().name().toLowerCase(java.util.Locale.ROOT), Csv.number(o.ipredNgPerMl()),
+                        Csv.text(o.analyte().name().toLowerCase(java.util.Locale.ROOT)), Csv.number(o.ipredNgPerMl()),
                         Csv.number(o.dvNgPerMl()))));
             }
         }

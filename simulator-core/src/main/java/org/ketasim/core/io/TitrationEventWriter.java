@@ -18,10 +18,10 @@ public final class TitrationEventWriter {
      * @throws IOException if writing fails
      */
     public void write(List<TitrationEvent> events, Writer out) throws IOException {
-        out.write(Csv.line(List.of("time_h", "action", "rate_mg_per_h", "cp_ng_per_ml", "ce_ng_per_ml",
+        out.write(Csv.header(List.of("time_h", "action", "rate_mg_per_h", "cp_ng_per_ml", "ce_ng_per_ml",
                 "drug_high_probability", "nrs_reduction", "reason")));
         for (TitrationEvent e : events) {
-            out.write(Csv.line(List.of(Csv.number(e.timeH()), e.action(), Csv.number(e.rateMgPerH()),
+            out.write(Csv.line(List.of(Csv.number(e.timeH()), Csv.text(e.action()), Csv.number(e.rateMgPerH()),
                     Csv.number(e.concentration()), Csv.number(e.effectConcentration()), Csv.number(e.drugHigh()),
                     Csv.number(e.nrsReduction()), Csv.text(e.reason()))));
         }

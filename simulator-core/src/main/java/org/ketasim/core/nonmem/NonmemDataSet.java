@@ -29,6 +29,8 @@ public final class NonmemDataSet {
     public static final List<String> STANDARD = List.of("ID", "TIME", "EVID", "AMT", "CMT", "RATE", "II", "ADDL", "SS");
 
     private static final Pattern MAPPED = Pattern.compile("(F|ALAG|R|D)([1-9][0-9]*)");
+    /** A header cell that is listed in a message: a column name, not a line of some other file. */
+    private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]{0,39}");
 
     private final List<String> header;
     private final Map<String, List<NonmemRecord>> byId;
@@ -71,8 +73,11 @@ public final class NonmemDataSet {
             }
             for (String required : List.of("ID", "TIME")) {
                 if (!columns.containsKey(required)) {
-                    throw new NonmemDataException(source, 1, required, "the required column is missing (columns: "
-                            + String.join(", ", header) + ")");
+                    throw new NonmemDataException(source, 1, required, "the required column is missing ("
+                            + (header.stream().allMatch(c -> COLUMN_NAME.matcher(c).matches())
+                            ? "columns: " + String.join(", ", header)
+                            : "the first row does not name the columns")
+                            + ")");
                 }
             }
             for (Map.Entry<String, String> m : mapping.entrySet()) {

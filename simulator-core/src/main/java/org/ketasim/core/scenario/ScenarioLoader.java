@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +29,8 @@ import org.ketasim.core.model.TransitChain;
 import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelCard;
 import org.ketasim.core.model.library.ModelLibrary;
+import org.ketasim.core.io.InputFiles;
+import org.ketasim.core.io.InputFileException;
 import org.ketasim.core.model.library.RouteNote;
 import org.ketasim.core.pd.PainRelief;
 import org.ketasim.core.regimen.Bolus;
@@ -168,14 +169,12 @@ public final class ScenarioLoader {
      */
     public static String readText(Path file) {
         try {
-            if (Files.size(file) > 4L * YamlTree.MAX_CODE_POINTS) {
-                throw new ScenarioException(file, 0, "", "the file is larger than the limit of "
-                        + YamlTree.MAX_CODE_POINTS + " characters");
-            }
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .decode(java.nio.ByteBuffer.wrap(InputFiles.read(file, 4L * YamlTree.MAX_CODE_POINTS)))
                     .toString();
+        } catch (InputFileException e) {
+            throw new ScenarioException(file, 0, "", e.reason());
         } catch (CharacterCodingException e) {
             throw new ScenarioException(file, 0, "", "the file is not UTF-8 text");
         } catch (IOException e) {
@@ -229,15 +228,13 @@ public final class ScenarioLoader {
     public ModelFile loadModel(Path file) {
         Scenario full;
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = readText(file);
             Mapping root = YamlTree.parse(file, text);
             if (root.keys().equals(java.util.Set.of("model"))) {
                 Reading reading = new Reading(root, file);
                 return new ModelFile(reading.model(root.required("model")).model(), Optional.empty());
             }
             full = parse(file, text);
-        } catch (IOException e) {
-            throw new ScenarioException(file, 0, "", "cannot read the file: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(file, 0, "", e.getMessage());
         }
