@@ -65,17 +65,43 @@ final class SweepFiles implements Closeable {
     private final Writer subjects;
     private final Writer warnings;
 
-    private SweepFiles(Path out, SweepWriter writer, long next, long problems, boolean perSubject, boolean created)
-            throws OutputException {
-        this.warningsFile = out.resolve(WARNINGS);
+    private SweepFiles(Path warningsFile, SweepWriter writer, long next, long problems, List<Writer> files) {
+        this.warningsFile = warningsFile;
         this.writer = writer;
         this.next = next;
         this.problems = problems;
-        this.rows = created ? AtomicFiles.create(out.resolve(ROWS)) : AtomicFiles.append(out.resolve(ROWS));
-        this.subjects = !perSubject ? Writer.nullWriter() : created ? AtomicFiles.create(out.resolve(SUBJECTS))
-                : AtomicFiles.append(out.resolve(SUBJECTS));
-        this.warnings = created || !Files.exists(warningsFile, LinkOption.NOFOLLOW_LINKS)
-                ? AtomicFiles.create(warningsFile) : AtomicFiles.append(warningsFile);
+        this.rows = files.get(0);
+        this.subjects = files.get(1);
+        this.warnings = files.get(2);
+    }
+
+    /**
+     * Opens the files to stream points into, created new or appended to; on a failure, those opened
+     * are closed again.
+     */
+    private static SweepFiles open(Path out, SweepWriter writer, long next, long problems, boolean perSubject,
+                                   boolean created) throws OutputException {
+        Path warningsFile = out.resolve(WARNINGS);
+        List<Writer> opened = new ArrayList<>();
+        try {
+            opened.add(stream(out.resolve(ROWS), created));
+            opened.add(perSubject ? stream(out.resolve(SUBJECTS), created) : Writer.nullWriter());
+            opened.add(stream(warningsFile, created || !Files.exists(warningsFile, LinkOption.NOFOLLOW_LINKS)));
+        } catch (OutputException e) {
+            for (Writer w : opened) {
+                try {
+                    w.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        return new SweepFiles(warningsFile, writer, next, problems, opened);
+    }
+
+    private static Writer stream(Path file, boolean create) throws OutputException {
+        return create ? AtomicFiles.create(file) : AtomicFiles.append(file);
     }
 
     /**
@@ -91,7 +117,7 @@ final class SweepFiles implements Closeable {
     static SweepFiles start(Path out, SweepWriter writer, String fingerprint, boolean perSubject)
             throws IOException {
         AtomicFiles.writeText(out.resolve(STATE), w -> w.write(fingerprint + "\n"));
-        SweepFiles files = new SweepFiles(out, writer, 0, 0, perSubject, true);
+        SweepFiles files = open(out, writer, 0, 0, perSubject, true);
         files.rows.write(writer.header());
         files.subjects.write(writer.subjectsHeader());
         return files;
@@ -150,7 +176,7 @@ final class SweepFiles implements Closeable {
                 }
             });
         }
-        return new SweepFiles(out, writer, points.kept(), points.failed().cardinality(), perSubject, false);
+        return open(out, writer, points.kept(), points.failed().cardinality(), perSubject, false);
     }
 
     /** @return the first point still to run */

@@ -48,10 +48,14 @@ class NonmemCommandTest {
         assertTrue(r.err().contains("bad.csv: row 3: column EVID: unknown EVID 9"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(Files.exists(tmp.resolve("o/predictions.csv")));
-        assertEquals(2, Cli.run("nonmem", data.toString(), "--model", "no-such-model", "--out", tmp.toString())
-                .exitCode());
-        assertEquals(2, Cli.run("nonmem", tmp.resolve("none.csv").toString(), "--model", "fanta-otto", "--out",
-                tmp.toString()).exitCode());
+        r = Cli.run("nonmem", data.toString(), "--model", "no-such-model", "--out", tmp.resolve("o").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--model no-such-model: neither a built-in model"), r.err());
+        r = Cli.run("nonmem", tmp.resolve("none.csv").toString(), "--model", "fanta-otto", "--out",
+                tmp.resolve("o").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("none.csv: no such file"), r.err());
+        assertFalse(Files.exists(tmp.resolve("o")), "a folder that nothing was written into is removed");
     }
 
     static Stream<Path> roundTrip() throws IOException {

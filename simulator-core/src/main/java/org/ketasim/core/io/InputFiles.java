@@ -16,6 +16,9 @@ import java.nio.file.attribute.BasicFileAttributes;
  */
 public final class InputFiles {
 
+    /** Why a device, pipe or socket is not read. */
+    public static final String NOT_REGULAR = "not a regular file (a device, a pipe or a socket)";
+
     private InputFiles() {
     }
 
@@ -40,7 +43,7 @@ public final class InputFiles {
             throw new InputFileException(file, "a folder, not a file");
         }
         if (!a.isRegularFile()) {
-            throw new InputFileException(file, "not a regular file (a device, a pipe or a socket)");
+            throw new InputFileException(file, NOT_REGULAR);
         }
         if (a.size() > maxBytes) {
             throw new InputFileException(file, "the file has " + a.size() + " bytes; the limit is " + maxBytes);
