@@ -61,8 +61,9 @@ final class ExportNonmemCommand implements Callable<Integer> {
                 err.println("error: " + s.file() + ": " + e.getMessage() + "; nothing written");
                 return ExitCodes.BAD_INPUT;
             }
-            comments.add("# ID " + (i + 1) + " = " + s.id() + " (" + s.file() + "; model " + s.modelId() + ", "
-                    + s.weightKg() + " kg; amounts x " + s.inputFactor() + " of the written doses)");
+            comments.add("# ID " + (i + 1) + " = " + plain(s.id()) + " (" + plain(s.file().toString()) + "; model "
+                    + plain(s.modelId()) + ", " + s.weightKg() + " kg; amounts x " + s.inputFactor()
+                    + " of the written doses)");
             for (NonmemExport.Row r : rows) {
                 List<String> cells = new ArrayList<>(r.cells());
                 cells.add(r.evid() == 0 ? "0" : "1");
@@ -83,5 +84,10 @@ final class ExportNonmemCommand implements Callable<Integer> {
         stdout.println(lines.size() + " records -> " + out);
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /** @return the text with no comma or line break, which could start a cell (a formula) or a line in the data set */
+    private static String plain(String text) {
+        return text.replaceAll("[,\r\n]", " ");
     }
 }

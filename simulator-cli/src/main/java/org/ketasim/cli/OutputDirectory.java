@@ -305,7 +305,12 @@ public final class OutputDirectory implements AutoCloseable {
                 }
             }
         }
-        for (Path dir = parent.get(); !dir.equals(root); dir = dir.getParent()) {
+        removeEmptyFolders(parent.get());
+    }
+
+    /** Removes the folder and those above it, up to the root, while they are empty. */
+    private void removeEmptyFolders(Path folder) throws IOException {
+        for (Path dir = folder; !dir.equals(root); dir = dir.getParent()) {
             try {
                 Files.delete(dir);
             } catch (DirectoryNotEmptyException e) {
@@ -428,8 +433,9 @@ public final class OutputDirectory implements AutoCloseable {
     }
 
     /**
-     * Ends the claim: writes the manifest of what is there and releases the lock; a folder this
-     * handle created and nothing was written into is removed. An inner command's close does nothing.
+     * Ends the claim: removes the folders made for files that were not written after all (a write
+     * failed), writes the manifest of what is there and releases the lock; a folder this handle
+     * created and nothing was written into is removed. An inner command's close does nothing.
      *
      * @throws OutputException if the manifest cannot be written
      */
@@ -445,6 +451,11 @@ public final class OutputDirectory implements AutoCloseable {
             }
             closed = true;
             try {
+                for (String e : claimed) {
+                    if (attributes(root.resolve(e)).isEmpty() && realFolder(e).isPresent()) {
+                        removeEmptyFolders(realFolder(e).get());
+                    }
+                }
                 boolean wrote = Stream.concat(kept.stream(), claimed.stream())
                         .anyMatch(e -> attributes(root.resolve(e)).isPresent());
                 if (created && !wrote) {

@@ -87,6 +87,9 @@ final class SweepCommand implements Callable<Integer> {
             if (workers < 1) {
                 throw new IllegalArgumentException("--threads must be at least 1, got " + workers);
             }
+            if (resume && forceOption.force()) {
+                throw new IllegalArgumentException("--resume continues the folder and --force replaces it: give one");
+            }
             windows = windowOptions.windows();
             sweep = new SweepLoader().load(file);
         } catch (IllegalArgumentException | ScenarioException e) {

@@ -290,6 +290,30 @@ class OutputSafetyTest {
     }
 
     @Test
+    void aFileNameCannotStartACellOrALineOfAnExportedDataSet() throws IOException {
+        Path file = scenario(tmp.resolve("in"), "x,+SUM(1)");
+        Path moved = Files.move(file, file.resolveSibling("a,=cmd\nb.yaml"));
+        Path data = tmp.resolve("data.csv");
+        Cli.Result r = Cli.run("export-nonmem", moved.toString(), "--out", data.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String comment = Files.readAllLines(data).get(0);
+        assertTrue(comment.startsWith("# ID 1 = x +SUM(1) (") && comment.contains("a =cmd b.yaml"), comment);
+        for (String cell : comment.split(",")) {
+            assertTrue(cell.startsWith("# ID") || cell.startsWith(" "), "a cell of its own: " + cell);
+        }
+        assertTrue(Files.readAllLines(data).get(1).startsWith("ID,"), "the comment is one line, then the header");
+    }
+
+    @Test
+    void aDataSetThatIsNotTextIsBadInput() throws IOException {
+        Path data = tmp.resolve("binary.csv");
+        Files.write(data, new byte[] {'I', 'D', ',', 'T', 'I', 'M', 'E', '\n', '1', ',', (byte) 0xff, (byte) 0xfe, '\n'});
+        Cli.Result r = Cli.run("nonmem", data.toString(), "--model", "fanta-otto", "--out", tmp.resolve("o").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("binary.csv: the file is not UTF-8 text"), r.err());
+    }
+
+    @Test
     void compareGivesEveryChartItsOwnFile() throws IOException {
         Path in = tmp.resolve("in");
         List<String> args = new ArrayList<>(List.of("compare"));

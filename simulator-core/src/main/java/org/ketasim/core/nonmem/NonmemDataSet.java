@@ -3,6 +3,7 @@ package org.ketasim.core.nonmem;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -60,6 +61,9 @@ public final class NonmemDataSet {
             } catch (UncheckedIOException e) {
                 if (e.getCause() instanceof CSVException bad) {
                     throw new NonmemDataException(source, 0, "", "not valid CSV: " + bad.getMessage());
+                }
+                if (e.getCause() instanceof CharacterCodingException) {
+                    throw new NonmemDataException(source, 0, "", "the file is not UTF-8 text");
                 }
                 throw e;
             }
