@@ -221,40 +221,38 @@ final class AtomicFiles {
             this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
         }
 
-        @Override
-        public void write(char[] buffer, int offset, int length) throws OutputException {
+        /** One operation on the file. */
+        @FunctionalInterface
+        private interface Operation {
+            void run() throws IOException;
+        }
+
+        private void reported(Operation operation) throws OutputException {
             try {
-                out.write(buffer, offset, length);
+                operation.run();
             } catch (IOException e) {
                 throw failure(target, e);
             }
+        }
+
+        @Override
+        public void write(char[] buffer, int offset, int length) throws OutputException {
+            reported(() -> out.write(buffer, offset, length));
         }
 
         @Override
         public void write(String text) throws OutputException {
-            try {
-                out.write(text);
-            } catch (IOException e) {
-                throw failure(target, e);
-            }
+            reported(() -> out.write(text));
         }
 
         @Override
         public void flush() throws OutputException {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                throw failure(target, e);
-            }
+            reported(out::flush);
         }
 
         @Override
         public void close() throws OutputException {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw failure(target, e);
-            }
+            reported(out::close);
         }
     }
 }

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -159,18 +156,10 @@ class OutputDirectoryTest {
     @Test
     void anotherProcessHoldingTheLockMakesPrepareFail() throws Exception {
         Path out = tmp.resolve("out");
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), LockHolder.class.getName(), out.toString()).start();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            assertEquals("locked", r.readLine());
-            OutputException e = assertThrows(OutputException.class, () -> OutputDirectory.prepare(out, true));
-            assertTrue(e.getMessage().contains("is in use by another ketasim command"), e.getMessage());
-            holder.getOutputStream().close();
-            assertEquals(0, holder.waitFor());
-        } finally {
-            holder.destroy();
-        }
+        Process holder = LockHolder.hold(out);
+        OutputException e = assertThrows(OutputException.class, () -> OutputDirectory.prepare(out, true));
+        assertTrue(e.getMessage().contains("is in use by another ketasim command"), e.getMessage());
+        assertEquals(0, LockHolder.release(holder));
         OutputDirectory.prepare(out, true).close();
     }
 

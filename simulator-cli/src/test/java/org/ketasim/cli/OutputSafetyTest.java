@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -190,21 +188,16 @@ class OutputSafetyTest {
     @Test
     void everyCommandRefusesAFolderThatAnotherProcessIsWritingTo() throws Exception {
         Path out = tmp.resolve("busy");
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), LockHolder.class.getName(), out.toString()).start();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            assertEquals("locked", r.readLine());
+        Process holder = LockHolder.hold(out);
+        try {
             for (String[] args : everyCommand(out)) {
                 Cli.Result result = execute(args);
                 assertEquals(2, result.exitCode(), args[0] + ": " + result.err());
                 assertTrue(result.err().contains("is in use by another ketasim command"), args[0] + ": " + result.err());
             }
             assertEquals(Set.of(".ketasim.lock", ".ketasim-outputs"), names(out), "nothing written");
-            holder.getOutputStream().close();
-            assertEquals(0, holder.waitFor());
         } finally {
-            holder.destroy();
+            assertEquals(0, LockHolder.release(holder));
         }
     }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SweepCommandTest {
 
-    private static final String BASE = """
+    /** A titration base scenario, shared with {@link SweepResumeTest}. */
+    static final String BASE = """
             id: base
             model: fanta-otto
             patient: {weight: 70 kg}

@@ -21,16 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SweepResumeTest {
 
-    private static final String BASE = """
-            id: base
-            model: fanta-otto
-            patient: {weight: 70 kg}
-            regimen:
-              doses:
-                - infusion: {start: 5 mg/h, increment: 2 mg/h, every: 2 h, max: 25 mg/h, duration: 6 h}
-            simulation: {duration: 8 h, step: 30 min}
-            """;
-
     /** 20 points; the second increment is written with a line break, which goes into sweep.csv as it is. */
     private static final String SWEEP = """
             id: grid
@@ -58,7 +48,7 @@ class SweepResumeTest {
 
     @BeforeEach
     void sweepOnce() throws IOException {
-        Files.writeString(tmp.resolve("base.yaml"), BASE);
+        Files.writeString(tmp.resolve("base.yaml"), SweepCommandTest.BASE);
         file = tmp.resolve("grid.sweep.yaml");
         Files.writeString(file, SWEEP);
         populations = tmp.resolve("pop.sweep.yaml");
