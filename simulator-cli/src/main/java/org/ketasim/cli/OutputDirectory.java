@@ -50,8 +50,8 @@ import org.ketasim.core.io.InputFiles;
  * written into is removed again on {@link #close}.
  *
  * <p>Files are claimed by {@link AtomicFiles}, which every writer uses: a file under an open output
- * folder of the current thread is claimed there; a file outside every one of them while one is open
- * is a defect ({@link IllegalStateException}). The checks are made before each file is written; they
+ * folder is claimed there, from any thread; a file outside every one of them, written by a thread
+ * that holds one, is a defect ({@link IllegalStateException}). The checks are made before each file is written; they
  * keep out links and files that were there before, not another user racing a running command.
  * Thread-safe.
  */
@@ -133,7 +133,7 @@ public final class OutputDirectory implements AutoCloseable {
         return RESERVED.contains(name.toLowerCase(Locale.ROOT));
     }
 
-    /** @return the folder, as given */
+    /** @return the folder, as an absolute path */
     public Path root() {
         return root;
     }
@@ -334,28 +334,31 @@ public final class OutputDirectory implements AutoCloseable {
     }
 
     /**
-     * Claims a file about to be written, for the output folder of the current thread that holds it.
+     * Claims a file about to be written, for the open output folder that holds it (whichever thread
+     * writes it).
      *
      * @param target the file
      * @throws OutputException       if a link or anything but a folder is on its way, or a link, folder,
      *                               device or file ketasim did not write is in its place
-     * @throws IllegalStateException if an output folder is open on this thread and the file is outside it
+     * @throws IllegalStateException if the current thread holds an output folder and the file is
+     *                               outside every open one
      */
     static void claim(Path target) throws OutputException {
         Path abs = target.toAbsolutePath().normalize();
-        List<OutputDirectory> mine;
+        List<OutputDirectory> open;
         synchronized (OPEN) {
-            mine = OPEN.values().stream().filter(d -> d.thread == Thread.currentThread()).toList();
+            open = List.copyOf(OPEN.values());
         }
-        for (OutputDirectory d : mine) {
+        for (OutputDirectory d : open) {
             Optional<Path> rel = d.relative(abs);
             if (rel.isPresent()) {
                 d.claimRelative(rel.get(), target);
                 return;
             }
         }
-        if (!mine.isEmpty()) {
-            throw new IllegalStateException("defect: " + target + " is outside the output folder " + mine.get(0).root);
+        Optional<OutputDirectory> mine = open.stream().filter(d -> d.thread == Thread.currentThread()).findFirst();
+        if (mine.isPresent()) {
+            throw new IllegalStateException("defect: " + target + " is outside the output folder " + mine.get().root);
         }
     }
 

@@ -154,6 +154,21 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void aFileWrittenByAWorkerThreadIsClaimedToo() throws Exception {
+        Path out = tmp.resolve("out");
+        try (OutputDirectory dir = OutputDirectory.prepare(out, false)) {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    write(out.resolve("w/population_bands.csv"), "x");
+                } catch (OutputException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get();
+        }
+        assertEquals(List.of("w/population_bands.csv"), manifest(out));
+    }
+
+    @Test
     void anotherProcessHoldingTheLockMakesPrepareFail() throws Exception {
         Path out = tmp.resolve("out");
         Process holder = LockHolder.hold(out);
