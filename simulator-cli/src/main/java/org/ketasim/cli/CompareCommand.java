@@ -54,6 +54,9 @@ final class CompareCommand implements Callable<Integer> {
             description = "Output directory (default: ${DEFAULT-VALUE}).")
     private Path out;
 
+    @CommandLine.Mixin
+    private ForceOption forceOption;
+
     @Option(names = "--weight", arity = "1..2", paramLabel = "KG",
             description = "Reference patient for every scenario, e.g. --weight 70 or --weight \"70 kg\" (per-kg doses "
                     + "are read at this weight); default: each file's own patient.")
@@ -80,7 +83,15 @@ final class CompareCommand implements Callable<Integer> {
     private List<String> set;
 
     @Override
+    @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws IOException {
+        try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
+            return compare();
+        }
+    }
+
+    /** Checks the options, simulates and writes, into the open output folder. */
+    private int compare() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Optional<Double> referenceKg = referenceWeight();
         List<ConcentrationWindow> windows;
@@ -90,9 +101,6 @@ final class CompareCommand implements Callable<Integer> {
             throw OptionValues.problem("--window", e.getMessage());
         }
         List<Optional<String>> modelIds = modelIds();
-        if (!AtomicFiles.usableOutputDirectory(out, err)) {
-            return ExitCodes.BAD_INPUT;
-        }
         Optional<ScenarioBatch> loaded = inputs.load(err);
         if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;
@@ -158,16 +166,18 @@ final class CompareCommand implements Callable<Integer> {
         }
         HtmlReport report = new HtmlReport();
         Path charts = out.resolve("charts");
+        UniqueNames chartNames = new UniqueNames();
+        String selectedName = chartNames.of("selected");
         for (var family : byFamily.entrySet()) {
             byte[] png = png(new OverlayChart("Parent plasma concentration: " + family.getKey()
                     + " (first " + (int) (CHART_HOURS / 24) + " days)", "Concentration (ng/mL)", family.getValue()));
-            AtomicFiles.write(charts.resolve(safe(family.getKey()) + ".png"), o -> o.write(png));
+            AtomicFiles.write(charts.resolve(chartNames.of(family.getKey()) + ".png"), o -> o.write(png));
             report.addChart(family.getKey() + " (" + family.getValue().size() + " curves)", png);
         }
         if (!selected.isEmpty()) {
             byte[] png = png(new OverlayChart("Parent plasma concentration: chosen set", "Concentration (ng/mL)",
                     selected));
-            AtomicFiles.write(charts.resolve("selected.png"), o -> o.write(png));
+            AtomicFiles.write(charts.resolve(selectedName + ".png"), o -> o.write(png));
             report.addChart("chosen set (" + (set == null ? "every scenario whose id contains 'median'"
                     : String.join(", ", set)) + ")", png);
         }
@@ -246,10 +256,6 @@ final class CompareCommand implements Callable<Integer> {
     private static String familyOf(Scenario s) {
         Path parent = s.origin().map(o -> o.file().toAbsolutePath().normalize().getParent()).orElse(null);
         return parent == null || parent.getFileName() == null ? "scenarios" : parent.getFileName().toString();
-    }
-
-    private static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private static byte[] png(OverlayChart chart) throws IOException {

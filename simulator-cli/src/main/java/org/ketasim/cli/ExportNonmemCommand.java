@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
  * {@code ketasim export-nonmem SCENARIO... --out DATA.csv}: writes scenarios' regimens as one NONMEM
  * data set, scenario i as ID i, with observation records on each scenario's output grid. The only
  * text taken from the scenarios (ids, file names, model names) goes into the comment lines at the
- * top, written on one line each with {@link SafeText#oneLine}; every cell is a number.
+ * top, written on one line each with {@link SafeText#oneLine} and commas turned into spaces, so that
+ * a spreadsheet opening the file sees each comment as one cell starting with {@code #}; every other
+ * cell is a number.
  */
 @Command(name = "export-nonmem", mixinStandardHelpOptions = true,
         description = {"Write scenarios' regimens as a NONMEM data set (scenario i is ID i), with observation",
@@ -38,7 +40,7 @@ final class ExportNonmemCommand implements Callable<Integer> {
     private Path out;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (Files.isDirectory(out)) {
             err.println("error: --out " + out + " is a directory; name the CSV file to write");
@@ -67,27 +69,22 @@ final class ExportNonmemCommand implements Callable<Integer> {
             }
             comments.add("# " + SafeText.oneLine("ID " + (i + 1) + " = " + s.id() + " (" + s.scenario().sourceName()
                     + "; model " + s.modelId() + ", " + s.weightKg() + " kg; amounts x " + s.inputFactor()
-                    + " of the written doses)"));
+                    + " of the written doses)").replace(',', ' '));
             for (NonmemExport.Row r : rows) {
                 List<String> cells = new ArrayList<>(r.cells());
                 cells.add(r.evid() == 0 ? "0" : "1");
                 lines.add(String.join(",", cells));
             }
         }
-        try {
-            AtomicFiles.writeText(out, w -> {
-                for (String c : comments) {
-                    w.write(c + "\n");
-                }
-                w.write(String.join(",", NonmemDataSet.STANDARD) + ",MDV\n");
-                for (String line : lines) {
-                    w.write(line + "\n");
-                }
-            });
-        } catch (IOException e) {
-            err.println("error: " + NonmemCommand.cannotWrite(out, e));
-            return ExitCodes.BAD_INPUT;
-        }
+        AtomicFiles.writeText(out, w -> {
+            for (String c : comments) {
+                w.write(c + "\n");
+            }
+            w.write(String.join(",", NonmemDataSet.STANDARD) + ",MDV\n");
+            for (String line : lines) {
+                w.write(line + "\n");
+            }
+        });
         PrintWriter stdout = spec.commandLine().getOut();
         comments.forEach(c -> stdout.println(c.substring(2)));
         stdout.println(lines.size() + " records -> " + out);

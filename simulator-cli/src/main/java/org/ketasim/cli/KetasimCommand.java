@@ -51,8 +51,8 @@ public final class KetasimCommand implements Runnable {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter w = commandLine.getErr();
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            if (cause instanceof InputException input) {
-                w.println("error: " + input.getMessage());
+            if (cause instanceof InputException || cause instanceof OutputException) {
+                w.println("error: " + cause.getMessage());
             } else if (cause instanceof IOException io) {
                 w.println("error: cannot write the output: " + io.getClass().getSimpleName() + ": " + io.getMessage()
                         + " (check that --out is a writable folder with free space)");

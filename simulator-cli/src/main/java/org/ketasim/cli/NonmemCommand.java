@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,20 +16,19 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.ketasim.core.io.Csv;
+import org.ketasim.core.io.InputFiles;
 import org.ketasim.core.io.yaml.ScenarioYaml;
 import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelLibrary;
-import org.ketasim.core.nonmem.NonmemDataException;
 import org.ketasim.core.nonmem.NonmemDataSet;
 import org.ketasim.core.nonmem.NonmemRecord;
 import org.ketasim.core.nonmem.NonmemSimulator;
 import org.ketasim.core.nonmem.RecordModels;
-import org.ketasim.core.nonmem.SafeText;
 import org.ketasim.core.problems.Location;
 import org.ketasim.core.scenario.ScenarioCompiler;
-import org.ketasim.core.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,7 +45,7 @@ import picocli.CommandLine.Parameters;
  * A column whose name is already taken, case-insensitively, gets {@code _input} appended (an input
  * {@code CP} becomes {@code CP_input}), then {@code _input2}, {@code _input3}, ... until it is unique.
  * Text cells and column names that a spreadsheet would run as a formula are neutralised with
- * {@link SafeText#cell}.
+ * {@link Csv#neutralised}.
  */
 @Command(name = "nonmem", mixinStandardHelpOptions = true,
         description = {"Simulate a NONMEM-format data set with NONMEM's dosing-event semantics.",
@@ -62,6 +58,8 @@ import picocli.CommandLine.Parameters;
             "the values of the record that ends it, as NONMEM does. See docs/nonmem.md."})
 final class NonmemCommand implements Callable<Integer> {
 
+    /** The largest data set read, in bytes. */
+    private static final long MAX_DATA_BYTES = 1L << 30;
     /** Weight used for a built-in model when neither --weight nor a WT column gives one (kg). */
     private static final double DEFAULT_WEIGHT_KG = 70;
 
@@ -81,6 +79,9 @@ final class NonmemCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
 
+    @CommandLine.Mixin
+    private ForceOption forceOption;
+
     @Option(names = "--cmt", paramLabel = "NAME=N", description = "Give compartment number N (1 to 99) to the state "
             + "NAME (e.g. central=1, depot:oral=1).")
     private Map<String, Integer> cmt = new LinkedHashMap<>();
@@ -95,24 +96,20 @@ final class NonmemCommand implements Callable<Integer> {
     private Double weight;
 
     @Override
-    public Integer call() {
+    @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            return run(err);
-        } catch (NonmemDataException | ScenarioException | IllegalArgumentException e) {
+        try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
+            return run();
+        } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
     }
 
-    private int run(PrintWriter err) {
-        if (!AtomicFiles.usableOutputDirectory(out, err)) {
-            return ExitCodes.BAD_INPUT;
-        }
-        if (!Files.isRegularFile(data)) {
-            throw new IllegalArgumentException(data + ": no such file");
-        }
+    private int run() throws IOException {
+        InputFiles.requireRegular(data, MAX_DATA_BYTES);
         PkModel typical;
         double defaultWeight;
         var builtIn = ModelLibrary.find(model);
@@ -153,7 +150,7 @@ final class NonmemCommand implements Callable<Integer> {
                 NonmemRecord r = records.get(i);
                 NonmemSimulator.Prediction p = predictions.get(i);
                 List<String> cells = new ArrayList<>(header.size());
-                cells.add(SafeText.cell(r.id()));
+                cells.add(Csv.neutralised(r.id()));
                 cells.add(Double.toString(r.time()));
                 cells.add(Integer.toString(r.evid()));
                 cells.add(Double.toString(p.cp()));
@@ -164,49 +161,24 @@ final class NonmemCommand implements Callable<Integer> {
                     cells.add(Double.toString(p.ce()));
                 }
                 for (int column : passed) {
-                    cells.add(SafeText.cell(column < r.cells().size() ? r.cells().get(column) : ""));
+                    cells.add(Csv.neutralised(column < r.cells().size() ? r.cells().get(column) : ""));
                 }
                 rows.add(cells);
             }
         }
         Path target = out.resolve("predictions.csv");
-        try {
-            AtomicFiles.writeText(target, w -> {
-                CSVPrinter printer = new CSVPrinter(w, CSV);
-                printer.printRecord(header.stream().map(SafeText::cell).toList());
-                for (List<String> row : rows) {
-                    printer.printRecord(row);
-                }
-                printer.flush();
-            });
-        } catch (IOException e) {
-            err.println("error: " + cannotWrite(target, e));
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        }
+        AtomicFiles.writeText(target, w -> {
+            CSVPrinter printer = new CSVPrinter(w, CSV);
+            printer.printRecord(header.stream().map(Csv::neutralised).toList());
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
+            printer.flush();
+        });
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(set.individuals().size() + " individuals, " + rows.size() + " records -> " + target);
         stdout.flush();
         return ExitCodes.OK;
-    }
-
-    /**
-     * @param target a file that could not be written
-     * @param e      why
-     * @return a message naming the file and the reason, for an {@code --out} that cannot be written
-     */
-    static String cannotWrite(Path target, IOException e) {
-        String reason;
-        if (e instanceof AccessDeniedException) {
-            reason = "permission denied";
-        } else if (e instanceof FileAlreadyExistsException f) {
-            reason = f.getFile() + " exists and is not a directory";
-        } else if (e instanceof FileSystemException f && f.getReason() != null) {
-            reason = f.getReason();
-        } else {
-            reason = e.getMessage();
-        }
-        return "cannot write " + target + " (" + reason + "); nothing written";
     }
 
     /** @return the indices of the data set's columns written after ketasim's: all but the ID, TIME and EVID used */

@@ -76,13 +76,24 @@ final class PopulationCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
 
+    @CommandLine.Mixin
+    private ForceOption forceOption;
+
     @Option(names = "--format", paramLabel = "png|svg", defaultValue = "png",
             description = "Chart format: png or svg (default: ${DEFAULT-VALUE}).",
             converter = RunCommand.ChartFormatConverter.class)
     private ChartFormat format;
 
     @Override
+    @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws IOException {
+        try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
+            return simulate();
+        }
+    }
+
+    /** Checks the options, simulates and writes, into the open output folder. */
+    private int simulate() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<ConcentrationWindow> windows;
@@ -96,9 +107,6 @@ final class PopulationCommand implements Callable<Integer> {
                     observationTimesH);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
-        if (!AtomicFiles.usableOutputDirectory(out, err)) {
             return ExitCodes.BAD_INPUT;
         }
         Optional<ScenarioBatch> loaded = inputs.load(err);
@@ -115,7 +123,7 @@ final class PopulationCommand implements Callable<Integer> {
                 failed.add(problem);
             });
         }
-        AtomicFiles.writeLinesOrDelete(out.resolve("failures.txt"), failed);
+        AtomicFiles.writeLinesIfAny(out.resolve("failures.txt"), failed);
         stdout.flush();
         err.flush();
         return failed.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;

@@ -46,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
 
+    @CommandLine.Mixin
+    private ForceOption forceOption;
+
     @Option(names = "--format", paramLabel = "png|svg", defaultValue = "png",
             description = "Chart format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             converter = ChartFormatConverter.class)
@@ -55,12 +58,17 @@ final class RunCommand implements Callable<Integer> {
     private boolean noChart;
 
     @Override
+    @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws IOException {
+        try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
+            return simulate();
+        }
+    }
+
+    /** The command's work, writing into the open output folder. */
+    private int simulate() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!AtomicFiles.usableOutputDirectory(out, err)) {
-            return ExitCodes.BAD_INPUT;
-        }
         Optional<ScenarioBatch> loaded = inputs.load(err);
         if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;
@@ -98,13 +106,13 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Path failures = out.resolve("failures.txt");
-        AtomicFiles.writeLinesOrDelete(failures, failed);
+        AtomicFiles.writeLinesIfAny(failures, failed);
         if (outcomes.isEmpty()) {
             err.println("no scenario could be simulated; failures listed in " + failures);
             return ExitCodes.BAD_INPUT;
         }
         files.writeSummary(outcomes);
-        AtomicFiles.writeLinesOrDelete(out.resolve("warnings.txt"),
+        AtomicFiles.writeLinesIfAny(out.resolve("warnings.txt"),
                 batch.warnings().stream().map(Warning::toString).toList());
         outcomes.forEach(o -> files.report(stdout, o));
         stdout.println("summary: " + out.resolve("summary.csv"));

@@ -45,6 +45,10 @@ final class ScenarioBatch {
                     throw new ScenarioException(file, 0, "id", "the id '" + s.id() + "' is also the id of " + other
                             + "; ids name output folders and must be unique");
                 }
+                if (OutputDirectory.isReservedName(s.id())) {
+                    throw new ScenarioException(file, 0, "id", "the id '" + s.id() + "' is the name of a file ketasim "
+                            + "writes in the output folder, so it cannot name the scenario's folder; choose another id");
+                }
                 if (strict && !s.warnings().isEmpty()) {
                     s.warnings().forEach(w -> err.println("error (--strict): " + w));
                     failures.add(file + ": --strict: " + s.warnings().get(0).message());

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.ketasim.core.io.InputFiles;
 
 /** Expands the FILE|DIR arguments of a command into scenario files. */
 final class ScenarioFiles {
@@ -54,7 +55,8 @@ final class ScenarioFiles {
             } else if (Files.isRegularFile(arg)) {
                 files.add(arg.normalize());
             } else {
-                throw new MissingInputException(arg + ": no such file or directory");
+                throw new MissingInputException(arg + ": " + (Files.exists(arg) ? InputFiles.NOT_REGULAR
+                        : "no such file or directory"));
             }
         }
         return new ArrayList<>(files);

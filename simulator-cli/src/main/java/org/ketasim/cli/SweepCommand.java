@@ -1,20 +1,16 @@
 package org.ketasim.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,8 +49,6 @@ import picocli.CommandLine.Parameters;
             "Points that cannot be simulated get their reason in the 'problem' column; the exit code is then 2."})
 final class SweepCommand implements Callable<Integer> {
 
-    private static final String STATE = "sweep.state";
-
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -77,6 +71,9 @@ final class SweepCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private WindowOptions windowOptions;
 
+    @CommandLine.Mixin
+    private ForceOption forceOption;
+
     @Option(names = "--max-rows", paramLabel = "N", defaultValue = "2000000",
             description = "Refuse a grid point with more output rows than this (default: ${DEFAULT-VALUE}).")
     private long maxRows;
@@ -89,6 +86,7 @@ final class SweepCommand implements Callable<Integer> {
     private EngineOption engine;
 
     @Override
+    @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -110,43 +108,23 @@ final class SweepCommand implements Callable<Integer> {
         }
         ScenarioCompiler compiler = new ScenarioCompiler().withMaxRows(maxRows);
         sweep = new SweepYaml(compiler, maxPoints).read(file);
-        if (!AtomicFiles.usableOutputDirectory(out, err)) {
-            return ExitCodes.BAD_INPUT;
+        if (resume && forceOption.force()) {
+            throw OptionValues.problem("--resume", "--resume continues the folder and --force replaces it: give one");
         }
         SweepWriter writer = new SweepWriter(sweep, windows);
         String fingerprint = fingerprint(sweep, windows);
-        Path csv = out.resolve("sweep.csv");
-        Path subjectsCsv = out.resolve("sweep_subjects.csv");
-        Path warnings = out.resolve("warnings.txt");
-        long first = 0;
-        long problems = 0;
-        if (resume) {
-            Optional<String> problem = checkResumable(fingerprint);
-            if (problem.isPresent()) {
-                err.println("error: --resume: " + problem.get());
-                return ExitCodes.BAD_INPUT;
-            }
-            first = Math.max(0, ResumableCsv.completeLines(csv) - 1);
-            problems = ResumableCsv.countLines(csv, line -> !line.endsWith(",")) - 1;
-            ResumableCsv.keepPointsBelow(subjectsCsv, first, true);
-            ResumableCsv.keepPointsBelow(warnings, first, false);
-        } else {
-            Files.createDirectories(out);
-            AtomicFiles.writeText(out.resolve(STATE), w -> w.write(fingerprint + "\n"));
-            Files.writeString(csv, writer.header(), StandardCharsets.UTF_8);
-            Files.deleteIfExists(subjectsCsv);
-            Files.deleteIfExists(warnings);
-            if (perSubject) {
-                Files.writeString(subjectsCsv, writer.subjectsHeader(), StandardCharsets.UTF_8);
-            }
-        }
         long total = sweep.points();
+        long first;
+        long problems;
         boolean population = sweep.axes().stream().anyMatch(a -> a.field() == SweepAxis.Field.SUBJECTS);
-        int batch = workers * (population ? 1 : 16);
+        int batch = workers * (population ? 1 : 64);
         SweepRunner runner = new SweepRunner(sweep, windows, compiler, engine.engine(), perSubject);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
-        try (Writer rows = append(csv); Writer subjects = perSubject ? append(subjectsCsv) : Writer.nullWriter();
-             Writer warned = append(warnings); ProgressBar bar = progressBar(total, first)) {
+        try (OutputDirectory dir = resume ? OutputDirectory.resume(out) : OutputDirectory.prepare(out, forceOption.force());
+             SweepFiles files = resume ? SweepFiles.resume(out, sweep, writer, fingerprint, perSubject)
+                     : SweepFiles.start(out, writer, fingerprint, perSubject);
+             ProgressBar bar = progressBar(total, files.nextPoint())) {
+            first = files.nextPoint();
             for (long start = first; start < total; start += batch) {
                 List<Future<SweepPoint>> jobs = new ArrayList<>();
                 for (long k = start; k < Math.min(total, start + batch); k++) {
@@ -157,47 +135,22 @@ final class SweepCommand implements Callable<Integer> {
                 for (Future<SweepPoint> job : jobs) {
                     done.add(get(job));
                 }
-                for (SweepPoint p : done) {
-                    writer.writeSubjects(p, subjects);
-                    for (Warning w : p.warnings()) {
-                        warned.write("point " + p.index() + ": " + w + "\n");
-                    }
-                }
-                subjects.flush();
-                warned.flush();
-                for (SweepPoint p : done) {
-                    writer.writeRow(p, rows);
-                    problems += p.problem().isEmpty() ? 0 : 1;
-                }
-                rows.flush();
+                files.write(done);
                 if (bar != null) {
                     bar.stepBy(done.size());
                 }
             }
+            problems = files.problems();
         } finally {
             pool.shutdownNow();
         }
-        if (Files.size(warnings) == 0) {
-            Files.delete(warnings);
-        }
+        Path csv = out.resolve(SweepFiles.ROWS);
         stdout.printf("%s: %d grid points (%d run now) -> %s%n", sweep.id(), total, total - first, csv);
         if (problems > 0) {
             stdout.printf("%d point(s) could not be simulated; see the 'problem' column%n", problems);
         }
         stdout.flush();
         return problems == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
-    }
-
-    private Optional<String> checkResumable(String fingerprint) throws IOException {
-        Path state = out.resolve(STATE);
-        if (!Files.exists(state) || !Files.exists(out.resolve("sweep.csv"))) {
-            return Optional.of(out + " holds no sweep to resume; run without --resume");
-        }
-        if (!Files.readString(state).strip().equals(fingerprint)) {
-            return Optional.of(out + " holds a different sweep (the sweep file, its base scenario, the windows or "
-                    + "--per-subject changed); run without --resume to start again");
-        }
-        return Optional.empty();
     }
 
     /** The sweep, its base and the options that shape the rows, hashed. */
@@ -217,10 +170,6 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private static Writer append(Path path) throws IOException {
-        return new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND), 1 << 16);
-    }
 
     /** A progress bar on the terminal's error stream; none when the output is not a terminal. */
     private static ProgressBar progressBar(long total, long done) {

@@ -82,10 +82,21 @@ final class TciCommand implements Callable<Integer> {
     private Path out;
 
     @CommandLine.Mixin
+    private ForceOption forceOption;
+
+    @CommandLine.Mixin
     private EngineOption engine;
 
     @Override
+    @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws Exception {
+        try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
+            return schedule();
+        }
+    }
+
+    /** The command's work, writing into the open output folder. */
+    private int schedule() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         BuiltInModel builtIn = ModelLibrary.find(model).orElseThrow(() -> OptionValues.problem("--model",
                 "unknown model '" + model + "'; built-in models: " + ModelLibrary.ids()));
@@ -110,9 +121,6 @@ final class TciCommand implements Callable<Integer> {
                 throw OptionValues.problem("--target", "a target at " + target.timeH() + " h is at or after the end "
                         + "of the pump (--duration " + String.join(" ", duration) + ")");
             }
-        }
-        if (!AtomicFiles.usableOutputDirectory(out, err)) {
-            return ExitCodes.BAD_INPUT;
         }
         List<TargetControlledInfusion.Interval> schedule;
         try {

@@ -73,6 +73,9 @@ final class TitrateCommand implements Callable<Integer> {
     private Path out;
 
     @CommandLine.Mixin
+    private ForceOption forceOption;
+
+    @CommandLine.Mixin
     private EngineOption engine;
 
     private BuiltInModel patientModel;
@@ -82,7 +85,15 @@ final class TitrateCommand implements Callable<Integer> {
     private PrintWriter stdout;
 
     @Override
+    @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws Exception {
+        try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
+            return session();
+        }
+    }
+
+    /** The command's work, writing into the open output folder. */
+    private int session() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         stdout = spec.commandLine().getOut();
         patientModel = ModelLibrary.find(model).orElseThrow(() -> OptionValues.problem("--model", "unknown model '"
@@ -90,9 +101,6 @@ final class TitrateCommand implements Callable<Integer> {
         weightKg = OptionValues.quantity("--weight", weight, "kg", Dimension.BODY_WEIGHT).internalValue();
         if (!(baselineNrs >= 0 && baselineNrs <= 10)) {
             throw OptionValues.problem("--baseline-nrs", "an NRS pain score is from 0 to 10, got " + baselineNrs);
-        }
-        if (!AtomicFiles.usableOutputDirectory(out, err)) {
-            return ExitCodes.BAD_INPUT;
         }
         session = new TitrationSession(scenario(List.of(), 1).compile(), engine.engine());
         say("ketasim titrate: " + patientModel.id() + ", " + weightKg + " kg, baseline NRS " + baselineNrs

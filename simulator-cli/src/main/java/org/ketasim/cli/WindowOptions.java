@@ -1,6 +1,8 @@
 package org.ketasim.cli;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.ketasim.core.metrics.ConcentrationWindow;
 import picocli.CommandLine.Option;
 
@@ -13,9 +15,20 @@ final class WindowOptions {
 
     /**
      * @return the windows given, or {@link ConcentrationWindow#DEFAULTS} when none are
-     * @throws IllegalArgumentException if one is not of the form {@code name=low-high}
+     * @throws IllegalArgumentException if one is not of the form {@code name=low-high}, or two have one name
      */
     List<ConcentrationWindow> windows() {
-        return specs == null ? ConcentrationWindow.DEFAULTS : specs.stream().map(ConcentrationWindow::parse).toList();
+        if (specs == null) {
+            return ConcentrationWindow.DEFAULTS;
+        }
+        List<ConcentrationWindow> windows = specs.stream().map(ConcentrationWindow::parse).toList();
+        Set<String> names = new HashSet<>();
+        for (ConcentrationWindow w : windows) {
+            if (!names.add(w.name())) {
+                throw new IllegalArgumentException("the name '" + w.name() + "' is given twice; each window names its "
+                        + "own columns");
+            }
+        }
+        return windows;
     }
 }

@@ -56,10 +56,14 @@ class NonmemCommandTest {
         assertTrue(r.err().contains("bad.csv: row 3: column EVID: unknown EVID 9"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(Files.exists(tmp.resolve("o/predictions.csv")));
-        assertEquals(2, Cli.run("nonmem", data.toString(), "--model", "no-such-model", "--out", tmp.toString())
-                .exitCode());
-        assertEquals(2, Cli.run("nonmem", tmp.resolve("none.csv").toString(), "--model", "fanta-otto", "--out",
-                tmp.toString()).exitCode());
+        r = Cli.run("nonmem", data.toString(), "--model", "no-such-model", "--out", tmp.resolve("o").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--model no-such-model: neither a built-in model"), r.err());
+        r = Cli.run("nonmem", tmp.resolve("none.csv").toString(), "--model", "fanta-otto", "--out",
+                tmp.resolve("o").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("none.csv: no such file"), r.err());
+        assertFalse(Files.exists(tmp.resolve("o")), "a folder that nothing was written into is removed");
     }
 
     private Cli.Result nonmem(String csv, String... options) throws IOException {
@@ -147,8 +151,8 @@ class NonmemCommandTest {
                         + "nmtests-1001 has one compartment"),
                 Arguments.of("unknown parameter", List.of("--map", "XY=CMT"), "cannot map 'XY'"),
                 Arguments.of("--out is a file", List.of("--out", "FILE"), "--out FILE exists and is not a directory"),
-                Arguments.of("--out inside a file", List.of("--out", "FILE/sub"), "cannot write FILE/sub/predictions.csv"
-                        + " (Not a directory); nothing written"));
+                Arguments.of("--out inside a file", List.of("--out", "FILE/sub"), "cannot write FILE/sub: a part of the path "
+                        + "is not a folder"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -248,7 +252,7 @@ class NonmemCommandTest {
         List<String> lines = Files.readAllLines(data);
         assertEquals(1, lines.stream().filter(l -> l.startsWith("ID,")).count(), String.join("\n", lines));
         assertTrue(lines.get(0).startsWith("# ID 1 = evil (") && lines.get(0).contains(
-                "model x\\nID,TIME,EVID,AMT,CMT,RATE,II,ADDL,SS,MDV\\n1,0,1,99999,1,0,0,0,0,1\\r\\u2028\\u0000, 70.0 kg"),
+                "model x\\nID TIME EVID AMT CMT RATE II ADDL SS MDV\\n1 0 1 99999 1 0 0 0 0 1\\r\\u2028\\u0000  70.0 kg"),
                 lines.get(0));
         assertEquals(List.of("1,0.0,1,10.0,1,0.0,0,0,0,1", "1,0.0,0,0.0,1,0.0,0,0,0,0", "1,1.0,0,0.0,1,0.0,0,0,0,0",
                 "1,2.0,0,0.0,1,0.0,0,0,0,0"), lines.subList(2, lines.size()));
@@ -264,8 +268,8 @@ class NonmemCommandTest {
         Cli.Result r = Cli.run("export-nonmem", "../scenarios/examples/bolus.yaml", "--out",
                 file.resolve("d.csv").toString());
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains("cannot write " + file.resolve("d.csv") + " (" + file + " exists and is not a "
-                + "directory); nothing written"), r.err());
+        assertTrue(r.err().contains("cannot write " + file.resolve("d.csv") + ": " + file + " is a file, not a folder"),
+                r.err());
     }
 
     @Test

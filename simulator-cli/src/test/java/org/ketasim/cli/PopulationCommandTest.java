@@ -54,10 +54,11 @@ class PopulationCommandTest {
     @Test
     void bandsAreOrderedAndTheMedianIsNearTheTypicalPatient() throws IOException {
         Path file = scenario(SCENARIO);
-        assertEquals(0, Cli.run("population", file.toString(), "--n", "500", "--out", tmp.toString()).exitCode());
+        assertEquals(0, Cli.run("population", file.toString(), "--n", "500", "--out", tmp.resolve("out").toString())
+                .exitCode());
         Cli.Result typical = Cli.run("run", file.toString(), "--no-chart", "--out", tmp.resolve("run").toString());
         assertEquals(0, typical.exitCode(), typical.err());
-        List<String> bands = Files.readAllLines(tmp.resolve("pop/population_bands.csv"));
+        List<String> bands = Files.readAllLines(tmp.resolve("out/pop/population_bands.csv"));
         List<String> run = Files.readAllLines(tmp.resolve("run/pop/timeseries.csv"));
         assertTrue(bands.get(0).startsWith("seed,time_h,parent_p5_ng_per_ml,parent_p25_ng_per_ml,parent_p50_ng_per_ml"));
         String[] last = bands.get(bands.size() - 1).split(",");
@@ -91,9 +92,9 @@ class PopulationCommandTest {
         Path file = scenario(SCENARIO.replace("5 mg/h, increment: 2 mg/h", "0.07 mg/kg/h, increment: 0.03 mg/kg/h")
                 .replace("max: 25 mg/h", "max: 0.35 mg/kg/h"));
         Cli.Result r = Cli.run("population", file.toString(), "--n", "100", "--weight-sd", "15", "--out",
-                tmp.toString());
+                tmp.resolve("out").toString());
         assertEquals(0, r.exitCode(), r.err());
-        List<String> rows = Files.readAllLines(tmp.resolve("pop/population_subjects.csv"));
+        List<String> rows = Files.readAllLines(tmp.resolve("out/pop/population_subjects.csv"));
         double[] weights = rows.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[2])).toArray();
         assertTrue(java.util.Arrays.stream(weights).allMatch(w -> w >= 50 && w <= 95), "fanta-otto studied 50-95 kg");
         assertTrue(java.util.Arrays.stream(weights).distinct().count() > 90);

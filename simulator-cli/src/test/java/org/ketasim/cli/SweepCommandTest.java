@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SweepCommandTest {
 
-    private static final String BASE = """
+    /** A titration base scenario, shared with {@link SweepResumeTest}. */
+    static final String BASE = """
             id: base
             model: fanta-otto
             patient: {weight: 70 kg}
@@ -131,6 +132,8 @@ class SweepCommandTest {
             {SWEEP.replace("base.yaml", "missing.yaml"), "sweep.yaml:2: base: the base scenario is not valid"},
             {SWEEP.replace("[60 kg, 80 kg]", "[60 kg, 800 kg]"), "axes.weight: '800 kg' is not a human body weight"},
             {SWEEP + "  subjects: [0]\n", "axes.subjects: must be a whole number from 1 to 1000000"},
+            {SWEEP.replace("[1 mg/h, 3 mg/h]", "[1 mg/h, \"3\\nmg/h\"]"), "axes.increment: an axis value is one line of "
+                + "text, got one with a line break"},
         };
         for (String[] c : cases) {
             Cli.Result r = Cli.run("sweep", sweep(c[0]).toString(), "--out", tmp.resolve("bad").toString());

@@ -22,7 +22,7 @@ public final class ComparisonWriter {
 
     /**
      * @param windows the windows, in column order
-     * @return the header's columns
+     * @return the header's columns, unique (see {@link Csv#uniqueNames})
      */
     public static List<String> columns(List<ConcentrationWindow> windows) {
         List<String> c = new ArrayList<>(List.of("id", "family", "setting", "route", "drug", "model", "analyte",
@@ -35,7 +35,7 @@ public final class ComparisonWriter {
         for (EffectiveReduction d : EffectiveReduction.values()) {
             c.add(d.column());
         }
-        return c;
+        return Csv.uniqueNames(c);
     }
 
     /**
@@ -45,7 +45,7 @@ public final class ComparisonWriter {
      * @throws IOException if writing fails
      */
     public void write(List<ConcentrationWindow> windows, List<ComparisonRow> rows, Writer out) throws IOException {
-        out.write(Csv.line(columns(windows)));
+        out.write(Csv.header(columns(windows)));
         for (ComparisonRow r : rows) {
             List<String> cells = new ArrayList<>(List.of(Csv.text(r.id()), Csv.text(r.family()), Csv.text(r.setting()),
                     Csv.text(r.routes()), Csv.text(r.drug()), Csv.text(r.model()), Csv.text(r.analyte()),

@@ -59,7 +59,7 @@ public final class PopulationWriter {
                 header.add(column(o) + "_p" + PopulationSettings.label(percentile).replace('.', '_') + "_ng_per_ml");
             }
         }
-        out.write(Csv.line(header));
+        out.write(Csv.header(header));
         String seed = Long.toString(r.settings().seed());
         double[] t = r.timesH();
         StringBuilder line = new StringBuilder(256);
@@ -109,7 +109,7 @@ public final class PopulationWriter {
         for (EffectiveReduction d : EffectiveReduction.values()) {
             header.add(d.column());
         }
-        out.write(Csv.line(header));
+        out.write(Csv.header(header));
         String seed = Long.toString(settings.seed());
         return s -> {
             List<String> cells = new ArrayList<>(header.size());
@@ -143,7 +143,7 @@ public final class PopulationWriter {
      * @throws IOException if writing fails
      */
     public void writeProbabilities(PopulationResult r, Writer out) throws IOException {
-        out.write(Csv.line(List.of("seed", "subjects", "measure", "value")));
+        out.write(Csv.header(List.of("seed", "subjects", "measure", "value")));
         String prefix = r.settings().seed() + "," + r.subjects() + ",";
         List<ConcentrationWindow> windows = r.settings().windows();
         for (int w = 0; w < windows.size(); w++) {
@@ -169,7 +169,7 @@ public final class PopulationWriter {
      * @throws IOException if writing fails
      */
     public Rows observations(PopulationSettings settings, Writer out) throws IOException {
-        out.write(Csv.line(List.of("seed", "subject", "time_h", "analyte", "ipred_ng_per_ml", "dv_ng_per_ml")));
+        out.write(Csv.header(List.of("seed", "subject", "time_h", "analyte", "ipred_ng_per_ml", "dv_ng_per_ml")));
         String seed = Long.toString(settings.seed());
         return s -> {
             for (Subject.Observation o : s.observations()) {
@@ -192,7 +192,7 @@ public final class PopulationWriter {
     public Rows events(PopulationSettings settings, Writer out) throws IOException {
         List<String> header = new ArrayList<>(List.of("seed", "subject"));
         header.addAll(TitrationEventWriter.COLUMNS);
-        out.write(Csv.line(header));
+        out.write(Csv.header(header));
         String prefix = settings.seed() + ",";
         return s -> {
             for (TitrationEvent e : s.events()) {

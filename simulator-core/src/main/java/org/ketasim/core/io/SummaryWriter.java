@@ -50,7 +50,7 @@ public final class SummaryWriter {
      * @throws IOException if writing fails
      */
     public void writeHeader(Writer out) throws IOException {
-        out.write(Csv.line(COLUMNS));
+        out.write(Csv.header(COLUMNS));
     }
 
     /**

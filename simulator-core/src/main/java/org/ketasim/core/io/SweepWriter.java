@@ -74,7 +74,7 @@ public final class SweepWriter {
             }
         }
         h.add("problem");
-        return Csv.line(h);
+        return Csv.header(h);
     }
 
     /**
@@ -133,7 +133,7 @@ public final class SweepWriter {
                 "cmax_metabolite_ng_per_ml"));
         windows.forEach(w -> h.add("hours_in_" + w.name()));
         h.addAll(List.of("max_drug_high_probability", "max_nrs_reduction"));
-        return Csv.line(h);
+        return Csv.header(h);
     }
 
     /**

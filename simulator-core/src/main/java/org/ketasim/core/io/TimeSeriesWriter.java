@@ -46,7 +46,7 @@ public final class TimeSeriesWriter {
             header.add("ce_pain_ng_per_ml");
             header.add("nrs_reduction");
         }
-        out.write(Csv.line(header));
+        out.write(Csv.header(header));
         double[] t = result.timesH();
         double[] rate = result.pumpRatesMgPerH();
         double[] cp = result.values(Observable.PARENT);

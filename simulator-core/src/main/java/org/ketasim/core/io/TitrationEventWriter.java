@@ -22,7 +22,7 @@ public final class TitrationEventWriter {
      * @throws IOException if writing fails
      */
     public void write(List<TitrationEvent> events, Writer out) throws IOException {
-        out.write(Csv.line(COLUMNS));
+        out.write(Csv.header(COLUMNS));
         for (TitrationEvent e : events) {
             out.write(line(e));
         }
@@ -30,7 +30,7 @@ public final class TitrationEventWriter {
 
     /** @return one event's cells, with the line break */
     static String line(TitrationEvent e) {
-        return Csv.line(List.of(Csv.number(e.timeH()), e.action(), Csv.number(e.rateMgPerH()),
+        return Csv.line(List.of(Csv.number(e.timeH()), Csv.text(e.action()), Csv.number(e.rateMgPerH()),
                 Csv.number(e.concentration()), Csv.number(e.effectConcentration()), Csv.number(e.drugHigh()),
                 Csv.number(e.nrsReduction()), Csv.text(e.reason())));
     }

@@ -1,10 +1,13 @@
 package org.ketasim.core.nonmem;
 
+import org.ketasim.core.problems.InputException;
+import org.ketasim.core.problems.Location;
+
 /**
  * A NONMEM data set that cannot be used. The message names the file, the data row (1-based, the
  * header being row 1), the column and the value.
  */
-public class NonmemDataException extends RuntimeException {
+public class NonmemDataException extends InputException {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -14,6 +17,7 @@ public class NonmemDataException extends RuntimeException {
      * @param problem what is wrong, naming the value
      */
     public NonmemDataException(String source, long row, String column, String problem) {
-        super(source + (row > 0 ? ": row " + row : "") + (column.isEmpty() ? "" : ": column " + column) + ": " + problem);
+        super(new Location(source, (int) Math.min(row, Integer.MAX_VALUE), column), problem,
+                source + (row > 0 ? ": row " + row : "") + (column.isEmpty() ? "" : ": column " + column) + ": " + problem);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -34,6 +35,19 @@ public final class NonmemDataSet {
 
     /** The standard columns, in the order ketasim writes them. */
     public static final List<String> STANDARD = List.of("ID", "TIME", "EVID", "AMT", "CMT", "RATE", "II", "ADDL", "SS");
+
+    /** A header cell that is listed in a message: a column name, not a line of some other file. */
+    private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]{0,39}");
+
+    /**
+     * @param header the first row
+     * @return its columns for a message, or a remark that it names none (so that a message never
+     *         quotes a line of a file that is not a data set)
+     */
+    private static String columnsOf(List<String> header) {
+        return header.stream().allMatch(c -> COLUMN_NAME.matcher(c).matches())
+                ? "columns: " + String.join(", ", header) : "the first row does not name the columns";
+    }
 
     /** The UTF-8 byte-order mark as read into a string. */
     private static final int BYTE_ORDER_MARK = '\uFEFF';
@@ -83,8 +97,8 @@ public final class NonmemDataSet {
         }
         for (String required : List.of("ID", "TIME")) {
             if (!columns.containsKey(required)) {
-                throw new NonmemDataException(source, 1, required, "the required column is missing (columns: "
-                        + String.join(", ", header) + ")");
+                throw new NonmemDataException(source, 1, required, "the required column is missing ("
+                        + columnsOf(header) + ")");
             }
         }
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -97,7 +111,7 @@ public final class NonmemDataSet {
             }
             if (!columns.containsKey(m.getValue().toUpperCase(Locale.ROOT))) {
                 throw new NonmemDataException(source, 1, m.getValue(), "the column mapped to " + m.getKey()
-                        + " is missing (columns: " + String.join(", ", header) + ")");
+                        + " is missing (" + columnsOf(header) + ")");
             }
             parameters.put(name, m.getValue());
         }

@@ -22,6 +22,19 @@ public class InputException extends RuntimeException {
         this.problem = problem;
     }
 
+    /**
+     * For input whose convention names places differently (a data set's "row 12: column AMT").
+     *
+     * @param location where the problem is
+     * @param problem  what is wrong, naming the value
+     * @param message  the whole message, naming the place in that convention
+     */
+    protected InputException(Location location, String problem, String message) {
+        super(message);
+        this.location = location;
+        this.problem = problem;
+    }
+
     private static String format(Location location, String problem) {
         String where = location.toString();
         return where.isEmpty() ? problem : where + ": " + problem;

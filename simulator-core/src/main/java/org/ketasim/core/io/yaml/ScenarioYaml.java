@@ -1,10 +1,8 @@
 package org.ketasim.core.io.yaml;
 
-import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.ketasim.core.io.InputFileException;
+import org.ketasim.core.io.InputFiles;
 import org.ketasim.core.io.yaml.YamlTree.Mapping;
 import org.ketasim.core.model.Absorption;
 import org.ketasim.core.model.AbsorptionTarget;
@@ -133,21 +133,15 @@ public final class ScenarioYaml {
      */
     public static String readText(Path file) {
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new ScenarioException(file, 0, "", Files.exists(file) ? "not a regular file"
-                        : "no such file");
-            }
-            if (Files.size(file) > 4L * YamlTree.MAX_CODE_POINTS) {
-                throw new ScenarioException(file, 0, "", "the file is larger than the limit of "
-                        + YamlTree.MAX_CODE_POINTS + " characters");
-            }
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .decode(java.nio.ByteBuffer.wrap(InputFiles.read(file, 4L * YamlTree.MAX_CODE_POINTS)))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new ScenarioException(file, 0, "", "the file is not UTF-8 text");
-        } catch (IOException e) {
+        } catch (InputFileException e) {
+            throw new ScenarioException(file, 0, "", e.reason());
+        } catch (java.io.IOException e) {
             throw new ScenarioException(file, 0, "", "cannot read the file: " + e.getMessage());
         }
     }

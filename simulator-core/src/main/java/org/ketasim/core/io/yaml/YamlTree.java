@@ -44,6 +44,10 @@ final class YamlTree {
             "tag:yaml.org,2002:seq");
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
+    /** The longest value, tag or parser message a message quotes, in characters. */
+    private static final int MAX_QUOTED = 60;
+    /** What an unknown key must look like to be quoted: a name, not a line of some other file. */
+    private static final Pattern KEY_NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_ -]{0,39}");
 
     private final Path file;
 
@@ -80,9 +84,9 @@ final class YamlTree {
                     + " levels)");
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
-            throw new ScenarioException(file, line, "", "not valid YAML: " + firstLine(e.getProblem()));
+            throw new ScenarioException(file, line, "", "not valid YAML: " + shortened(firstLine(e.getProblem())));
         } catch (YamlEngineException e) {
-            throw new ScenarioException(file, 0, "", "not valid YAML: " + firstLine(e.getMessage()));
+            throw new ScenarioException(file, 0, "", "not valid YAML: " + shortened(firstLine(e.getMessage())));
         }
         if (root.isEmpty()) {
             throw new ScenarioException(file, 0, "", "the file is empty");
@@ -132,7 +136,7 @@ final class YamlTree {
         }
         String tag = node.getTag().getValue();
         if (!STANDARD_TAGS.contains(tag)) {
-            throw error(node, "", "the type tag '" + tag + "' is not allowed in a scenario file");
+            throw error(node, "", "the type tag " + quoted(tag) + " is not allowed in a scenario file");
         }
         if (node instanceof MappingNode map) {
             for (NodeTuple t : map.getValue()) {
@@ -179,6 +183,20 @@ final class YamlTree {
                 walk(seq.getValue().get(i), path + "[" + i + "]", lines, texts);
             }
         }
+    }
+
+    /**
+     * A value quoted in a message: the value itself when it is one short line, else only its size.
+     * A file that is not a scenario at all (say {@code /etc/shadow}) is then not echoed back.
+     */
+    static String quoted(String value) {
+        return value.length() <= MAX_QUOTED && value.lines().count() <= 1 ? "'" + value + "'"
+                : "a text of " + value.length() + " characters";
+    }
+
+    /** @return the message cut to {@link #MAX_QUOTED} characters (SnakeYAML's may quote the file) */
+    private static String shortened(String message) {
+        return message.length() <= MAX_QUOTED ? message : message.substring(0, MAX_QUOTED) + "...";
     }
 
     static int line(Node node) {
@@ -232,11 +250,11 @@ final class YamlTree {
     double number(Node node, String path) {
         String text = text(node, path).trim();
         if (!NUMBER.matcher(text).matches()) {
-            throw error(node, path, "'" + text + "' is not a number");
+            throw error(node, path, quoted(text) + " is not a number");
         }
         double value = Double.parseDouble(text);
         if (!Double.isFinite(value)) {
-            throw error(node, path, "'" + text + "' is not a finite number");
+            throw error(node, path, quoted(text) + " is not a finite number");
         }
         return value;
     }
@@ -246,7 +264,7 @@ final class YamlTree {
         String text = text(node, path).trim();
         String number = text.endsWith("%") ? text.substring(0, text.length() - 1).trim() : "";
         if (!NUMBER.matcher(number).matches()) {
-            throw error(node, path, "'" + text + "' is not a percentage such as '50 %'");
+            throw error(node, path, quoted(text) + " is not a percentage such as '50 %'");
         }
         return Double.parseDouble(number);
     }
@@ -258,7 +276,7 @@ final class YamlTree {
         if (node instanceof SequenceNode) {
             return "a list";
         }
-        return "'" + ((ScalarNode) node).getValue() + "'";
+        return "a single value";
     }
 
     static String join(String path, String key) {
@@ -319,7 +337,9 @@ final class YamlTree {
             for (NodeTuple t : entries.values()) {
                 String key = ((ScalarNode) t.getKeyNode()).getValue();
                 if (!allowed.contains(key)) {
-                    throw error(t.getKeyNode(), join(path, key), "unknown key '" + key + "'" + Suggestions.closest(key, allowed)
+                    boolean name = KEY_NAME.matcher(key).matches();
+                    throw error(t.getKeyNode(), name ? join(path, key) : path, (name ? "unknown key '" + key + "'"
+                            + Suggestions.closest(key, allowed) : "unknown key (not a key name)")
                             + (path.isEmpty() ? "" : " under '" + path + "'") + "; allowed keys: " + String.join(", ", allowed));
                 }
             }
