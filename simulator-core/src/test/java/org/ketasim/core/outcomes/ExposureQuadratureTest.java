@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ketasim.core.testing.Close.assertClose;
 
+import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,7 +54,7 @@ class ExposureQuadratureTest {
     }
 
     /** f(t) - f(t - T) for t &gt; T, else f(t): an infusion from 0 to T from the response to one from 0 on. */
-    private static double superpose(java.util.function.DoubleUnaryOperator f, double t, double endH) {
+    private static double superpose(DoubleUnaryOperator f, double t, double endH) {
         return t > endH ? f.applyAsDouble(t) - f.applyAsDouble(t - endH) : f.applyAsDouble(t);
     }
 
