@@ -8,7 +8,6 @@ import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
-import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
@@ -92,10 +91,9 @@ public final class PopulationOutcomes {
         LongJumpableUniformRandomProvider master =
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed);
         master.longJump();
-        JumpableUniformRandomProvider start = master;
         List<UniformRandomProvider> streams = new ArrayList<>(count);
         for (int r = 0; r < count; r++) {
-            streams.add(start.jump());
+            streams.add(master.jump());
         }
         return streams;
     }
