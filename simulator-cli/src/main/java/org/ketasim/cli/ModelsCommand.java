@@ -17,7 +17,7 @@ import org.ketasim.core.model.library.ModelCard;
 import org.ketasim.core.model.library.ModelLibrary;
 import org.ketasim.core.model.library.Omega;
 import org.ketasim.core.model.library.RouteNote;
-import org.ketasim.core.pd.PdAssumptions;
+import org.ketasim.core.outcomes.OutcomeAssumptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -115,7 +115,7 @@ final class ModelsCommand implements Callable<Integer> {
         section(out, "Sources", c.parameterSources());
         section(out, "Assumptions", c.assumptions());
         if (p.painEffectSite().isPresent()) {
-            section(out, "Pharmacodynamics (every built-in model)", PdAssumptions.LINES);
+            section(out, "Pharmacodynamics (every built-in model)", OutcomeAssumptions.LINES);
         }
         section(out, "Inter-individual variability (log scale)", c.variability().stream()
                 .map(ModelsCommand::omega).toList());

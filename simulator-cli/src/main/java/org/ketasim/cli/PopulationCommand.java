@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ketasim.cli.chart.ChartFormat;
-import org.ketasim.core.metrics.ConcentrationWindow;
+import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.units.Dimension;
@@ -102,7 +102,7 @@ final class PopulationCommand implements Callable<Integer> {
     private int simulate() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<ConcentrationWindow> windows;
+        WindowChoice windows;
         int workers = threads == null ? Math.min(PopulationSettings.MAX_THREADS,
                 Runtime.getRuntime().availableProcessors()) : threads;
         double[] observationTimesH;

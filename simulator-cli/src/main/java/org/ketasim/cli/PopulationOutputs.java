@@ -13,10 +13,10 @@ import org.ketasim.cli.chart.ChartFormat;
 import org.ketasim.cli.chart.PopulationChart;
 import org.ketasim.core.engine.Engine;
 import org.ketasim.core.io.PopulationWriter;
-import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.model.Observable;
+import org.ketasim.core.outcomes.AnalyteWindow;
 import org.ketasim.core.outcomes.OutcomeResult;
-import org.ketasim.core.pd.EffectiveReduction;
+import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.population.Subject;
@@ -59,7 +59,7 @@ final class PopulationOutputs {
      * file's {@code population:} key, which wins over the defaults.
      */
     static PopulationSettings settings(Optional<PopulationSpec> file, Integer subjects, Long seed, Double weightSdKg,
-                                       double[] percentiles, List<ConcentrationWindow> windows, int threads,
+                                       double[] percentiles, WindowChoice windows, int threads,
                                        double[] observationTimesH, int outcomeReplicates) {
         PopulationSpec spec = file.orElse(PopulationSpec.NONE);
         return new PopulationSettings(subjects != null ? subjects : spec.subjects().orElse(DEFAULT_SUBJECTS),
@@ -161,17 +161,15 @@ final class PopulationOutputs {
                 r.subjects(), r.settings().seed(), r.timesH()[last], String.join(", ",
                         IntStream.range(0, p.length).mapToObj(k -> String.format(Locale.ROOT, "P%s %.4g",
                                 PopulationSettings.label(p[k]), parent[k][last])).toList()));
-        List<ConcentrationWindow> windows = r.settings().windows();
+        List<AnalyteWindow> windows = r.windows();
         for (int k = 0; k < windows.size(); k++) {
-            stdout.printf(Locale.ROOT, "  %s: %.1f %% ever inside, %.1f %% above, mean %.3g h inside%n",
-                    windows.get(k), 100 * r.probabilityInside(k), 100 * r.probabilityAbove(k), r.meanHoursInside(k));
+            if (!Double.isNaN(r.meanHoursInside(k))) {
+                stdout.printf(Locale.ROOT, "  %s: %.1f %% ever inside, %.1f %% above, mean %.3g h inside%n",
+                        windows.get(k), 100 * r.probabilityInside(k), 100 * r.probabilityAbove(k),
+                        r.meanHoursInside(k));
+            }
         }
-        double met = r.probabilityMet(EffectiveReduction.AT_LEAST_30_PERCENT);
-        if (!Double.isNaN(met)) {
-            stdout.printf(Locale.ROOT, "  drug high (>= 50 %%) %.1f %%, >= 30 %% pain reduction %.1f %% -> %s%n",
-                    100 * r.probabilityDrugHigh(), 100 * met, dir);
-        } else {
-            stdout.println("  -> " + dir);
-        }
+        r.outcomes().ifPresent(o -> OutcomeSummary.lines(o).forEach(line -> stdout.println("  " + line)));
+        stdout.println("  -> " + dir);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ketasim.cli.chart.ChartFormat;
-import org.ketasim.core.metrics.ConcentrationWindow;
+import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.problems.InputException;
 import org.ketasim.core.problems.Warning;
@@ -98,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
             CompiledScenario sc = o.scenario();
             if (sc.scenario().population().isPresent()) {
                 PopulationSettings settings = PopulationOutputs.settings(sc.scenario().population(), null, null, null,
-                        null, ConcentrationWindow.DEFAULTS, Runtime.getRuntime().availableProcessors(), null,
+                        null, WindowChoice.PUBLISHED, Runtime.getRuntime().availableProcessors(), null,
                         PopulationSettings.DEFAULT_OUTCOME_REPLICATES);
                 populations.write(sc, settings, out.resolve(sc.id()), stdout, err).ifPresent(problem -> {
                     err.println("error: " + problem);

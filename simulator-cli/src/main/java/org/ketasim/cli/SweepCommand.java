@@ -21,7 +21,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.ketasim.core.io.SweepWriter;
 import org.ketasim.core.io.yaml.ScenarioYamlWriter;
 import org.ketasim.core.io.yaml.SweepYaml;
-import org.ketasim.core.metrics.ConcentrationWindow;
+import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.problems.Warning;
 import org.ketasim.core.scenario.ScenarioCompiler;
@@ -91,7 +91,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Sweep sweep;
-        List<ConcentrationWindow> windows;
+        WindowChoice windows;
         int workers = threads == null ? Math.min(PopulationSettings.MAX_THREADS,
                 Runtime.getRuntime().availableProcessors()) : threads;
         if (workers < 1 || workers > PopulationSettings.MAX_THREADS) {
@@ -154,7 +154,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** The sweep, its base and the options that shape the rows, hashed. */
-    private String fingerprint(Sweep sweep, List<ConcentrationWindow> windows) throws IOException {
+    private String fingerprint(Sweep sweep, WindowChoice windows) throws IOException {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(Files.readAllBytes(file));

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,18 +21,36 @@ class CompareCommandTest {
     @Test
     void theWholeCatalogueGivesACsvAndASelfContainedReportWithWarnings() throws IOException {
         Path out = tmp.resolve("cmp");
-        Cli.Result r = Cli.run("compare", "../scenarios", "--out", out.toString());
+        Cli.Result r = Cli.run("compare", "../scenarios", "--out", out.toString(), "--n", "20", "--replicates", "20");
         assertEquals(0, r.exitCode(), r.err());
         List<String> csv = Files.readAllLines(out.resolve("comparison.csv"));
-        String header = csv.get(0);
+        List<String> header = List.of(csv.get(0).split(","));
         for (String column : List.of("id", "family", "setting", "route", "drug", "analyte", "total_dose_mg",
-                "total_dose_mg_per_kg", "peak_rate_mg_per_h", "peak_rate_mg_per_kg_per_h", "infusion_hours",
-                "cmax_ng_per_ml", "auc_ng_h_per_ml", "cmax_metabolite_ng_per_ml", "auc_metabolite_ng_h_per_ml",
-                "hours_in_analgesia", "hours_in_drug_high", "peak_drug_high_probability", "nrs_reduction_end",
-                "nrs_reduction_4_weeks", "nrs_reduction_12_weeks", "meets_2_points", "meets_3_points",
-                "meets_30_percent", "meets_50_percent")) {
-            assertTrue(List.of(header.split(",")).contains(column), column + " in " + header);
+                "total_dose_mg_per_kg", "s_ketamine_dose_mg", "peak_rate_mg_per_h", "peak_rate_mg_per_kg_per_h",
+                "infusion_hours", "cmax_ng_per_ml", "auc_ng_h_per_ml", "cmax_metabolite_ng_per_ml",
+                "auc_metabolite_ng_h_per_ml", "hours_in_analgesia_acute", "hours_in_drug_high", "peak_drug_high_score",
+                "pk_variability", "p_meets_30_percent_4_weeks", "p_meets_30_percent_4_weeks_lo",
+                "p_meets_30_percent_4_weeks_hi", "placebo_p_meets_30_percent_4_weeks", "p_psychomimetic_course",
+                "outside_evidence", "outside_evidence_reasons")) {
+            assertTrue(header.contains(column), column + " in " + header);
         }
+        assertTrue(header.stream().noneMatch(c -> c.startsWith("meets_") || c.startsWith("nrs_reduction")
+                || c.contains("probability")), "no typical responder's relief and no yes/no: " + header);
+        Map<String, Map<String, String>> byId = new HashMap<>();
+        for (String line : csv.subList(1, csv.size())) {
+            String[] cells = line.split(",", -1);
+            Map<String, String> row = new HashMap<>();
+            for (int k = 0; k < header.size(); k++) {
+                row.put(header.get(k), cells[k]);
+            }
+            byId.put(row.get("id"), row);
+        }
+        assertEquals("true", byId.get("nl-inpatient-mgkgh-7.0-literal").get("outside_evidence"));
+        assertTrue(byId.get("vranken2005-k75").get("outside_evidence_reasons").contains("route_without_pd_evidence"));
+        assertEquals("false", byId.get("sigtermans2009").get("outside_evidence"), "the calibration trial itself");
+        Map<String, String> kiefer = byId.get("kiefer-anaesthetic-icu");
+        assertEquals(0.5, Double.parseDouble(kiefer.get("s_ketamine_dose_mg")) / Double.parseDouble(
+                kiefer.get("total_dose_mg")), 1e-12, "half of a racemic dose is S-ketamine");
         assertTrue(csv.size() > 50, "one row per catalogue scenario: " + csv.size());
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("nl-inpatient-median,dutch-survey,inpatient,iv,esketamine,"
                 + "fanta-otto,S-ketamine,70.0,1152.0,")), "the Dutch inpatient median row");
@@ -52,6 +72,8 @@ class CompareCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         List<String> csv = Files.readAllLines(out.resolve("comparison.csv"));
         assertTrue(csv.get(0).contains("hours_in_low,hours_in_high"), csv.get(0));
+        assertTrue(csv.stream().skip(1).allMatch(l -> l.contains(",true,") || l.contains(",false,")),
+                "every row has its population outcomes");
         assertEquals(1 + 4 + 8, csv.size(), "the esketamine scenario x the 4 S-ketamine models, the racemic one x all 8");
         assertTrue(csv.stream().skip(1).allMatch(l -> l.contains(",80.0,")), "every row at 80 kg");
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("built-in-model,examples,outpatient,iv,ketamine,domino,")));

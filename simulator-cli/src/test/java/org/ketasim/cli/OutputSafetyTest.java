@@ -324,7 +324,7 @@ class OutputSafetyTest {
         Cli.Result r = Cli.run("compare", BOLUS, "--window", "a=1-2", "--window", "a=3-4", "--out",
                 tmp.resolve("cmp").toString());
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("--window: the name 'a' is given twice"), r.err());
+        assertTrue(r.err().contains("--window: the window name 'a' is given twice"), r.err());
     }
 
     @Test

@@ -107,7 +107,7 @@ class PopulationCommandTest {
         Cli.Result run = Cli.run("run", file.toString(), "--no-chart", "--out", tmp.resolve("run").toString());
         assertEquals(0, run.exitCode(), run.err());
         List<String> probabilities = Files.readAllLines(tmp.resolve("run/pop/population_probabilities.csv"));
-        assertEquals("7,50,p_inside_analgesia", probabilities.get(1).substring(0, probabilities.get(1).lastIndexOf(',')));
+        assertEquals("7,50,p_inside_analgesia_acute", probabilities.get(1).substring(0, probabilities.get(1).lastIndexOf(',')));
         assertEquals(1 + 50 * 2 * 2, Files.readAllLines(tmp.resolve("run/pop/population_observations.csv")).size());
         assertTrue(Files.readString(tmp.resolve("run/pop/population_bands.csv")).startsWith(
                 "seed,time_h,parent_p10_ng_per_ml,parent_p50_ng_per_ml,parent_p90_ng_per_ml,"));

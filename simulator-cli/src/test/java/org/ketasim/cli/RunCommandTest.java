@@ -27,7 +27,7 @@ class RunCommandTest {
         Cli.Result r = Cli.run("run", EXAMPLES.resolve("titration.yaml").toString(), "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         List<String> series = Files.readAllLines(out.resolve("titration/timeseries.csv"));
-        assertEquals("time_h,rate_mg_per_h,cp_ng_per_ml,cm_ng_per_ml,ce_ng_per_ml,drug_high_probability",
+        assertEquals("time_h,rate_mg_per_h,cp_ng_per_ml,cm_ng_per_ml,ce_ng_per_ml,drug_high_score",
                 series.get(0));
         assertEquals(6 * 24 * 12 + 1 + 1, series.size(), "header and one row per 5 min over 6 days");
         assertEquals("0.0,5.0,0.0,0.0,0.0,0.0", series.get(1));
@@ -35,8 +35,7 @@ class RunCommandTest {
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals("id,total_dose_mg,dose_mg_per_kg,cmax_ng_per_ml,tmax_h,auc_ng_h_per_ml,cmax_exact_ng_per_ml,tmax_exact_h,"
                 + "cmax_metabolite_ng_per_ml,auc_metabolite_ng_h_per_ml,cmax_effect_ng_per_ml,model,parent_analyte,"
-                + "metabolite_analyte,max_drug_high_probability,drug_high_hours,baseline_nrs,max_nrs_reduction,"
-                + "meets_2_points,meets_3_points,meets_30_percent,meets_50_percent", summary.get(0));
+                + "metabolite_analyte,max_drug_high_score,baseline_nrs,responder_max_nrs_reduction", summary.get(0));
         String[] row = summary.get(1).split(",");
         assertEquals("titration", row[0]);
         assertEquals(1152.0, Double.parseDouble(row[1]), 1e-9, "5,7,...,19 mg/h for 12 h each over 4 days");

@@ -8,7 +8,7 @@ import org.ketasim.core.engine.Engine;
 import org.ketasim.core.io.yaml.ScenarioYaml;
 import org.ketasim.core.io.yaml.ScenarioYamlWriter;
 import org.ketasim.core.io.yaml.SweepYaml;
-import org.ketasim.core.metrics.ConcentrationWindow;
+import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.population.Subject;
@@ -130,7 +130,7 @@ public final class Ketasim {
      */
     public static List<SweepPoint> sweep(Path sweepFile) {
         Sweep sweep = new SweepYaml().read(sweepFile);
-        SweepRunner runner = new SweepRunner(sweep, ConcentrationWindow.DEFAULTS, new ScenarioCompiler(), Engine.MODAL,
+        SweepRunner runner = new SweepRunner(sweep, WindowChoice.PUBLISHED, new ScenarioCompiler(), Engine.MODAL,
                 true);
         return LongStream.range(0, sweep.points()).mapToObj(runner::run).toList();
     }

@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ketasim.core.compare.ComparisonRow;
-import org.ketasim.core.metrics.ConcentrationWindow;
-import org.ketasim.core.pd.EffectiveReduction;
-import org.ketasim.core.pd.PdAssumptions;
+import org.ketasim.core.outcomes.Arm;
+import org.ketasim.core.outcomes.Measure;
+import org.ketasim.core.outcomes.OutcomeAssumptions;
+import org.ketasim.core.outcomes.OutcomeRow;
+import org.ketasim.core.outcomes.OutcomeTime;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.Scenario;
 
@@ -32,13 +34,13 @@ public final class HtmlReport {
     /**
      * @param title     the page title
      * @param context   lines about the run (version, reference patient, models, windows)
-     * @param windows   the concentration windows, in column order
+     * @param windows   the concentration window names, in column order
      * @param rows      the comparison rows
      * @param scenarios the scenarios, for their sources and notes (first of each id)
      * @param warnings  every warning of the run
      * @return the page
      */
-    public String render(String title, List<String> context, List<ConcentrationWindow> windows,
+    public String render(String title, List<String> context, List<String> windows,
                          List<ComparisonRow> rows, List<CompiledScenario> scenarios, List<String> warnings) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escapeHtml4(title)).append("</title>\n<style>\n")
@@ -78,28 +80,25 @@ public final class HtmlReport {
                 html.append("<pre>").append(escapeHtml4(s.notes())).append("</pre>\n");
             }
         }
-        html.append("<h2>Method</h2>\n<ul>\n<li>Exact simulation (modal closed form) of each scenario with its model; "
-                + "Cmax, AUC, hours in windows and the drug high over the scenario's simulated time; the expected NRS "
-                + "reduction at the end of the course and 4 and 12 weeks later, and its largest value up to 12 weeks "
-                + "after the course.</li>\n");
-        windows.forEach(w -> html.append("<li>Window ").append(escapeHtml4(w.toString()))
-                .append(" ng/mL: hours with the parent concentration inside it, linear between output rows.</li>\n"));
-        PdAssumptions.LINES.forEach(l -> html.append("<li>").append(escapeHtml4(l)).append("</li>\n"));
-        html.append("<li>Effective reduction definitions of the Dutch survey: at least 2 NRS points, at least 3 points, "
-                + "at least 30 %, more than 50 % of the baseline NRS.</li>\n</ul>\n</body>\n</html>\n");
+        html.append("<h2>Method</h2>\n<ul>\n<li>Exact simulation (modal closed form) of each scenario's typical "
+                + "patient with its model: Cmax, AUC, hours in the concentration windows (each of its own analyte and "
+                + "site) and a typical healthy volunteer's drug-high score over the scenario's simulated time.</li>\n"
+                + "<li>Pain relief and psychomimetic effects are shares of a virtual population, each with its 95 % "
+                + "uncertainty interval over the outcome models' parameter uncertainty; a flagged row lies outside the "
+                + "evidence the models rest on.</li>\n");
+        OutcomeAssumptions.LINES.forEach(l -> html.append("<li>").append(escapeHtml4(l)).append("</li>\n"));
+        html.append("</ul>\n</body>\n</html>\n");
         return html.toString();
     }
 
-    private void table(List<ConcentrationWindow> windows, List<ComparisonRow> rows) {
+    private void table(List<String> windows, List<ComparisonRow> rows) {
         html.append("<h2>Table</h2>\n<table>\n<tr><th>id</th><th>family</th><th>model</th><th>setting</th><th>route</th>"
                 + "<th>drug</th><th>dose mg</th><th>dose mg/kg</th><th>peak mg/h</th><th>infusion h</th>"
                 + "<th>Cmax ng/mL</th><th>AUC ng&middot;h/mL</th><th>metabolite Cmax</th>");
-        windows.forEach(w -> html.append("<th>h in ").append(escapeHtml4(w.toString())).append("</th>"));
-        html.append("<th>peak drug high</th><th>NRS &minus; end</th><th>NRS &minus; 4 wk</th><th>NRS &minus; 12 wk</th>");
-        for (EffectiveReduction d : EffectiveReduction.values()) {
-            html.append("<th>").append(escapeHtml4(d.column())).append("</th>");
-        }
-        html.append("</tr>\n");
+        windows.forEach(w -> html.append("<th>h in ").append(escapeHtml4(w)).append("</th>"));
+        html.append("<th>peak drug-high score</th><th>&ge; 30 % relief at 4 weeks, regimen</th>"
+                + "<th>&ge; 30 % relief at 4 weeks, placebo</th><th>psychomimetic effects</th>"
+                + "<th>evidence</th></tr>\n");
         for (ComparisonRow r : rows) {
             html.append("<tr><td class=\"t\"><a href=\"#").append(escapeHtml4(r.id())).append("\">")
                     .append(escapeHtml4(r.id())).append("</a></td>");
@@ -115,18 +114,27 @@ public final class HtmlReport {
             num(r.cmax());
             num(r.auc());
             num(r.cmaxMetabolite());
-            windows.forEach(w -> num(r.windowHours().get(w.name())));
-            num(r.peakDrugHigh());
-            num(r.nrsEnd());
-            num(r.nrs4Weeks());
-            num(r.nrs12Weeks());
-            for (EffectiveReduction d : EffectiveReduction.values()) {
-                Boolean met = r.meets().get(d);
-                text(met == null ? "" : met ? "yes" : "no");
-            }
+            windows.forEach(w -> num(r.windowHours().getOrDefault(w, Double.NaN)));
+            num(r.peakDrugHighScore());
+            share(r, Arm.DRUG, Measure.MEETS_30_PERCENT, OutcomeTime.FOUR_WEEKS.label());
+            share(r, Arm.PLACEBO, Measure.MEETS_30_PERCENT, OutcomeTime.FOUR_WEEKS.label());
+            share(r, Arm.DRUG, Measure.PSYCHOMIMETIC, OutcomeTime.COURSE);
+            text(r.outcomes().map(o -> {
+                OutcomeRow row = o.row(Arm.DRUG, Measure.MEETS_30_PERCENT, OutcomeTime.FOUR_WEEKS.label());
+                return row.outsideEvidence() ? "OUTSIDE: " + row.reasonCodes().replace(';', ' ') : "inside";
+            }).orElse(""));
             html.append("</tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /** A share with its interval, e.g. "36 % (18-61 %)"; empty without a population. */
+    private void share(ComparisonRow r, Arm arm, Measure m, String time) {
+        text(r.outcomes().map(o -> {
+            OutcomeRow row = o.row(arm, m, time);
+            return String.format(java.util.Locale.ROOT, "%.0f %% (%.0f-%.0f %%)", 100 * row.p(), 100 * row.pLo(),
+                    100 * row.pHi());
+        }).orElse(""));
     }
 
     private void text(String s) {

@@ -1,37 +1,40 @@
 package org.ketasim.core.compare;
 
-import java.util.EnumMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.ketasim.core.engine.Engine;
 import org.ketasim.core.engine.Observer;
-import org.ketasim.core.engine.OutputGrid;
-import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
-import org.ketasim.core.engine.Series;
-import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.model.Route;
-import org.ketasim.core.pd.EffectiveReduction;
-import org.ketasim.core.pd.PdOutcome;
+import org.ketasim.core.outcomes.Analyte;
+import org.ketasim.core.outcomes.OutcomeResult;
+import org.ketasim.core.outcomes.PopulationOutcomes;
+import org.ketasim.core.outcomes.SubjectExposure;
+import org.ketasim.core.outcomes.WindowChoice;
+import org.ketasim.core.population.PopulationSettings;
+import org.ketasim.core.population.Variability;
 import org.ketasim.core.scenario.CompiledScenario;
+import org.ketasim.core.simulation.Courses;
+import org.ketasim.core.simulation.ExposureRecorder;
 import org.ketasim.core.simulation.PatientResult;
 import org.ketasim.core.simulation.PatientSimulator;
+import org.ketasim.core.simulation.PopulationSimulator;
 
 /**
- * Computes a scenario's {@link ComparisonRow} and the curve to draw. Three runs of the scenario's
- * plan: the scenario's own grid (exposure, windows, drug high), an hourly grid to 12 weeks after the
- * course (the largest expected NRS reduction), and exact rows at the end of the course and 4 and 12
- * weeks later. Thread-safe.
+ * Computes a scenario's {@link ComparisonRow} and the curve to draw: the typical patient on the
+ * scenario's own grid (exposure, the pump, windows, the drug-high score), and, unless only the
+ * typical patient is asked for, the population outcomes of a virtual population with their
+ * uncertainty ({@link PopulationOutcomes}). A model without published variability gives every
+ * subject the typical patient's exposure (patients then differ only in their response), and the
+ * row says so ({@link ComparisonRow#pkVariability()}). Thread-safe.
  */
 public final class Comparison {
 
-    /** Hours in 4 weeks. */
-    public static final double FOUR_WEEKS_H = 28 * 24;
-    /** Hours in 12 weeks. */
-    public static final double TWELVE_WEEKS_H = 84 * 24;
     /** The most points a drawn curve keeps. */
     private static final int CURVE_POINTS = 1500;
 
@@ -46,15 +49,19 @@ public final class Comparison {
     }
 
     private final Engine engine;
-    private final List<ConcentrationWindow> windows;
+    private final WindowChoice windows;
+    private final Optional<PopulationSettings> population;
 
     /**
-     * @param engine  how intervals are taken
-     * @param windows the concentration windows to report
+     * @param engine     how intervals are taken
+     * @param windows    the concentration windows to report (the typical patient's hours inside)
+     * @param population the virtual population of every scenario (size, seed, outcome replicates,
+     *                   threads), or empty for the typical patient alone
      */
-    public Comparison(Engine engine, List<ConcentrationWindow> windows) {
+    public Comparison(Engine engine, WindowChoice windows, Optional<PopulationSettings> population) {
         this.engine = engine;
-        this.windows = List.copyOf(windows);
+        this.windows = windows;
+        this.population = population;
     }
 
     /**
@@ -63,50 +70,54 @@ public final class Comparison {
      * @return its row and curve
      */
     public Result of(CompiledScenario s, String family) {
-        PatientResult main = new PatientSimulator(engine).simulate(s);
+        Pump pump = new Pump(s.courseEndH());
+        PatientResult main = new PatientSimulator(engine).simulate(s, s.plan().withHorizon(s.courseEndH()),
+                s.weightKg(), pump);
         double[] t = main.series().timesH();
         double[] cp = main.series().values(Observable.PARENT);
         double[] cm = main.series().values(Observable.METABOLITE);
-        double courseEnd = s.courseEndH();
-        Plan plan = s.plan();
-        PdOutcome longPd = PdOutcome.of(rows(plan.withGrid(OutputGrid.regular(courseEnd + TWELVE_WEEKS_H, 1)), null),
-                s.sKetamineFraction(), s.baselineNrs());
-        Plan marks = plan.withGrid(OutputGrid.at(courseEnd, courseEnd + FOUR_WEEKS_H, courseEnd + TWELVE_WEEKS_H));
-        Pump pump = new Pump();
-        double[] nrs = PdOutcome.of(rows(marks, pump), s.sKetamineFraction(), s.baselineNrs()).nrsReduction();
         Map<String, Double> inside = new LinkedHashMap<>();
-        windows.forEach(w -> inside.put(w.name(), w.hoursInside(t, cp)));
-        Map<EffectiveReduction, Boolean> meets = new EnumMap<>(EffectiveReduction.class);
-        if (!Double.isNaN(longPd.maxNrsReduction())) {
-            for (EffectiveReduction d : EffectiveReduction.values()) {
-                meets.put(d, d.isMet(longPd.maxNrsReduction(), s.baselineNrs()));
-            }
-        }
-        String routes = s.scenario().regimen().doses().stream().map(s.scenario().regimen()::routeOf).distinct().sorted().map(Route::id)
-                .collect(Collectors.joining("+"));
+        windows.resolve(Analyte.ofModel(s.racemicModel())).forEach(w -> inside.put(w.name(), main.hoursInside(w)));
+        String routes = s.scenario().regimen().doses().stream().map(s.scenario().regimen()::routeOf).distinct()
+                .sorted().map(Route::id).collect(Collectors.joining("+"));
+        boolean pkVariability = !Variability.of(s.variability(), s.typicalModel()).parameters().isEmpty();
+        Optional<OutcomeResult> outcomes = population.map(p -> outcomes(s, main, p, pkVariability));
         ComparisonRow row = new ComparisonRow(s.id(), family, s.scenario().regimen().setting().orElse(""), routes,
-                s.scenario().drug().id(), s.modelId(), s.parentAnalyte(), s.weightKg(), pump.givenAtFirstRow,
-                pump.peakRate, pump.infusingH, courseEnd, max(cp),
-                main.summary().aucNgHPerMl(), max(cm), main.summary().metaboliteAucNgHPerMl(), inside,
-                main.pd().maxDrugHighProbability(), nrs[0], nrs[1], nrs[2], longPd.maxNrsReduction(), meets);
+                s.scenario().drug().id(), s.modelId(), s.parentAnalyte(), s.weightKg(), pump.courseDoseMg,
+                pump.courseDoseMg * s.inputFactor() * s.sKetamineFraction(), pump.peakRate, pump.infusingH,
+                s.courseEndH(), max(cp), main.summary().aucNgHPerMl(), max(cm),
+                main.summary().metaboliteAucNgHPerMl(), inside, main.pd().maxDrugHighScore(), outcomes,
+                pkVariability);
         return curve(row, t, cp);
     }
 
-    private Series rows(Plan plan, Observer other) {
-        Series.Recorder recorder = new Series.Recorder(plan);
-        Propagator p = new Propagator(plan, engine).observe(recorder);
-        if (other != null) {
-            p.observe(other);
+    private OutcomeResult outcomes(CompiledScenario s, PatientResult typical, PopulationSettings settings,
+                                   boolean pkVariability) {
+        PopulationSettings own = settings.withOutcomeReplicates(Math.max(1, settings.outcomeReplicates()));
+        List<SubjectExposure> exposures;
+        if (pkVariability) {
+            exposures = new PopulationSimulator(engine).exposures(s, own);
+        } else {
+            ExposureRecorder recorder = new ExposureRecorder(ExposureRecorder.gridFor(s.courseEndH(),
+                    s.plan().grid().stepH()), s.sKetamineFraction(), s.plan().system().has(Observable.EFFECT));
+            new Propagator(recorder.extend(s.plan()), engine).observe(recorder).run();
+            exposures = Collections.nCopies(own.outcomeSubjects(), recorder.exposure());
         }
-        p.run();
-        return recorder.series();
+        return PopulationOutcomes.simulate(exposures, Courses.describe(s, typical),
+                PopulationSimulator.outcomeSettings(s, settings));
     }
 
-    /** The pump over a whole run, controllers' doses included, and what was given by the first row. */
+    /** The pump over the whole course, controllers' doses included, and what was given by its end. */
     private static final class Pump implements Observer {
+        private final double courseEndH;
         private double peakRate;
         private double infusingH;
-        private double givenAtFirstRow;
+        private double courseDoseMg;
+        private boolean sampled;
+
+        Pump(double courseEndH) {
+            this.courseEndH = courseEndH;
+        }
 
         @Override
         public void interval(double fromH, double toH, Propagator p) {
@@ -118,9 +129,17 @@ public final class Comparison {
 
         @Override
         public void row(int row, Propagator p) {
-            if (row == 0) {
-                givenAtFirstRow = p.administeredMg();
-            }
+        }
+
+        @Override
+        public double nextSampleH() {
+            return sampled ? Double.POSITIVE_INFINITY : courseEndH;
+        }
+
+        @Override
+        public void sample(Propagator p) {
+            courseDoseMg = p.administeredMg();
+            sampled = true;
         }
     }
 

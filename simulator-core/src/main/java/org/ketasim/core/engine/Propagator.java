@@ -42,7 +42,10 @@ public final class Propagator {
     private int breakpoint = -1;
     private int row;
     private double pump;
+    /** Amount administered up to {@link #pumpSince}, boluses and administrations included (mg). */
     private double administered;
+    /** When the pump was last set; the pump's amount since then is added once, at its next change. */
+    private double pumpSince;
     private boolean started;
     private boolean ended;
     private boolean inputStale = true;
@@ -136,7 +139,7 @@ public final class Propagator {
 
     /** @return the amount administered from 0 up to and including now (mg), before bioavailability */
     public double administeredMg() {
-        return administered;
+        return administered + pump * (t - pumpSince);
     }
 
     /**
@@ -246,7 +249,6 @@ public final class Propagator {
             }
             stepper.advance(h);
             version++;
-            administered += pump * h;
             for (Observer o : observers) {
                 o.interval(t, next, this);
             }
@@ -354,6 +356,8 @@ public final class Propagator {
 
     /** The input and pump rate from now on: the timeline's plus the controllers' running doses. */
     private void refreshInput() {
+        administered += pump * (t - pumpSince);
+        pumpSince = t;
         if (breakpoint >= 0) {
             System.arraycopy(timeline.inputRate(breakpoint), 0, input, 0, n);
             pump = timeline.pumpRate(breakpoint);

@@ -6,14 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.Observable;
+import org.ketasim.core.outcomes.AnalyteWindow;
 import org.ketasim.core.outcomes.EvidenceReason;
 import org.ketasim.core.outcomes.MeanReductionRow;
 import org.ketasim.core.outcomes.OutcomeResult;
 import org.ketasim.core.outcomes.OutcomeRow;
-import org.ketasim.core.pd.EffectiveReduction;
 import org.ketasim.core.population.IndividualParameter;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.PopulationSettings;
@@ -28,12 +27,13 @@ import org.ketasim.core.titration.TitrationEvent;
  * metabolite, effect) and per percentile {@code <analyte>_p<percentile>_ng_per_ml};</li>
  * <li>{@code population_subjects.csv}, streamed subject by subject: {@code seed, subject, weight_kg},
  * one {@code eta_<parameter>} per varied parameter, the summary metrics (with the peak in continuous
- * time), {@code hours_in_<window>} per window, the largest drug-high value and a responder's NRS
- * reduction, and {@code meets_*} per effective-reduction definition;</li>
+ * time), {@code hours_in_<window>} per window, the largest drug-high score of a typical volunteer
+ * and the largest NRS reduction the subject would have as a responder (neither is an outcome: see
+ * {@code population_outcomes.csv});</li>
  * <li>{@code population_probabilities.csv}, tidy: {@code seed, subjects, measure, value} with
- * {@code p_inside_<window>} (any time inside), {@code p_above_<window>} (Cmax above its upper
- * bound), {@code mean_hours_in_<window>}, {@code p_drug_high} (0.5 or more at some time) and
- * {@code p_<definition>} per effective-reduction definition (empty without the effect site);</li>
+ * {@code p_inside_<window>} (any time inside), {@code p_above_<window>} (the window's curve above
+ * its upper bound) and {@code mean_hours_in_<window>} (empty for a window on a curve the model does
+ * not have);</li>
  * <li>{@code population_outcomes.csv}: {@code seed, subjects, arm, measure, time, p, p_lo, p_hi,
  * outside_evidence, reasons}, one row per arm, measure and time ({@link OutcomeRow}), then
  * {@code reason_details}, the reasons in words;</li>
@@ -157,13 +157,10 @@ public final class PopulationWriter {
         header.addAll(List.of("total_dose_mg", "dose_mg_per_kg", "cmax_ng_per_ml", "tmax_h", "auc_ng_h_per_ml",
                 "cmax_metabolite_ng_per_ml", "auc_metabolite_ng_h_per_ml", "cmax_effect_ng_per_ml",
                 "cmax_exact_ng_per_ml", "tmax_exact_h"));
-        for (ConcentrationWindow w : settings.windows()) {
-            header.add("hours_in_" + w.name());
+        for (String w : settings.windows().names()) {
+            header.add("hours_in_" + w);
         }
-        header.addAll(List.of("max_drug_high_probability", "max_nrs_reduction"));
-        for (EffectiveReduction d : EffectiveReduction.values()) {
-            header.add(d.column());
-        }
+        header.addAll(List.of("max_drug_high_score", "responder_max_nrs_reduction"));
         out.write(Csv.header(header));
         String seed = Long.toString(settings.seed());
         return s -> {
@@ -183,11 +180,8 @@ public final class PopulationWriter {
             for (double h : s.hoursInWindow()) {
                 cells.add(Csv.number(h));
             }
-            cells.add(Csv.number(s.maxDrugHighProbability()));
-            cells.add(Csv.number(s.maxNrsReduction()));
-            for (EffectiveReduction d : EffectiveReduction.values()) {
-                cells.add(Double.isNaN(s.maxNrsReduction()) ? "" : String.valueOf(s.met().get(d)));
-            }
+            cells.add(Csv.number(s.maxDrugHighScore()));
+            cells.add(Csv.number(s.maxResponderNrsReduction()));
             out.write(Csv.line(cells));
         };
     }
@@ -200,16 +194,12 @@ public final class PopulationWriter {
     public void writeProbabilities(PopulationResult r, Writer out) throws IOException {
         out.write(Csv.header(List.of("seed", "subjects", "measure", "value")));
         String prefix = r.settings().seed() + "," + r.subjects() + ",";
-        List<ConcentrationWindow> windows = r.settings().windows();
+        List<AnalyteWindow> windows = r.windows();
         for (int w = 0; w < windows.size(); w++) {
             String name = windows.get(w).name();
             out.write(prefix + "p_inside_" + name + "," + Csv.number(r.probabilityInside(w)) + "\n");
             out.write(prefix + "p_above_" + name + "," + Csv.number(r.probabilityAbove(w)) + "\n");
             out.write(prefix + "mean_hours_in_" + name + "," + Csv.number(r.meanHoursInside(w)) + "\n");
-        }
-        out.write(prefix + "p_drug_high," + Csv.number(r.probabilityDrugHigh()) + "\n");
-        for (EffectiveReduction d : EffectiveReduction.values()) {
-            out.write(prefix + "p_" + d.column() + "," + Csv.number(r.probabilityMet(d)) + "\n");
         }
     }
 

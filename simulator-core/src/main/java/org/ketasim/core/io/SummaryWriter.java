@@ -5,8 +5,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import org.ketasim.core.metrics.Summary;
-import org.ketasim.core.pd.EffectiveReduction;
-import org.ketasim.core.pd.PdOutcome;
+import org.ketasim.core.pd.PdCurves;
 
 /**
  * Writes {@code summary.csv}, one row per scenario: the fixed columns of the format page
@@ -16,10 +15,11 @@ import org.ketasim.core.pd.PdOutcome;
  * {@code cmax_metabolite_ng_per_ml}, {@code auc_metabolite_ng_h_per_ml} and
  * {@code cmax_effect_ng_per_ml} (empty where the model has no metabolite or effect site), and the
  * labels {@code model}, {@code parent_analyte} and {@code metabolite_analyte} that say what each
- * concentration is; then the pharmacodynamics: the largest drug-high probability and the hours at
- * 50 % or more, the baseline NRS, the largest expected NRS reduction, and whether it meets each
- * effective-reduction definition of the survey ({@code true}/{@code false}; empty where the model
- * lacks the effect site).
+ * concentration is; then the pharmacodynamic curves' largest values ({@link PdCurves}): the
+ * drug-high score of a typical healthy volunteer ({@code max_drug_high_score}, 0 to 1), the baseline
+ * NRS, and the largest NRS reduction of a responder ({@code responder_max_nrs_reduction}: one
+ * patient who responds, with the typical C50; not the relief a patient can expect, for which see
+ * the population outcomes). Empty where the model lacks the effect site.
  * Stateless and thread-safe.
  */
 public final class SummaryWriter {
@@ -27,9 +27,8 @@ public final class SummaryWriter {
     /** The header line's columns, in order. */
     public static final List<String> COLUMNS = List.of("id", "total_dose_mg", "dose_mg_per_kg", "cmax_ng_per_ml",
             "tmax_h", "auc_ng_h_per_ml", "cmax_exact_ng_per_ml", "tmax_exact_h", "cmax_metabolite_ng_per_ml", "auc_metabolite_ng_h_per_ml",
-            "cmax_effect_ng_per_ml", "model", "parent_analyte", "metabolite_analyte", "max_drug_high_probability",
-            "drug_high_hours", "baseline_nrs", "max_nrs_reduction", "meets_2_points", "meets_3_points",
-            "meets_30_percent", "meets_50_percent");
+            "cmax_effect_ng_per_ml", "model", "parent_analyte", "metabolite_analyte", "max_drug_high_score",
+            "baseline_nrs", "responder_max_nrs_reduction");
 
     /**
      * One scenario's row.
@@ -39,10 +38,10 @@ public final class SummaryWriter {
      * @param parentAnalyte     what the parent concentrations are, e.g. "S-ketamine"
      * @param metaboliteAnalyte what the metabolite concentrations are, or empty
      * @param summary           the numbers
-     * @param pd                the pharmacodynamics
+     * @param pd                the pharmacodynamic curves
      */
     public record Row(String id, String model, String parentAnalyte, String metaboliteAnalyte, Summary summary,
-                      PdOutcome pd) {
+                      PdCurves pd) {
     }
 
     /**
@@ -60,18 +59,14 @@ public final class SummaryWriter {
      */
     public void writeRow(Row row, Writer out) throws IOException {
         Summary s = row.summary();
-        PdOutcome pd = row.pd();
+        PdCurves pd = row.pd();
         List<String> cells = new ArrayList<>(List.of(Csv.text(row.id()), Csv.number(s.totalDoseMg()),
                 Csv.number(s.doseMgPerKg()), Csv.number(s.cmaxNgPerMl()), Csv.number(s.tmaxH()),
                 Csv.number(s.aucNgHPerMl()), Csv.number(s.cmaxExactNgPerMl()), Csv.number(s.tmaxExactH()),
                 Csv.number(s.metaboliteCmaxNgPerMl()), Csv.number(s.metaboliteAucNgHPerMl()),
                 Csv.number(s.effectCmaxNgPerMl()), Csv.text(row.model()), Csv.text(row.parentAnalyte()),
-                Csv.text(row.metaboliteAnalyte()), Csv.number(pd.maxDrugHighProbability()),
-                Csv.number(pd.drugHighHours()), Csv.number(pd.baselineNrs()), Csv.number(pd.maxNrsReduction())));
-        for (EffectiveReduction d : EffectiveReduction.values()) {
-            cells.add(Double.isNaN(pd.maxNrsReduction()) ? ""
-                    : String.valueOf(d.isMet(pd.maxNrsReduction(), pd.baselineNrs())));
-        }
+                Csv.text(row.metaboliteAnalyte()), Csv.number(pd.maxDrugHighScore()),
+                Csv.number(pd.baselineNrs()), Csv.number(pd.maxResponderNrsReduction())));
         out.write(Csv.line(cells));
     }
 }

@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.metrics.Summary;
-import org.ketasim.core.model.Observable;
-import org.ketasim.core.pd.EffectiveReduction;
-import org.ketasim.core.pd.PdOutcome;
+import org.ketasim.core.outcomes.Analyte;
+import org.ketasim.core.outcomes.AnalyteWindow;
+import org.ketasim.core.outcomes.WindowChoice;
+import org.ketasim.core.pd.PdCurves;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.Subject;
 import org.ketasim.core.scenario.Sweep;
 import org.ketasim.core.scenario.SweepAxis;
+import org.ketasim.core.simulation.PatientResult;
 import org.ketasim.core.sweep.SweepPoint;
 
 /**
@@ -23,20 +24,20 @@ import org.ketasim.core.sweep.SweepPoint;
  * file), one column per axis (its key, the value as written), the
  * typical patient's {@code total_dose_mg, dose_mg_per_kg, cmax_ng_per_ml, tmax_h, auc_ng_h_per_ml,
  * cmax_metabolite_ng_per_ml, auc_metabolite_ng_h_per_ml, cmax_effect_ng_per_ml},
- * {@code hours_in_<window>} per window, {@code max_drug_high_probability, drug_high_hours,
- * max_nrs_reduction} and {@code meets_*}; with a {@code subjects} axis also {@code seed},
- * {@code p_inside_<window>}, {@code p_above_<window>} per window, {@code p_drug_high} and
- * {@code p_meets_*}; last, {@code problem}: empty, or why the point could not be simulated (its
+ * {@code hours_in_<window>} per window (the typical patient's), {@code max_drug_high_score,
+ * responder_max_nrs_reduction} (see {@link PdCurves}); with a {@code subjects} axis also
+ * {@code seed}, {@code p_inside_<window>}, {@code p_above_<window>} per window and the population
+ * outcomes ({@link OutcomeColumns}); last, {@code problem}: empty, or why the point could not be simulated (its
  * other cells are then empty).
  *
  * <p>{@code sweep_subjects.csv}: {@code point}, {@code scenario}, the axes, {@code subject, weight_kg,
  * cmax_ng_per_ml, tmax_h, auc_ng_h_per_ml, cmax_metabolite_ng_per_ml}, {@code hours_in_<window>},
- * {@code max_drug_high_probability, max_nrs_reduction}. Stateless and thread-safe.
+ * {@code max_drug_high_score, responder_max_nrs_reduction}. Stateless and thread-safe.
  */
 public final class SweepWriter {
 
     private final Sweep sweep;
-    private final List<ConcentrationWindow> windows;
+    private final WindowChoice windows;
     private final boolean populations;
     private final int columns;
 
@@ -44,9 +45,9 @@ public final class SweepWriter {
      * @param sweep   the sweep
      * @param windows the windows reported per point
      */
-    public SweepWriter(Sweep sweep, List<ConcentrationWindow> windows) {
+    public SweepWriter(Sweep sweep, WindowChoice windows) {
         this.sweep = sweep;
-        this.windows = List.copyOf(windows);
+        this.windows = windows;
         this.populations = sweep.axes().stream().anyMatch(a -> a.field() == SweepAxis.Field.SUBJECTS);
         this.columns = header().strip().split(",").length;
     }
@@ -57,21 +58,15 @@ public final class SweepWriter {
         sweep.axes().forEach(a -> h.add(a.field().key()));
         h.addAll(List.of("total_dose_mg", "dose_mg_per_kg", "cmax_ng_per_ml", "tmax_h", "auc_ng_h_per_ml",
                 "cmax_metabolite_ng_per_ml", "auc_metabolite_ng_h_per_ml", "cmax_effect_ng_per_ml"));
-        windows.forEach(w -> h.add("hours_in_" + w.name()));
-        h.addAll(List.of("max_drug_high_probability", "drug_high_hours", "max_nrs_reduction"));
-        for (EffectiveReduction d : EffectiveReduction.values()) {
-            h.add(d.column());
-        }
+        windows.names().forEach(w -> h.add("hours_in_" + w));
+        h.addAll(List.of("max_drug_high_score", "responder_max_nrs_reduction"));
         if (populations) {
             h.add("seed");
-            for (ConcentrationWindow w : windows) {
-                h.add("p_inside_" + w.name());
-                h.add("p_above_" + w.name());
+            for (String w : windows.names()) {
+                h.add("p_inside_" + w);
+                h.add("p_above_" + w);
             }
-            h.add("p_drug_high");
-            for (EffectiveReduction d : EffectiveReduction.values()) {
-                h.add("p_" + d.column());
-            }
+            h.addAll(OutcomeColumns.names());
         }
         h.add("problem");
         return Csv.header(h);
@@ -93,33 +88,25 @@ public final class SweepWriter {
             return;
         }
         Summary s = p.patient().get().summary();
-        PdOutcome pd = p.patient().get().pd();
+        PatientResult patient = p.patient().get();
+        PdCurves pd = patient.pd();
         for (double v : new double[] {s.totalDoseMg(), s.doseMgPerKg(), s.cmaxNgPerMl(), s.tmaxH(), s.aucNgHPerMl(),
             s.metaboliteCmaxNgPerMl(), s.metaboliteAucNgHPerMl(), s.effectCmaxNgPerMl()}) {
             cells.add(Csv.number(v));
         }
-        var series = p.patient().get().series();
-        for (ConcentrationWindow w : windows) {
-            cells.add(Csv.number(w.hoursInside(series.timesH(), series.values(Observable.PARENT))));
+        for (AnalyteWindow w : windows.resolve(Analyte.ofModel(patient.scenario().racemicModel()))) {
+            cells.add(Csv.number(patient.hoursInside(w)));
         }
-        cells.add(Csv.number(pd.maxDrugHighProbability()));
-        cells.add(Csv.number(pd.drugHighHours()));
-        cells.add(Csv.number(pd.maxNrsReduction()));
-        for (EffectiveReduction d : EffectiveReduction.values()) {
-            cells.add(Double.isNaN(pd.maxNrsReduction()) ? "" : String.valueOf(d.isMet(pd.maxNrsReduction(),
-                    pd.baselineNrs())));
-        }
+        cells.add(Csv.number(pd.maxDrugHighScore()));
+        cells.add(Csv.number(pd.maxResponderNrsReduction()));
         if (populations) {
             PopulationResult r = p.population().orElseThrow();
             cells.add(Long.toString(r.settings().seed()));
-            for (int w = 0; w < windows.size(); w++) {
+            for (int w = 0; w < r.windows().size(); w++) {
                 cells.add(Csv.number(r.probabilityInside(w)));
                 cells.add(Csv.number(r.probabilityAbove(w)));
             }
-            cells.add(Csv.number(r.probabilityDrugHigh()));
-            for (EffectiveReduction d : EffectiveReduction.values()) {
-                cells.add(Csv.number(r.probabilityMet(d)));
-            }
+            cells.addAll(OutcomeColumns.cells(r.outcomes()));
         }
         cells.add("");
         out.write(Csv.line(cells));
@@ -131,8 +118,8 @@ public final class SweepWriter {
         sweep.axes().forEach(a -> h.add(a.field().key()));
         h.addAll(List.of("subject", "weight_kg", "cmax_ng_per_ml", "tmax_h", "auc_ng_h_per_ml",
                 "cmax_metabolite_ng_per_ml"));
-        windows.forEach(w -> h.add("hours_in_" + w.name()));
-        h.addAll(List.of("max_drug_high_probability", "max_nrs_reduction"));
+        windows.names().forEach(w -> h.add("hours_in_" + w));
+        h.addAll(List.of("max_drug_high_score", "responder_max_nrs_reduction"));
         return Csv.header(h);
     }
 
@@ -153,8 +140,8 @@ public final class SweepWriter {
             for (double h : s.hoursInWindow()) {
                 cells.add(Csv.number(h));
             }
-            cells.add(Csv.number(s.maxDrugHighProbability()));
-            cells.add(Csv.number(s.maxNrsReduction()));
+            cells.add(Csv.number(s.maxDrugHighScore()));
+            cells.add(Csv.number(s.maxResponderNrsReduction()));
             out.write(Csv.line(cells));
         }
     }

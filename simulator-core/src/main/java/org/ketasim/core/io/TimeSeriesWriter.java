@@ -6,14 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ketasim.core.engine.Series;
 import org.ketasim.core.model.Observable;
-import org.ketasim.core.pd.PdOutcome;
+import org.ketasim.core.pd.PdCurves;
 
 /**
  * Writes {@code timeseries.csv}: {@code time_h}, {@code rate_mg_per_h}, {@code cp_ng_per_ml}, then
  * {@code cm_ng_per_ml} where the model has a metabolite and {@code ce_ng_per_ml} where it has an
  * effect site, then {@code cm2_ng_per_ml} where it has a second metabolite (formed from the first,
- * e.g. S-hydroxynorketamine), {@code drug_high_probability} where it has an effect site, and
- * {@code ce_pain_ng_per_ml} and {@code nrs_reduction} where it has the pain-relief effect site.
+ * e.g. S-hydroxynorketamine), {@code drug_high_score} (a typical healthy volunteer's fraction of the
+ * drug-high scale's maximum) where it has an effect site, and {@code ce_pain_ng_per_ml} and
+ * {@code responder_nrs_reduction} (the NRS reduction of one patient who responds, with the typical
+ * C50: not what a patient can expect) where it has the pain-relief effect site ({@link PdCurves}).
  * Stateless and thread-safe.
  */
 public final class TimeSeriesWriter {
@@ -24,7 +26,7 @@ public final class TimeSeriesWriter {
      * @param out    where to write; not closed
      * @throws IOException if writing fails
      */
-    public void write(Series result, PdOutcome pd, Writer out) throws IOException {
+    public void write(Series result, PdCurves pd, Writer out) throws IOException {
         boolean metabolite = result.has(Observable.METABOLITE);
         boolean effect = result.has(Observable.EFFECT);
         boolean second = result.has(Observable.METABOLITE2);
@@ -40,11 +42,11 @@ public final class TimeSeriesWriter {
             header.add("cm2_ng_per_ml");
         }
         if (effect) {
-            header.add("drug_high_probability");
+            header.add("drug_high_score");
         }
         if (pain) {
             header.add("ce_pain_ng_per_ml");
-            header.add("nrs_reduction");
+            header.add("responder_nrs_reduction");
         }
         out.write(Csv.header(header));
         double[] t = result.timesH();
@@ -54,8 +56,8 @@ public final class TimeSeriesWriter {
         double[] ce = result.values(Observable.EFFECT);
         double[] cm2 = result.values(Observable.METABOLITE2);
         double[] cePain = result.values(Observable.PAIN_EFFECT);
-        double[] high = pd.drugHighProbability();
-        double[] nrs = pd.nrsReduction();
+        double[] high = pd.drugHighScore();
+        double[] nrs = pd.responderNrsReduction();
         StringBuilder row = new StringBuilder(128);
         for (int i = 0; i < t.length; i++) {
             row.setLength(0);

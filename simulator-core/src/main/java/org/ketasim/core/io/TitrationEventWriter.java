@@ -7,14 +7,14 @@ import org.ketasim.core.titration.TitrationEvent;
 
 /**
  * Writes {@code events.csv}: the decisions of rule-based titrations, one row each: {@code time_h,
- * action, rate_mg_per_h, cp_ng_per_ml, ce_ng_per_ml, drug_high_probability, nrs_reduction, reason}.
+ * action, rate_mg_per_h, cp_ng_per_ml, ce_ng_per_ml, drug_high_score, responder_nrs_reduction, reason}.
  * Stateless and thread-safe.
  */
 public final class TitrationEventWriter {
 
     /** The columns of one event. */
     static final List<String> COLUMNS = List.of("time_h", "action", "rate_mg_per_h", "cp_ng_per_ml", "ce_ng_per_ml",
-            "drug_high_probability", "nrs_reduction", "reason");
+            "drug_high_score", "responder_nrs_reduction", "reason");
 
     /**
      * @param events the events

@@ -50,6 +50,14 @@ public enum Analyte {
     }
 
     /**
+     * @param racemicModel whether a model's concentrations are of racemic ketamine
+     * @return the analyte of its parent concentrations
+     */
+    public static Analyte ofModel(boolean racemicModel) {
+        return racemicModel ? RACEMIC_KETAMINE : S_KETAMINE;
+    }
+
+    /**
      * @param id a name as in {@link #id()} (case-insensitive)
      * @return the analyte, if there is one of that name
      */

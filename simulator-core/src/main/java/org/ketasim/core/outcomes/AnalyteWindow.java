@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ketasim.core.model.Observable;
 
 /**
  * A band of concentrations {@code [low, high]} (ng/mL; {@code high} may be infinite) that says
@@ -162,6 +163,18 @@ public record AnalyteWindow(String name, double lowNgPerMl, double highNgPerMl, 
     }
 
     /**
+     * @return the observable whose curve this window is read on: the parent's plasma concentration,
+     *         the acute effect site or the pain effect site
+     */
+    public Observable observable() {
+        return switch (site) {
+            case PLASMA -> Observable.PARENT;
+            case ACUTE_EFFECT_SITE -> Observable.EFFECT;
+            case PAIN_EFFECT_SITE -> Observable.PAIN_EFFECT;
+        };
+    }
+
+    /**
      * The time inside the window, the curve taken as linear between rows (crossing times
      * interpolated).
      *
@@ -179,11 +192,38 @@ public record AnalyteWindow(String name, double lowNgPerMl, double highNgPerMl, 
                     + analyte.label() + " at the " + site.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + (analyte != this.analyte ? "; convert the window first (in(...)) on a stated basis" : ""));
         }
-        double total = 0;
-        for (int i = 0; i + 1 < timesH.length; i++) {
-            total += (timesH[i + 1] - timesH[i]) * fractionInside(c[i], c[i + 1]);
+        Hours hours = new Hours();
+        for (int i = 0; i < timesH.length; i++) {
+            hours.add(timesH[i], c[i]);
         }
-        return total;
+        return hours.total();
+    }
+
+    /**
+     * Accumulates the hours inside the window row by row, for curves that are not kept; the rows
+     * must be of the window's {@link #observable()} in its analyte.
+     */
+    public final class Hours {
+        private double lastTime = Double.NaN;
+        private double lastValue;
+        private double total;
+
+        /**
+         * @param timeH a row's time (h), after the previous row's
+         * @param c     its concentration (ng/mL)
+         */
+        public void add(double timeH, double c) {
+            if (!Double.isNaN(lastTime)) {
+                total += (timeH - lastTime) * fractionInside(lastValue, c);
+            }
+            lastTime = timeH;
+            lastValue = c;
+        }
+
+        /** @return the hours inside so far */
+        public double total() {
+            return total;
+        }
     }
 
     /** @return the fraction of a linear segment from a to b that lies in [low, high] */

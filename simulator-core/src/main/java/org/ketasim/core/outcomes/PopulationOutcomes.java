@@ -75,16 +75,47 @@ public final class PopulationOutcomes {
         SubjectExposure.Times times = SubjectExposure.Times.of(grid, timesH);
         int replicates = settings.replicates();
         List<UniformRandomProvider> streams = streams(settings.seed(), replicates + 1);
+        int n = exposures.size();
+        Draws[] draws = new Draws[replicates + 1];
+        double[][] ce = new double[replicates + 1][n * times.count()];
         Tally[] tallies = new Tally[replicates + 1];
-        List<SubjectOutcome> perSubject = new ArrayList<>(exposures.size());
+        List<SubjectOutcome> perSubject = new ArrayList<>(n);
         ForkJoinPool pool = new ForkJoinPool(settings.threads());
         try {
-            pool.invoke(ForkJoinTask.adapt(() -> IntStream.rangeClosed(0, replicates).parallel().forEach(r -> tallies[r] =
-                    replicate(r, streams.get(r), exposures, times, settings, r == 0 ? perSubject : null))));
+            pool.invoke(ForkJoinTask.adapt(() -> IntStream.rangeClosed(0, replicates).parallel()
+                    .forEach(r -> draws[r] = Draws.of(r, streams.get(r), n, settings))));
+            pool.invoke(ForkJoinTask.adapt(() -> IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel()
+                    .forEach(chunk -> effectSite(exposures, times, draws, ce, chunk * CHUNK,
+                            Math.min(n, (chunk + 1) * CHUNK)))));
+            pool.invoke(ForkJoinTask.adapt(() -> IntStream.rangeClosed(0, replicates).parallel().forEach(r ->
+                    tallies[r] = tally(draws[r], ce[r], exposures, settings, r == 0 ? perSubject : null))));
         } finally {
             pool.shutdown();
         }
-        return result(tallies, exposures.size(), course, settings, perSubject);
+        return result(tallies, n, course, settings, perSubject);
+    }
+
+    /** Subjects per task of the effect-site pass. */
+    private static final int CHUNK = 64;
+
+    /**
+     * The pain effect site of every subject in {@code [from, to)} at every outcome time, in every
+     * replicate: one pass over each subject's bins for all replicates at once.
+     */
+    private static void effectSite(List<SubjectExposure> exposures, SubjectExposure.Times times, Draws[] draws,
+                                   double[][] ce, int from, int to) {
+        int nt = times.count();
+        double[] ke0 = new double[draws.length];
+        double[][] out = new double[draws.length][nt];
+        for (int i = from; i < to; i++) {
+            for (int r = 0; r < draws.length; r++) {
+                ke0[r] = Math.log(2) / (draws[r].halfLifeDays[i] * 24);
+            }
+            exposures.get(i).cePain(ke0, times, out);
+            for (int r = 0; r < draws.length; r++) {
+                System.arraycopy(out[r], 0, ce[r], i * nt, nt);
+            }
+        }
     }
 
     private static List<UniformRandomProvider> streams(long seed, int count) {
@@ -111,35 +142,64 @@ public final class PopulationOutcomes {
         }
     }
 
-    private static Tally replicate(int r, UniformRandomProvider rng, List<SubjectExposure> exposures,
-                                   SubjectExposure.Times times, OutcomeSettings settings, List<SubjectOutcome> keep) {
-        ReliefModel model = settings.relief();
-        ReliefModel.Parameters relief = r == 0 ? model.point() : model.draw(rng);
-        PsychomimeticModel.Parameters psy = r == 0 ? settings.psychomimetic().point()
-                : settings.psychomimetic().draw(rng);
-        NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    /**
+     * One replicate's draws, made in this order from its stream: the uncertain population values
+     * (none in replicate 0, which takes the point estimates), then per subject in order a uniform
+     * {@code u}, a uniform {@code v}, the placebo relief fraction, the {@code ln C50} and
+     * {@code ln t½} deviations and the baseline.
+     */
+    private static final class Draws {
+        ReliefModel.Parameters relief;
+        PsychomimeticModel.Parameters psy;
+        double[] u;
+        double[] v;
+        double[] placeboRelief;
+        double[] c50;
+        double[] halfLifeDays;
+        double[] baseline;
+
+        static Draws of(int r, UniformRandomProvider rng, int n, OutcomeSettings settings) {
+            ReliefModel model = settings.relief();
+            Draws d = new Draws();
+            d.relief = r == 0 ? model.point() : model.draw(rng);
+            d.psy = r == 0 ? settings.psychomimetic().point() : settings.psychomimetic().draw(rng);
+            NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
+            d.u = new double[n];
+            d.v = new double[n];
+            d.placeboRelief = new double[n];
+            d.c50 = new double[n];
+            d.halfLifeDays = new double[n];
+            d.baseline = new double[n];
+            double low = model.placeboReliefLow();
+            for (int i = 0; i < n; i++) {
+                d.u[i] = rng.nextDouble();
+                d.v[i] = rng.nextDouble();
+                d.placeboRelief[i] = low + (1 - low) * rng.nextDouble();
+                d.c50[i] = d.relief.c50NgPerMl() * Math.exp(model.omegaC50() * normal.sample());
+                d.halfLifeDays[i] = d.relief.halfLifeDays() * Math.exp(model.omegaHalfLife() * normal.sample());
+                d.baseline[i] = settings.baseline().draw(normal);
+            }
+            return d;
+        }
+    }
+
+    private static Tally tally(Draws d, double[] ceAll, List<SubjectExposure> exposures, OutcomeSettings settings,
+                               List<SubjectOutcome> keep) {
         int nt = settings.times().size();
         Tally tally = new Tally(nt);
         double[] ce = new double[nt];
         double[] drugReduction = new double[nt];
         double[] placeboReduction = new double[nt];
-        double low = model.placeboReliefLow();
         int drug = Arm.DRUG.ordinal();
         int placebo = Arm.PLACEBO.ordinal();
         for (int i = 0; i < exposures.size(); i++) {
-            double u = rng.nextDouble();
-            double v = rng.nextDouble();
-            double placeboRelief = low + (1 - low) * rng.nextDouble();
-            double c50 = relief.c50NgPerMl() * Math.exp(model.omegaC50() * normal.sample());
-            double halfLife = relief.halfLifeDays() * Math.exp(model.omegaHalfLife() * normal.sample());
-            double baseline = settings.baseline().draw(normal);
-            SubjectExposure e = exposures.get(i);
-            e.cePain(Math.log(2) / (halfLife * 24), times, ce);
-            boolean onDrug = u < relief.drugResponse();
-            boolean onPlacebo = u < relief.placeboResponse();
+            System.arraycopy(ceAll, i * nt, ce, 0, nt);
+            double baseline = d.baseline[i];
+            boolean onDrug = d.u[i] < d.relief.drugResponse();
+            boolean onPlacebo = d.u[i] < d.relief.placeboResponse();
             for (int t = 0; t < nt; t++) {
-                double fromPlacebo = onPlacebo ? placeboRelief : 0;
-                double fromDrug = onDrug ? relief.fraction(ce[t], c50) : 0;
+                double fromPlacebo = onPlacebo ? d.placeboRelief[i] : 0;
+                double fromDrug = onDrug ? d.relief.fraction(ce[t], d.c50[i]) : 0;
                 drugReduction[t] = baseline * Math.max(fromDrug, fromPlacebo);
                 placeboReduction[t] = baseline * fromPlacebo;
                 tally.mean[drug][t] += drugReduction[t];
@@ -153,16 +213,16 @@ public final class PopulationOutcomes {
                     }
                 }
             }
-            double psyOnDrug = psy.onDrug(e.peakAcuteCeNgPerMl());
-            if (v < psyOnDrug) {
+            double psyOnDrug = d.psy.onDrug(exposures.get(i).peakAcuteCeNgPerMl());
+            if (d.v[i] < psyOnDrug) {
                 tally.share[drug][Measure.PSYCHOMIMETIC.ordinal()][0]++;
             }
-            if (v < psy.background()) {
+            if (d.v[i] < d.psy.background()) {
                 tally.share[placebo][Measure.PSYCHOMIMETIC.ordinal()][0]++;
             }
             if (keep != null) {
-                keep.add(new SubjectOutcome(i, onDrug, onPlacebo, baseline, c50, halfLife, placeboRelief, ce,
-                        drugReduction, placeboReduction, psyOnDrug));
+                keep.add(new SubjectOutcome(i, onDrug, onPlacebo, baseline, d.c50[i], d.halfLifeDays[i],
+                        d.placeboRelief[i], ce, drugReduction, placeboReduction, psyOnDrug));
             }
         }
         double n = exposures.size();

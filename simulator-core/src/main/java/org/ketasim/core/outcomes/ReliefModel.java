@@ -1,6 +1,7 @@
 package org.ketasim.core.outcomes;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.ketasim.core.model.library.ModelLibrary;
 
 /**
  * The chronic pain-relief model of a population: who responds, how strongly the slow effect-site
@@ -35,7 +36,8 @@ public record ReliefModel(Uncertain c50NgPerMl, Uncertain halfLifeDays, Uncertai
      */
     public static final Uncertain DAHAN_C50 = new Uncertain.SplitLogNormal(10.5, 4.37, 21.2);
     /** t½ of onset and offset 10.9 days, 95 % CI 5.3-20.5 (Dahan 2011 abstract [V]); split log-normal [U]. */
-    public static final Uncertain DAHAN_HALF_LIFE = new Uncertain.SplitLogNormal(10.9, 5.3, 20.5);
+    public static final Uncertain DAHAN_HALF_LIFE = new Uncertain.SplitLogNormal(ModelLibrary.PAIN_HALF_LIFE_DAYS, 5.3,
+            20.5);
     /** Chance of an analgesic effect on S-ketamine 67 %, SE 10 % (Dahan 2011 abstract [V]); logit-normal [U]. */
     public static final Uncertain DAHAN_DRUG_RESPONSE = new Uncertain.LogitNormal(0.67, 0.10);
     /** Chance of an analgesic effect on placebo 23 %, SE 9 % (Dahan 2011 abstract [V]); logit-normal [U]. */

@@ -147,32 +147,61 @@ public final class SubjectExposure {
      * {@code times}, in one pass over the bins.
      */
     void cePain(double ke0PerH, Times times, double[] out) {
-        if (!(ke0PerH > 0) || Double.isInfinite(ke0PerH)) {
-            throw new IllegalArgumentException("ke0 must be positive, got " + ke0PerH + " /h");
-        }
+        double[][] one = {out};
+        cePain(new double[] {ke0PerH}, times, one);
+    }
+
+    /**
+     * Fills {@code out[j][k]} with the pain effect-site concentration for rate constant
+     * {@code ke0PerH[j]} at time {@code k} of {@code times}: one pass over the bins for all the rate
+     * constants, each summed exactly as alone (Horner's scheme, the same operations in the same
+     * order), the inner loop running across them.
+     */
+    void cePain(double[] ke0PerH, Times times, double[][] out) {
+        int m = ke0PerH.length;
         double h = grid.binWidthH();
-        double x = ke0PerH * h / 2;
-        double r = Math.exp(-2 * x);
-        double s0 = Math.sinh(x) / x;
-        double s1 = h / 2 * linearWeight(x);
-        double scale = ke0PerH * Math.exp(-x);
+        double[] r = new double[m];
+        double[] s0 = new double[m];
+        double[] s1 = new double[m];
+        double[] scale = new double[m];
+        for (int j = 0; j < m; j++) {
+            double k = ke0PerH[j];
+            if (!(k > 0) || Double.isInfinite(k)) {
+                throw new IllegalArgumentException("ke0 must be positive, got " + k + " /h");
+            }
+            double x = k * h / 2;
+            r[j] = Math.exp(-2 * x);
+            s0[j] = Math.sinh(x) / x;
+            s1[j] = h / 2 * linearWeight(x);
+            scale[j] = k * Math.exp(-x);
+        }
         int[] edge = times.edge;
         int next = 0;
         while (next < edge.length && edge[next] == 0) {
-            out[next++] = 0;
+            for (int j = 0; j < m; j++) {
+                out[j][next] = 0;
+            }
+            next++;
         }
-        double acc = 0;
+        double[] acc = new double[m];
         int last = times.lastEdgeNeeded;
         for (int b = 0; b < last; b++) {
-            acc = acc * r + binAuc[b] * s0 + cpStep[b] * s1;
+            double a = binAuc[b];
+            double d = cpStep[b];
+            for (int j = 0; j < m; j++) {
+                acc[j] = acc[j] * r[j] + a * s0[j] + d * s1[j];
+            }
             while (next < edge.length && edge[next] == b + 1) {
-                out[next++] = scale * acc;
+                for (int j = 0; j < m; j++) {
+                    out[j][next] = scale[j] * acc[j];
+                }
+                next++;
             }
         }
-        if (next < edge.length) {
-            double atLast = scale * acc + ke0PerH * tailAuc;
+        for (int j = 0; j < m; j++) {
+            double atLast = scale[j] * acc[j] + ke0PerH[j] * tailAuc;
             for (int k = next; k < edge.length; k++) {
-                out[k] = atLast * Math.exp(-ke0PerH * times.afterLastH[k]);
+                out[j][k] = atLast * Math.exp(-ke0PerH[j] * times.afterLastH[k]);
             }
         }
     }
@@ -199,6 +228,11 @@ public final class SubjectExposure {
             this.edge = edge;
             this.afterLastH = afterLastH;
             this.lastEdgeNeeded = lastEdgeNeeded;
+        }
+
+        /** @return how many times */
+        int count() {
+            return edge.length;
         }
 
         /**

@@ -1,9 +1,10 @@
 /**
- * Pharmacodynamics: what the concentrations mean for the patient. Acute psychotomimetic effect
- * ("drug high") from the effect-site concentration, and chronic pain relief (expected NRS
- * reduction) from the slow effect compartment of Dahan 2011, with the effective-reduction
- * definitions of the Dutch survey. All concentrations are S-ketamine in ng/mL; every equation or
- * exponent the papers do not give is an assumption stated in {@link org.ketasim.core.pd.PdAssumptions}.
- * Immutable and thread-safe.
+ * Per-row pharmacodynamic curves of one simulated patient, neither of them a patient outcome: the
+ * drug-high score of a typical healthy volunteer at the acute effect site
+ * ({@link org.ketasim.core.outcomes.DrugHighScore}) and the NRS reduction of a responder with Dahan
+ * 2011's typical values at the slow pain effect site
+ * ({@link org.ketasim.core.outcomes.ResponderCurve#LABEL}). What shares of patients get relief or
+ * side effects, with their uncertainty, is in {@link org.ketasim.core.outcomes}. All concentrations
+ * are S-ketamine in ng/mL. Immutable and thread-safe.
  */
 package org.ketasim.core.pd;

@@ -1,8 +1,7 @@
 package org.ketasim.core.population;
 
 import java.util.Arrays;
-import java.util.List;
-import org.ketasim.core.metrics.ConcentrationWindow;
+import org.ketasim.core.outcomes.WindowChoice;
 
 /**
  * How to simulate a virtual population.
@@ -10,7 +9,7 @@ import org.ketasim.core.metrics.ConcentrationWindow;
  * @param subjects    how many subjects, 1 to {@link #MAX_SUBJECTS}
  * @param seed        the master seed (see {@link SubjectStreams})
  * @param percentiles the band percentiles, each in (0, 100), ascending, e.g. 5, 25, 50, 75, 95
- * @param windows     the concentration windows whose probabilities are reported
+ * @param windows     the concentration windows whose shares are reported, resolved per scenario
  * @param weightSdKg  standard deviation of body weight (kg), &gt;= 0; 0 gives every subject the
  *                    scenario's weight (the same patient, only the PK varies)
  * @param threads     worker threads, &gt;= 1; outputs do not depend on it
@@ -20,7 +19,7 @@ import org.ketasim.core.metrics.ConcentrationWindow;
  *                    {@code outcomes.PopulationOutcomes}), 0 for no outcomes, at most
  *                    {@link #MAX_OUTCOME_REPLICATES}
  */
-public record PopulationSettings(int subjects, long seed, double[] percentiles, List<ConcentrationWindow> windows,
+public record PopulationSettings(int subjects, long seed, double[] percentiles, WindowChoice windows,
                                  double weightSdKg, int threads, double[] observationTimesH, int outcomeReplicates) {
 
     /** The largest population. */
@@ -60,7 +59,6 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
                         + Arrays.toString(percentiles));
             }
         }
-        windows = List.copyOf(windows);
         if (!(weightSdKg >= 0) || weightSdKg > 100) {
             throw new IllegalArgumentException("the weight standard deviation must be 0 to 100 kg, got " + weightSdKg);
         }
@@ -101,7 +99,7 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return settings with the default percentiles and windows, fixed weight and one thread
      */
     public static PopulationSettings of(int subjects, long seed) {
-        return new PopulationSettings(subjects, seed, DEFAULT_PERCENTILES, ConcentrationWindow.DEFAULTS, 0, 1, new double[0],
+        return new PopulationSettings(subjects, seed, DEFAULT_PERCENTILES, WindowChoice.PUBLISHED, 0, 1, new double[0],
                 DEFAULT_OUTCOME_REPLICATES);
     }
 
@@ -161,7 +159,7 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @param list the windows
      * @return these settings with those windows
      */
-    public PopulationSettings withWindows(List<ConcentrationWindow> list) {
+    public PopulationSettings withWindows(WindowChoice list) {
         return new PopulationSettings(subjects, seed, percentiles, list, weightSdKg, threads, observationTimesH, outcomeReplicates);
     }
 }

@@ -1,10 +1,8 @@
 package org.ketasim.core.population;
 
 import java.util.List;
-import java.util.Map;
 import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.library.ResidualError;
-import org.ketasim.core.pd.EffectiveReduction;
 import org.ketasim.core.titration.TitrationEvent;
 
 /**
@@ -14,16 +12,20 @@ import org.ketasim.core.titration.TitrationEvent;
  * @param weightKg       body weight (kg)
  * @param eta            the log-scale deviations, in {@link Variability#parameters()} order
  * @param summary        the subject's summary metrics
- * @param hoursInWindow  hours inside each window, in the settings' window order
- * @param maxDrugHighProbability the largest drug-high value (NaN without an effect site)
- * @param maxNrsReduction the largest expected NRS reduction of a responder (NaN without a pain effect site)
- * @param met            per definition, whether a responder would meet it by the end
+ * @param hoursInWindow  hours inside each window, in the result's window order; NaN for a window on a
+ *                       curve the model does not have
+ * @param windowPeaks    per window, the largest value of its curve among the rows (ng/mL), NaN as above
+ * @param maxDrugHighScore the largest drug-high score of a typical volunteer at the subject's
+ *                       concentrations (0 to 1, NaN without an effect site; see {@code pd.PdCurves})
+ * @param maxResponderNrsReduction the largest NRS reduction the subject would have as a responder with
+ *                       the typical C50 (NaN without a pain effect site); whether the subject responds is
+ *                       the outcome models' business ({@code outcomes.PopulationOutcomes})
  * @param observations   simulated observations, in time order then parent before metabolite; empty
  *                       unless the settings ask for them
  * @param events         the subject's own titration decisions, in time order; empty without a rule titration
  */
-public record Subject(int index, double weightKg, double[] eta, Summary summary, double[] hoursInWindow,
-                      double maxDrugHighProbability, double maxNrsReduction, Map<EffectiveReduction, Boolean> met,
+public record Subject(int index, double weightKg, double[] eta, Summary summary, double[] hoursInWindow, double[] windowPeaks,
+                      double maxDrugHighScore, double maxResponderNrsReduction,
                       List<Observation> observations, List<TitrationEvent> events) {
 
     /**
@@ -37,11 +39,11 @@ public record Subject(int index, double weightKg, double[] eta, Summary summary,
     public record Observation(double timeH, ResidualError.Analyte analyte, double ipredNgPerMl, double dvNgPerMl) {
     }
 
-    /** Copies the arrays, the map and the lists. */
+    /** Copies the arrays and the lists. */
     public Subject {
         eta = eta.clone();
         hoursInWindow = hoursInWindow.clone();
-        met = Map.copyOf(met);
+        windowPeaks = windowPeaks.clone();
         observations = List.copyOf(observations);
         events = List.copyOf(events);
     }
@@ -56,5 +58,11 @@ public record Subject(int index, double weightKg, double[] eta, Summary summary,
     @Override
     public double[] hoursInWindow() {
         return hoursInWindow.clone();
+    }
+
+    /** @return the largest value of each window's curve (ng/mL) */
+    @Override
+    public double[] windowPeaks() {
+        return windowPeaks.clone();
     }
 }

@@ -5,12 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import org.ketasim.core.engine.Controller;
 import org.ketasim.core.engine.Engine;
+import org.ketasim.core.engine.Observer;
 import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
 import org.ketasim.core.engine.Series;
 import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.Observable;
-import org.ketasim.core.pd.PdOutcome;
+import org.ketasim.core.pd.PdCurves;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.ScenarioException;
 import org.ketasim.core.titration.RuleTitration;
@@ -52,14 +53,29 @@ public final class PatientSimulator {
      * @throws ScenarioException if the result would hold a NaN or an infinity
      */
     public PatientResult simulate(CompiledScenario c, Plan plan, double weightKg) {
+        return simulate(c, plan, weightKg, new Observer[0]);
+    }
+
+    /**
+     * @param c        a compiled scenario
+     * @param plan     the plan of one of its subjects
+     * @param weightKg that subject's weight (kg)
+     * @param others   more observers of the run (a pump record, an exposure recorder)
+     * @return the subject, simulated
+     * @throws ScenarioException if the result would hold a NaN or an infinity
+     */
+    public PatientResult simulate(CompiledScenario c, Plan plan, double weightKg, Observer... others) {
         Series.Recorder series = new Series.Recorder(plan);
         Summary.Recorder summary = new Summary.Recorder(plan, weightKg);
         Propagator p = new Propagator(plan, engine).observe(series).observe(summary);
+        for (Observer o : others) {
+            p.observe(o);
+        }
         p.run();
         Series rows = series.series();
         requireFinite(c, rows);
         return new PatientResult(c, weightKg, rows, summary.summary(),
-                PdOutcome.of(rows, c.sKetamineFraction(), c.baselineNrs()), events(p));
+                PdCurves.of(rows, c.sKetamineFraction(), c.baselineNrs()), events(p));
     }
 
     /**

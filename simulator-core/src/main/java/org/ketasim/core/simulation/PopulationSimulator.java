@@ -18,11 +18,12 @@ import org.ketasim.core.engine.Observer;
 import org.ketasim.core.engine.OutputGrid;
 import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
-import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.library.ResidualError;
+import org.ketasim.core.outcomes.Analyte;
+import org.ketasim.core.outcomes.AnalyteWindow;
 import org.ketasim.core.outcomes.BaselineNrs;
 import org.ketasim.core.outcomes.CourseDescriptor;
 import org.ketasim.core.outcomes.ExposureGrid;
@@ -30,8 +31,7 @@ import org.ketasim.core.outcomes.OutcomeResult;
 import org.ketasim.core.outcomes.OutcomeSettings;
 import org.ketasim.core.outcomes.PopulationOutcomes;
 import org.ketasim.core.outcomes.SubjectExposure;
-import org.ketasim.core.pd.EffectiveReduction;
-import org.ketasim.core.pd.PdOutcome;
+import org.ketasim.core.pd.PdCurves;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.population.Quantiles;
@@ -123,14 +123,14 @@ public final class PopulationSimulator {
         }
         OutcomeResult outcomes = PopulationOutcomes.simulate(List.of(run.exposures), course(c),
                 outcomeSettings(c, settings));
-        return new PopulationResult(result.settings(), result.variability(), result.timesH(), result.bands(),
-                result.counts(), Optional.of(outcomes));
+        return result.withOutcomes(outcomes);
     }
 
     /**
      * The S-ketamine exposures of a population's first {@link PopulationSettings#outcomeSubjects()}
-     * subjects, as {@link #simulate} passes them to the outcome models: for studies of the outcome
-     * models under other settings than the defaults.
+     * subjects, as {@link #simulate} passes them to the outcome models (the same draws; the numbers
+     * agree to rounding, the run stopping at fewer times), without the output rows: for comparisons, and for studies of the outcome models
+     * under other settings than the defaults.
      *
      * @param c        a compiled scenario
      * @param settings the population, with outcome replicates above 0
@@ -141,9 +141,7 @@ public final class PopulationSimulator {
             throw new IllegalArgumentException("exposures are recorded for outcome subjects only; ask for replicates");
         }
         Variability variability = Variability.of(c.variability(), c.typicalModel());
-        Run run = new Run(c, settings, variability, subject -> { });
-        run.run();
-        return List.of(run.exposures);
+        return new Run(c, settings, variability, subject -> { }).exposuresOnly();
     }
 
     /**
@@ -176,6 +174,7 @@ public final class PopulationSimulator {
         private final int n;
         private final OutputGrid grid;
         private final List<Observable> banded;
+        private final List<AnalyteWindow> windows;
         private final double[] weightRange;
         private final List<UniformRandomProvider> streams;
         private final Member[] members;
@@ -192,6 +191,7 @@ public final class PopulationSimulator {
             this.n = settings.subjects();
             this.grid = c.plan().grid();
             this.banded = PopulationResult.BANDED.stream().filter(c.plan().system()::has).toList();
+            this.windows = settings.windows().resolve(Analyte.ofModel(c.racemicModel()));
             this.weightRange = weightRange();
             this.streams = SubjectStreams.create(settings.seed(), n);
             this.members = new Member[n];
@@ -270,10 +270,56 @@ public final class PopulationSimulator {
                 for (int r = 0; r < rows; r++) {
                     times[r] = grid.time(r);
                 }
-                return new PopulationResult(settings, variability, times, bands, counter.counts(), Optional.empty());
+                return new PopulationResult(settings, variability, windows, times, bands, counter.counts(),
+                        Optional.empty());
             } finally {
                 pool.shutdownNow();
             }
+        }
+
+        /**
+         * Subject i's draws from its own stream, in this order: its etas, then its weight when the
+         * weight varies (the residual errors of its observations come last, in {@link Member}).
+         *
+         * @param normal   the subject's normal deviates, to draw on from
+         * @param eta      its etas
+         * @param weightKg its weight (kg)
+         * @param compiled the scenario at its weight
+         * @param plan     its plan, variability applied
+         */
+        private record Draw(NormalizedGaussianSampler normal, double[] eta, double weightKg, CompiledScenario compiled,
+                            Plan plan) {
+        }
+
+        private Draw draw(int index) {
+            NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(streams.get(index));
+            double[] eta = variability.sample(normal);
+            double weightKg = settings.weightSdKg() > 0
+                    ? truncatedNormal(normal, c.weightKg(), settings.weightSdKg(), weightRange) : c.weightKg();
+            CompiledScenario compiled = weightKg == c.weightKg() ? c : c.scenario().withWeightKg(weightKg).compile();
+            PkModel individual = variability.apply(compiled.individualModel(), eta);
+            return new Draw(normal, eta, weightKg, compiled, compiled.plan(individual));
+        }
+
+        private ExposureRecorder recorder(Plan plan) {
+            return new ExposureRecorder(exposureGrid, c.sKetamineFraction(), plan.system().has(Observable.EFFECT));
+        }
+
+        /** @return the outcome subjects' exposures, each run without output rows */
+        List<SubjectExposure> exposuresOnly() {
+            int threads = Math.min(settings.threads(), exposures.length);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                parallel(pool, threads, exposures.length, i -> {
+                    Plan plan = draw(i).plan();
+                    ExposureRecorder recorder = recorder(plan);
+                    new Propagator(recorder.extend(plan.withGrid(OutputGrid.at(0))), engine).observe(recorder).run();
+                    exposures[i] = recorder.exposure();
+                });
+            } finally {
+                pool.shutdownNow();
+            }
+            return List.of(exposures);
         }
 
         /** One subject's draws, propagator and accumulators. */
@@ -286,32 +332,34 @@ public final class PopulationSimulator {
             private final Plan plan;
             private final Propagator propagator;
             private final Summary.Recorder summary;
-            private final ConcentrationWindow.Hours[] hours;
-            private final PdOutcome.Accumulator pd;
+            private final AnalyteWindow.Hours[] hours;
+            private final Observable[] windowCurves;
+            private final double[] windowPeaks;
+            private final PdCurves.Accumulator pd;
             private final boolean effect;
             private final boolean pain;
             private final ExposureRecorder exposure;
 
             Member(int index) {
                 this.index = index;
-                this.normal = ZigguratSampler.NormalizedGaussian.of(streams.get(index));
-                this.eta = variability.sample(normal);
-                this.weightKg = settings.weightSdKg() > 0
-                        ? truncatedNormal(normal, c.weightKg(), settings.weightSdKg(), weightRange) : c.weightKg();
-                this.compiled = weightKg == c.weightKg() ? c : c.scenario().withWeightKg(weightKg).compile();
-                PkModel individual = variability.apply(compiled.individualModel(), eta);
-                Plan own = compiled.plan(individual);
-                this.exposure = index < exposures.length
-                        ? new ExposureRecorder(exposureGrid, c.sKetamineFraction(), own.system().has(Observable.EFFECT))
-                        : null;
-                this.plan = exposure == null ? own : exposure.extend(own);
+                Draw d = draw(index);
+                this.normal = d.normal();
+                this.eta = d.eta();
+                this.weightKg = d.weightKg();
+                this.compiled = d.compiled();
+                this.exposure = index < exposures.length ? recorder(d.plan()) : null;
+                this.plan = exposure == null ? d.plan() : exposure.extend(d.plan());
                 this.summary = new Summary.Recorder(plan, weightKg);
-                List<ConcentrationWindow> windows = settings.windows();
-                this.hours = new ConcentrationWindow.Hours[windows.size()];
+                this.hours = new AnalyteWindow.Hours[windows.size()];
+                this.windowCurves = new Observable[windows.size()];
+                this.windowPeaks = new double[windows.size()];
                 for (int w = 0; w < hours.length; w++) {
+                    Observable curve = windows.get(w).observable();
+                    windowCurves[w] = plan.system().has(curve) ? curve : null;
                     hours[w] = windows.get(w).new Hours();
+                    windowPeaks[w] = windowCurves[w] == null ? Double.NaN : Double.NEGATIVE_INFINITY;
                 }
-                this.pd = new PdOutcome.Accumulator(c.sKetamineFraction(), c.baselineNrs(), 0);
+                this.pd = new PdCurves.Accumulator(c.sKetamineFraction(), c.baselineNrs(), 0);
                 this.effect = plan.system().has(Observable.EFFECT);
                 this.pain = plan.system().has(Observable.PAIN_EFFECT);
                 this.propagator = new Propagator(plan, engine).observe(summary).observe(this);
@@ -327,11 +375,14 @@ public final class PopulationSimulator {
                     block[a][r][index] = p.value(banded.get(a));
                 }
                 double t = p.timeH();
-                double cp = banded.get(0) == Observable.PARENT ? block[0][r][index] : p.value(Observable.PARENT);
-                for (ConcentrationWindow.Hours h : hours) {
-                    h.add(t, cp);
+                for (int w = 0; w < hours.length; w++) {
+                    if (windowCurves[w] != null) {
+                        double v = p.value(windowCurves[w]);
+                        hours[w].add(t, v);
+                        windowPeaks[w] = Math.max(windowPeaks[w], v);
+                    }
                 }
-                pd.add(t, effect ? p.value(Observable.EFFECT) : Double.NaN,
+                pd.add(effect ? p.value(Observable.EFFECT) : Double.NaN,
                         pain ? p.value(Observable.PAIN_EFFECT) : Double.NaN);
             }
 
@@ -340,17 +391,14 @@ public final class PopulationSimulator {
                 if (exposure != null) {
                     exposures[index] = exposure.exposure();
                 }
-                PdOutcome outcome = pd.outcome();
+                PdCurves curves = pd.curves();
                 double[] inside = new double[hours.length];
                 for (int w = 0; w < hours.length; w++) {
-                    inside[w] = hours[w].total();
+                    inside[w] = windowCurves[w] == null ? Double.NaN : hours[w].total();
                 }
-                Map<EffectiveReduction, Boolean> met = new EnumMap<>(EffectiveReduction.class);
-                for (EffectiveReduction d : EffectiveReduction.values()) {
-                    met.put(d, !Double.isNaN(outcome.firstMetH().get(d)));
-                }
-                return new Subject(index, weightKg, eta, summary.summary(), inside, outcome.maxDrugHighProbability(),
-                        outcome.maxNrsReduction(), met, observations(), PatientSimulator.events(propagator));
+                return new Subject(index, weightKg, eta, summary.summary(), inside, windowPeaks,
+                        curves.maxDrugHighScore(), curves.maxResponderNrsReduction(), observations(),
+                        PatientSimulator.events(propagator));
             }
 
             /**
@@ -382,34 +430,28 @@ public final class PopulationSimulator {
             }
         }
 
-        /** The counts behind the shares, added in subject order. */
+        /** The counts behind the window shares, added in subject order. */
         private final class Counter {
-            private final long[] inside = new long[settings.windows().size()];
-            private final long[] above = new long[settings.windows().size()];
-            private final double[] hoursInside = new double[settings.windows().size()];
-            private long drugHigh;
-            private boolean anyHigh = true;
-            private final Map<EffectiveReduction, Long> met = new EnumMap<>(EffectiveReduction.class);
-            private boolean anyMet = true;
+            private final long[] inside = new long[windows.size()];
+            private final long[] above = new long[windows.size()];
+            private final double[] hoursInside = new double[windows.size()];
 
             void add(Subject s) {
-                List<ConcentrationWindow> windows = settings.windows();
                 for (int w = 0; w < windows.size(); w++) {
-                    inside[w] += s.hoursInWindow()[w] > 0 ? 1 : 0;
-                    above[w] += s.summary().cmaxNgPerMl() > windows.get(w).highNgPerMl() ? 1 : 0;
-                    hoursInside[w] += s.hoursInWindow()[w];
-                }
-                anyHigh &= !Double.isNaN(s.maxDrugHighProbability());
-                drugHigh += s.maxDrugHighProbability() >= 0.5 ? 1 : 0;
-                anyMet &= !Double.isNaN(s.maxNrsReduction());
-                for (EffectiveReduction d : EffectiveReduction.values()) {
-                    met.merge(d, s.met().get(d) ? 1L : 0L, Long::sum);
+                    if (Double.isNaN(s.hoursInWindow()[w])) {
+                        inside[w] = -1;
+                        above[w] = -1;
+                        hoursInside[w] = Double.NaN;
+                    } else {
+                        inside[w] += s.hoursInWindow()[w] > 0 ? 1 : 0;
+                        above[w] += s.windowPeaks()[w] > windows.get(w).highNgPerMl() ? 1 : 0;
+                        hoursInside[w] += s.hoursInWindow()[w];
+                    }
                 }
             }
 
             PopulationResult.Counts counts() {
-                return new PopulationResult.Counts(n, inside, above, hoursInside, anyHigh ? drugHigh : -1,
-                        anyMet ? met : Map.of());
+                return new PopulationResult.Counts(n, inside, above, hoursInside);
             }
         }
     }

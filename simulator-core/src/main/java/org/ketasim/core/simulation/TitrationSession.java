@@ -10,8 +10,7 @@ import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.model.Route;
-import org.ketasim.core.pd.DrugHigh;
-import org.ketasim.core.pd.PainRelief;
+import org.ketasim.core.pd.PdCurves;
 import org.ketasim.core.regimen.Bolus;
 import org.ketasim.core.regimen.Breakpoints;
 import org.ketasim.core.regimen.ConstantInfusion;
@@ -186,8 +185,7 @@ public final class TitrationSession {
         double s = patient.sKetamineFraction();
         return new Status(propagator.timeH(), rate, propagator.administeredMg(), propagator.value(Observable.PARENT),
                 ce, value(Observable.METABOLITE),
-                Double.isNaN(cePain) ? Double.NaN : PainRelief.nrsReduction(s * cePain, patient.baselineNrs()),
-                Double.isNaN(ce) ? Double.NaN : DrugHigh.probability(s * ce));
+                PdCurves.responderNrsReduction(s * cePain, patient.baselineNrs()), PdCurves.drugHighScore(s * ce));
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ketasim.core.engine.Engine;
-import org.ketasim.core.metrics.ConcentrationWindow;
+import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.population.Subject;
@@ -25,7 +25,7 @@ import org.ketasim.core.simulation.PopulationSimulator;
 public final class SweepRunner {
 
     private final Sweep sweep;
-    private final List<ConcentrationWindow> windows;
+    private final WindowChoice windows;
     private final ScenarioCompiler compiler;
     private final PatientSimulator patients;
     private final PopulationSimulator populations;
@@ -38,10 +38,10 @@ public final class SweepRunner {
      * @param engine       how intervals are taken
      * @param keepSubjects whether the subjects of populations are kept for per-subject rows
      */
-    public SweepRunner(Sweep sweep, List<ConcentrationWindow> windows, ScenarioCompiler compiler, Engine engine,
+    public SweepRunner(Sweep sweep, WindowChoice windows, ScenarioCompiler compiler, Engine engine,
                        boolean keepSubjects) {
         this.sweep = sweep;
-        this.windows = List.copyOf(windows);
+        this.windows = windows;
         this.compiler = compiler;
         this.patients = new PatientSimulator(engine);
         this.populations = new PopulationSimulator(engine);

@@ -7,8 +7,10 @@ import java.util.OptionalDouble;
 /**
  * A condition on the simulated patient; it holds when any of its given limits is reached.
  *
- * @param nrsReduction           expected NRS reduction (points) at or above which it holds
- * @param drugHigh               drug-high probability (0 to 1) at or above which it holds
+ * @param nrsReduction           a responder's NRS reduction (points, {@code pd.PdCurves}) at or above
+ *                               which it holds
+ * @param drugHigh               a typical volunteer's drug-high score (0 to 1, {@code pd.PdCurves}) at
+ *                               or above which it holds
  * @param concentration          parent plasma concentration (ng/mL) at or above which it holds
  * @param effectConcentration    effect-site concentration (ng/mL) at or above which it holds
  */
@@ -25,8 +27,8 @@ public record Condition(OptionalDouble nrsReduction, OptionalDouble drugHigh, Op
      */
     public List<String> reached(Patient p) {
         List<String> out = new ArrayList<>();
-        check(out, nrsReduction, p.nrsReduction(), "expected NRS reduction", "points");
-        check(out, drugHigh, p.drugHigh(), "drug-high probability", "");
+        check(out, nrsReduction, p.nrsReduction(), "a responder's NRS reduction", "points");
+        check(out, drugHigh, p.drugHigh(), "drug-high score", "");
         check(out, concentration, p.concentration(), "plasma concentration", "ng/mL");
         check(out, effectConcentration, p.effectConcentration(), "effect-site concentration", "ng/mL");
         return out;

@@ -6,8 +6,7 @@ import org.ketasim.core.engine.Controller;
 import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
 import org.ketasim.core.model.Observable;
-import org.ketasim.core.pd.DrugHigh;
-import org.ketasim.core.pd.PainRelief;
+import org.ketasim.core.pd.PdCurves;
 import org.ketasim.core.regimen.Breakpoints;
 import org.ketasim.core.regimen.ConstantInfusion;
 
@@ -71,8 +70,8 @@ public final class RuleTitration implements Controller {
         double cp = p.value(Observable.PARENT);
         double ce = p.system().has(Observable.EFFECT) ? p.value(Observable.EFFECT) : Double.NaN;
         double cePain = p.system().has(Observable.PAIN_EFFECT) ? p.value(Observable.PAIN_EFFECT) : Double.NaN;
-        double high = Double.isNaN(ce) ? Double.NaN : DrugHigh.probability(sKetamineFraction * ce);
-        double nrs = Double.isNaN(cePain) ? Double.NaN : PainRelief.nrsReduction(sKetamineFraction * cePain, baselineNrs);
+        double high = PdCurves.drugHighScore(sKetamineFraction * ce);
+        double nrs = PdCurves.responderNrsReduction(sKetamineFraction * cePain, baselineNrs);
         if (decision > intervals - 1 || Breakpoints.same(t, endH)) {
             events.add(new TitrationEvent(endH, "end", 0, cp, ce, high, nrs, ""));
             next = Double.POSITIVE_INFINITY;

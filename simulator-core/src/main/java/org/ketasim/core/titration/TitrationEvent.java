@@ -8,8 +8,8 @@ package org.ketasim.core.titration;
  * @param rateMgPerH          the rate from then on (mg/h)
  * @param concentration       parent plasma concentration then (ng/mL)
  * @param effectConcentration effect-site concentration then (ng/mL), NaN without one
- * @param drugHigh            drug-high probability then, NaN without an effect site
- * @param nrsReduction        expected NRS reduction then, NaN without the pain effect site
+ * @param drugHigh            a typical volunteer's drug-high score then (0 to 1), NaN without an effect site
+ * @param nrsReduction        a responder's NRS reduction then (points), NaN without the pain effect site
  * @param reason              the limits that were reached, or empty
  */
 public record TitrationEvent(double timeH, String action, double rateMgPerH, double concentration,

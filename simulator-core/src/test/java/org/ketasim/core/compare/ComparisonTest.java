@@ -1,18 +1,26 @@
 package org.ketasim.core.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ketasim.core.testing.Close.assertClose;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.ketasim.core.engine.Engine;
-import org.ketasim.core.metrics.ConcentrationWindow;
+import org.ketasim.core.io.yaml.ScenarioYaml;
 import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.PkModel;
-import org.ketasim.core.pd.EffectiveReduction;
-import org.ketasim.core.pd.PainRelief;
-import org.ketasim.core.pd.PdAssumptions;
+import org.ketasim.core.model.library.ModelLibrary;
+import org.ketasim.core.outcomes.Analyte;
+import org.ketasim.core.outcomes.AnalyteWindow;
+import org.ketasim.core.outcomes.OutcomeResult;
+import org.ketasim.core.outcomes.OutcomeRow;
+import org.ketasim.core.outcomes.WindowChoice;
+import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.DoseSpec;
 import org.ketasim.core.scenario.ModelSpec;
@@ -20,6 +28,7 @@ import org.ketasim.core.scenario.Patient;
 import org.ketasim.core.scenario.RegimenSpec;
 import org.ketasim.core.scenario.Scenario;
 import org.ketasim.core.scenario.SimulationSpec;
+import org.ketasim.core.simulation.PopulationSimulator;
 
 /**
  * A comparison row against numbers computed by hand: a one-compartment model (V 50 L, CL 10 L/h,
@@ -28,7 +37,7 @@ import org.ketasim.core.scenario.SimulationSpec;
 class ComparisonTest {
 
     private static final double K = 0.2;
-    private static final double KP = PdAssumptions.PAIN_KE0_PER_H;
+    private static final double KP = Math.log(2) / (ModelLibrary.PAIN_HALF_LIFE_DAYS * 24);
     private static final double RATE = 20;
     private static final double T = 4;
 
@@ -56,9 +65,10 @@ class ComparisonTest {
 
     @Test
     void rowMatchesHandComputedValues() {
-        var window = new ConcentrationWindow("mid", 500, 1000);
-        ComparisonRow r = new Comparison(Engine.EXACT, List.of(window)).of(scenario(), "hand").row();
+        Comparison typical = new Comparison(Engine.EXACT, new WindowChoice(List.of("mid=500-1000")), Optional.empty());
+        ComparisonRow r = typical.of(scenario(), "hand").row();
         assertEquals(80, r.totalDoseMg(), 1e-12);
+        assertEquals(80, r.sKetamineDoseMg(), 1e-12, "esketamine base, the default drug");
         assertEquals(20, r.peakRateMgPerH(), 0);
         assertEquals(4, r.infusionHours(), 1e-12);
         assertEquals(4, r.courseEndH(), 0);
@@ -72,35 +82,55 @@ class ComparisonTest {
         double down500 = T + Math.log(cp(T) / 500) / K;
         assertClose((up1000 - up500) + (down500 - down1000), r.windowHours().get("mid"), 0, 1e-4,
                 "hours in 500-1000 ng/mL (linear between 1-min rows)");
-        assertClose(PainRelief.nrsReduction(cePain(T), 7), r.nrsEnd(), 1e-9, 1e-12, "NRS at the end");
-        assertClose(PainRelief.nrsReduction(cePain(T + 28 * 24), 7), r.nrs4Weeks(), 1e-9, 1e-12, "NRS 4 weeks later");
-        assertClose(PainRelief.nrsReduction(cePain(T + 84 * 24), 7), r.nrs12Weeks(), 1e-9, 1e-12, "NRS 12 weeks later");
-        // the largest reduction comes after the infusion: the 10.9-day effect site keeps rising while Cp > Ce,pain
-        double peak = 0;
-        for (double t = T; t <= T + 84 * 24; t += 1) {
-            peak = Math.max(peak, PainRelief.nrsReduction(cePain(t), 7));
-        }
-        assertClose(peak, r.maxNrs(), 1e-6, 0, "largest NRS reduction on the hourly grid");
-        for (EffectiveReduction d : EffectiveReduction.values()) {
-            assertEquals(d.isMet(peak, 7), r.meets().get(d), d.name());
-        }
+        assertTrue(Double.isNaN(r.peakDrugHighScore()), "no acute effect site, no score");
+        assertTrue(r.outcomes().isEmpty(), "the typical patient alone has no population outcomes");
         assertEquals("iv", r.routes());
         assertEquals("hand", r.family());
     }
 
+    /**
+     * A model without published variability: every subject has the typical exposure, which the
+     * row says; the shares are shares with intervals, and the 4-h course is flagged as shorter than
+     * the evidence.
+     */
     @Test
-    void windowsParseFromTheCommandLineForm() {
-        assertEquals(new ConcentrationWindow("analgesia", 70, 160), ConcentrationWindow.parse("analgesia=70-160"));
-        assertEquals(Double.POSITIVE_INFINITY, ConcentrationWindow.parse("high=100-inf").highNgPerMl());
-        assertEquals("high=100-inf", ConcentrationWindow.parse("high=100-inf").toString());
-        assertThrows(IllegalArgumentException.class, () -> ConcentrationWindow.parse("70-160"));
-        assertThrows(IllegalArgumentException.class, () -> ConcentrationWindow.parse("x=160-70"));
+    void populationOutcomesOfAModelWithoutVariabilityUseTheTypicalExposure() {
+        PopulationSettings population = PopulationSettings.of(100, 3).withOutcomeReplicates(50).withThreads(2);
+        ComparisonRow r = new Comparison(Engine.EXACT, WindowChoice.PUBLISHED, Optional.of(population))
+                .of(scenario(), "hand").row();
+        assertFalse(r.pkVariability());
+        OutcomeResult o = r.outcomes().orElseThrow();
+        assertEquals(100, o.subjects());
+        for (OutcomeRow row : o.rows()) {
+            assertTrue(row.pLo() <= row.p() && row.p() <= row.pHi(), row.toString());
+            assertTrue(row.outsideEvidence() && row.reasonCodes().contains("course_shorter_than_trial"), row.reasonCodes());
+        }
+        assertEquals(Set.of("analgesia_acute", "dissociation", "anaesthesia", "drug_high", "external_perception",
+                "chronic_relief"), r.windowHours().keySet());
+        assertTrue(Double.isNaN(r.windowHours().get("drug_high")), "no acute effect site in the model");
+    }
+
+    /** The outcome shares of compare are those of a population of the same size and seed (exposures to rounding). */
+    @Test
+    void populationOutcomesAgreeWithThePopulationSimulator() {
+        CompiledScenario s = new ScenarioYaml().load(Path.of("../scenarios/trials/sigtermans2009.yaml"));
+        PopulationSettings population = PopulationSettings.of(60, 5).withOutcomeReplicates(40).withThreads(2);
+        OutcomeResult compared = new Comparison(Engine.MODAL, WindowChoice.PUBLISHED, Optional.of(population))
+                .of(s, "trials").row().outcomes().orElseThrow();
+        OutcomeResult simulated = new PopulationSimulator(Engine.MODAL).simulate(s, population, subject -> { })
+                .outcomes().orElseThrow();
+        for (int k = 0; k < compared.rows().size(); k++) {
+            assertEquals(simulated.rows().get(k).p(), compared.rows().get(k).p(), 1.0 / 60,
+                    compared.rows().get(k).toString());
+        }
     }
 
     @Test
     void hoursInsideCountsFlatAndCrossingSegments() {
-        var w = new ConcentrationWindow("w", 10, 20);
-        assertClose(1.5, w.hoursInside(new double[] {0, 1, 2}, new double[] {15, 15, 25}), 1e-15, 0, "1 h + half");
-        assertClose(0, w.hoursInside(new double[] {0, 1}, new double[] {0, 5}), 0, 0, "below");
+        var w = AnalyteWindow.parse("w=10-20@s-ketamine", Analyte.S_KETAMINE);
+        assertClose(1.5, w.hoursInside(new double[] {0, 1, 2}, new double[] {15, 15, 25}, Analyte.S_KETAMINE,
+                AnalyteWindow.Site.PLASMA), 1e-15, 0, "1 h + half");
+        assertClose(0, w.hoursInside(new double[] {0, 1}, new double[] {0, 5}, Analyte.S_KETAMINE,
+                AnalyteWindow.Site.PLASMA), 0, 0, "below");
     }
 }

@@ -128,8 +128,8 @@ class BuiltInModelScenarioTest {
     void everyBuiltInModelReportsPainReliefAndDrugHigh() {
         var r = run(BASE);
         assertTrue(r.series().system().hasPainEffectSite());
-        assertTrue(r.pd().maxDrugHighProbability() > 0);
-        assertTrue(r.pd().maxNrsReduction() > 0 && r.pd().maxNrsReduction() < 1,
-                "a 2-hour infusion barely moves a 10.9-day effect compartment: " + r.pd().maxNrsReduction());
+        assertTrue(r.pd().maxDrugHighScore() > 0);
+        assertTrue(r.pd().maxResponderNrsReduction() > 0 && r.pd().maxResponderNrsReduction() < 1,
+                "a 2-hour infusion barely moves a 10.9-day effect compartment: " + r.pd().maxResponderNrsReduction());
     }
 }

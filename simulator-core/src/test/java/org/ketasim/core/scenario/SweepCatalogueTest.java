@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ketasim.core.engine.Engine;
 import org.ketasim.core.io.yaml.SweepYaml;
-import org.ketasim.core.metrics.ConcentrationWindow;
+import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.sweep.SweepPoint;
 import org.ketasim.core.sweep.SweepRunner;
 
@@ -29,7 +29,7 @@ class SweepCatalogueTest {
     void loadsAndItsFirstAndLastPointsSimulate(Path file) {
         Sweep sweep = new SweepYaml().read(file);
         assertTrue(sweep.points() > 1);
-        SweepRunner runner = new SweepRunner(sweep, ConcentrationWindow.DEFAULTS, new ScenarioCompiler(), Engine.MODAL,
+        SweepRunner runner = new SweepRunner(sweep, WindowChoice.PUBLISHED, new ScenarioCompiler(), Engine.MODAL,
                 false);
         for (long k : new long[] {0, sweep.points() - 1}) {
             SweepPoint p = runner.run(k);

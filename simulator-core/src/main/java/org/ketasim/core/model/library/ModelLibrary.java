@@ -5,15 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ketasim.core.model.EffectSite;
-import org.ketasim.core.pd.PdAssumptions;
 
 /**
  * The built-in models, by id. {@value #DEFAULT_ID} is the default S-ketamine model (venous, fully
  * specified, externally validated: pk-models.md section 8). Every built-in model gets the slow
- * effect compartment of chronic pain relief (Dahan 2011, see {@link PdAssumptions}). Thread-safe
- * (immutable).
+ * effect compartment of chronic pain relief, with the onset and offset half-life of Dahan 2011
+ * ({@link #PAIN_HALF_LIFE_DAYS}; the relief model itself is in {@code outcomes.ReliefModel}).
+ * Thread-safe (immutable).
  */
 public final class ModelLibrary {
+
+    /**
+     * The half-life of onset and offset of chronic pain relief, 10.9 days (Dahan et al., Eur J Pain
+     * 2011;15:258, abstract [V]): the pain effect compartment of every built-in model.
+     */
+    public static final double PAIN_HALF_LIFE_DAYS = 10.9;
 
     /** The default model's id. */
     public static final String DEFAULT_ID = "fanta-otto";
@@ -26,7 +32,7 @@ public final class ModelLibrary {
                 RacemicModels.domino(), RacemicModels.clements1981(), RacemicModels.hijazi2003(),
                 RacemicModels.kamp2020())) {
             MODELS.put(m.id(), new BuiltInModel(m.card(),
-                    m.model().withPainEffectSite(new EffectSite(PdAssumptions.PAIN_KE0_PER_H))));
+                    m.model().withPainEffectSite(new EffectSite(Math.log(2) / (PAIN_HALF_LIFE_DAYS * 24)))));
         }
     }
 
