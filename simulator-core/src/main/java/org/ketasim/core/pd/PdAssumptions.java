@@ -2,11 +2,12 @@ package org.ketasim.core.pd;
 
 import java.util.List;
 
-/** The sources and assumptions of the pharmacodynamic outputs, for model cards and documentation. */
+/**
+ * The sources and assumptions of the pharmacodynamic outputs, for model cards and documentation. The
+ * ke0 of the pain effect compartment is a parameter of the models:
+ * {@link org.ketasim.core.model.library.ModelLibrary#PAIN_KE0_PER_H}.
+ */
 public final class PdAssumptions {
-
-    /** Dahan 2011 chronic pain relief: onset/offset half-life 10.9 days [V], so ke0 = ln 2 / 10.9 d. */
-    public static final double PAIN_KE0_PER_H = Math.log(2) / (10.9 * 24);
 
     /** Lines for {@code ketasim models <id>}. */
     public static final List<String> LINES = List.of(

@@ -10,9 +10,9 @@ import org.ketasim.core.engine.Engine;
 import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.PkModel;
+import org.ketasim.core.model.library.ModelLibrary;
 import org.ketasim.core.pd.EffectiveReduction;
 import org.ketasim.core.pd.PainRelief;
-import org.ketasim.core.pd.PdAssumptions;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.DoseSpec;
 import org.ketasim.core.scenario.ModelSpec;
@@ -28,7 +28,7 @@ import org.ketasim.core.scenario.SimulationSpec;
 class ComparisonTest {
 
     private static final double K = 0.2;
-    private static final double KP = PdAssumptions.PAIN_KE0_PER_H;
+    private static final double KP = ModelLibrary.PAIN_KE0_PER_H;
     private static final double RATE = 20;
     private static final double T = 4;
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.PkModel;
+import org.ketasim.core.model.library.ModelLibrary;
 import org.ketasim.core.model.Route;
 import org.ketasim.core.regimen.Bolus;
 import org.ketasim.core.regimen.ConstantInfusion;
@@ -51,7 +52,7 @@ class PharmacodynamicsTest {
     /** The slow effect compartment after a 1-compartment bolus: Ce = D/V ke0/(ke0 - k) (e^-kt - e^-ke0 t). */
     @Test
     void painEffectSiteFollowsItsClosedForm() {
-        double ke0 = PdAssumptions.PAIN_KE0_PER_H;
+        double ke0 = ModelLibrary.PAIN_KE0_PER_H;
         double k = 10.0 / 50;
         PkModel model = PkModel.of("1cmt", 50, 10).withPainEffectSite(new EffectSite(ke0));
         var r = Simulations.exact(model, Regimen.of(Bolus.of(0, 100, Route.IV)), 72, 6);
@@ -66,7 +67,7 @@ class PharmacodynamicsTest {
     @Test
     void outcomeCountsHoursFirstTimesAndHalvesRacemicConcentrations() {
         PkModel model = PkModel.of("1cmt", 50, 10).withEffectSite(new EffectSite(60))
-                .withPainEffectSite(new EffectSite(PdAssumptions.PAIN_KE0_PER_H));
+                .withPainEffectSite(new EffectSite(ModelLibrary.PAIN_KE0_PER_H));
         // 10 mg/h for 60 days: Cp -> 1000 ng/mL, far above both C50s
         var r = Simulations.exact(model, Regimen.of(new ConstantInfusion(0, 60 * 24, 10, Route.IV)), 60 * 24, 12);
         PdOutcome s = PdOutcome.of(r.series(), 1.0, 7);

@@ -5,15 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ketasim.core.model.EffectSite;
-import org.ketasim.core.pd.PdAssumptions;
 
 /**
  * The built-in models, by id. {@value #DEFAULT_ID} is the default S-ketamine model (venous, fully
  * specified, externally validated: pk-models.md section 8). Every built-in model gets the slow
- * effect compartment of chronic pain relief (Dahan 2011, see {@link PdAssumptions}). Thread-safe
- * (immutable).
+ * effect compartment of chronic pain relief, {@link #PAIN_KE0_PER_H} (its effect is in
+ * {@link org.ketasim.core.pd.PainRelief}). Thread-safe (immutable).
  */
 public final class ModelLibrary {
+
+    /**
+     * ke0 (1/h) of the slow effect compartment of chronic pain relief that every built-in model gets:
+     * Dahan 2011's onset/offset half-life of 10.9 days [V], so ke0 = ln 2 / 10.9 d. It is a parameter
+     * of the models, so it lives here and the pharmacodynamics read it, not the other way round.
+     */
+    public static final double PAIN_KE0_PER_H = Math.log(2) / (10.9 * 24);
 
     /** The default model's id. */
     public static final String DEFAULT_ID = "fanta-otto";
@@ -26,7 +32,7 @@ public final class ModelLibrary {
                 RacemicModels.domino(), RacemicModels.clements1981(), RacemicModels.hijazi2003(),
                 RacemicModels.kamp2020())) {
             MODELS.put(m.id(), new BuiltInModel(m.card(),
-                    m.model().withPainEffectSite(new EffectSite(PdAssumptions.PAIN_KE0_PER_H))));
+                    m.model().withPainEffectSite(new EffectSite(PAIN_KE0_PER_H))));
         }
     }
 
