@@ -16,8 +16,8 @@ public final class ModelLibrary {
 
     /**
      * ke0 (1/h) of the slow effect compartment of chronic pain relief that every built-in model gets:
-     * Dahan 2011's onset/offset half-life of 10.9 days [V], so ke0 = ln 2 / 10.9 d. It is a parameter
-     * of the models, so it lives here and the pharmacodynamics read it, not the other way round.
+     * Dahan 2011's onset/offset half-life of 10.9 days [V], so ke0 = ln 2 / 10.9 d. A parameter of
+     * the models, so it lives with them; the pharmacodynamics read the concentration it gives.
      */
     public static final double PAIN_KE0_PER_H = Math.log(2) / (10.9 * 24);
 
