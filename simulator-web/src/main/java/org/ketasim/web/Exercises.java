@@ -51,22 +51,21 @@ final class Exercises {
                 "teaching/exercise-reach-100-within-an-hour",
                 List.of(new Goal.Reach(100, 1), new Goal.Stay(100, 150, 1, 3), new Goal.NeverAbove(150)));
         add(list, catalogue, "loading-dose", "A loading dose before the infusion",
-                "Reach 100 ng/mL within 20 minutes, then hold plasma between 100 and 250 ng/mL until the 4-hour "
-                        + "mark without passing 250. An infusion alone takes hours to get there.",
+                "Reach 80 ng/mL within 30 minutes, then hold plasma between 80 and 200 ng/mL until the 4-hour "
+                        + "mark without ever passing 200. An infusion alone takes hours to get there.",
                 "teaching/bolus-before-infusion",
-                List.of(new Goal.Reach(100, 20.0 / 60), new Goal.Stay(100, 250, 20.0 / 60, 4),
-                        new Goal.NeverAbove(250)));
+                List.of(new Goal.Reach(80, 0.5), new Goal.Stay(80, 200, 0.5, 4), new Goal.NeverAbove(200)));
         add(list, catalogue, "slow-titration", "Titrate up without overshooting",
                 "Raise the rate step by step so that plasma reaches 150 ng/mL by 10 h but never passes 250 ng/mL: "
                         + "each rate needs time to show its effect before the next step.",
                 "teaching/slow-titration-every-2-h",
                 List.of(new Goal.Reach(150, 10), new Goal.NeverAbove(250)));
         add(list, catalogue, "inpatient-relief", "An inpatient course to relief without psychomimetic effects",
-                "Titrate a 4-day inpatient infusion so that a typical responder's expected NRS reduction reaches 2 "
-                        + "points by the end of day 6, while a typical volunteer's drug-high score stays below 0.5. "
+                "Give a 4-day inpatient infusion so that a typical responder's expected NRS reduction is at least "
+                        + "2 points at day 11, while a typical volunteer's drug-high score stays below 0.5 throughout. "
                         + "Pain relief follows the concentration with a half-life of about 11 days (Dahan 2011): "
-                        + "speed up time.",
-                "dutch-survey/nl-inpatient-median",
+                        + "speed time up.",
+                "dutch-survey/nl-inpatient-constant-5mgh",
                 List.of(new Goal.ResponderRelief(2), new Goal.VolunteerDrugHighBelow(0.5)));
         this.exercises = List.copyOf(list);
     }
