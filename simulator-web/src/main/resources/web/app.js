@@ -216,7 +216,7 @@ function showPatient(r, started) {
   const series = [{label: axis.label}, line(r.analyte + " plasma", COLORS[0])];
   const data = [x, r.series.cp];
   if (r.series.cm) { series.push(line((r.metaboliteAnalyte || "metabolite") + " plasma", COLORS[1])); data.push(r.series.cm); }
-  if (r.series.ce) { series.push(line("effect site", COLORS[2], {dash: [6, 4]})); data.push(r.series.ce); }
+  if (r.series.ce) { series.push(line("effect site", COLORS[2], {dash: [5, 5], width: 1.5})); data.push(r.series.ce); }
   draw("conc", $("chart-conc"), {height: 260, scales: {x: {time: false}},
     axes: [{label: axis.label}, {label: "ng/mL"}], series: series}, data);
   draw("rate", $("chart-rate"), {height: 140, scales: {x: {time: false}},
@@ -227,7 +227,9 @@ function showPatient(r, started) {
   body.textContent = "";
   const add = (id, label, value, unit) => {
     const tr = el("tr");
-    tr.appendChild(el("th", label));
+    const th = el("th", label);
+    th.scope = "row";
+    tr.appendChild(th);
     const td = el("td", value, "num");
     td.dataset.metric = id;
     tr.appendChild(td);
@@ -483,8 +485,10 @@ function benefitHarm(items) {
     "largest NRS reduction, typical responder");
   pts.forEach((p, i) => {
     if (p[0] === null || p[1] === null) return;
-    mk("circle", {cx: X(p[0]), cy: Y(p[1]), r: 6, fill: COLORS[i % COLORS.length]});
-    mk("text", {x: X(p[0]) + 9, y: Y(p[1]) + 4}, String(i + 1));
+    mk("circle", {cx: X(p[0]), cy: Y(p[1]), r: 6, fill: COLORS[i % COLORS.length], "fill-opacity": 0.8});
+    const near = pts.slice(0, i).filter((q) => q[0] !== null && Math.abs(X(q[0]) - X(p[0])) < 24
+      && Math.abs(Y(q[1]) - Y(p[1])) < 14).length;
+    mk("text", {x: X(p[0]) + 9 + 16 * near, y: Y(p[1]) + 4}, String(i + 1));
   });
   box.appendChild(svg);
 }
@@ -673,9 +677,9 @@ function showResult(r) {
     const rv = r.reveal;
     $("score").textContent = "The patient, revealed";
     const box = $("reveal");
-    box.appendChild(el("p", (rv.responder ? "A responder" : "A non-responder: S-ketamine did not relieve this patient's pain")
-      + ". Psychomimetic signs appeared when a typical volunteer's drug-high score passed "
-      + rv.sensitivity.toFixed(2) + "."));
+    box.appendChild(el("p", (rv.responder ? "A responder" : "A non-responder: S-ketamine does not relieve this patient's pain")
+      + ". This patient shows psychomimetic signs whenever a typical volunteer's drug-high score at their effect-site "
+      + "concentration is above " + rv.sensitivity.toFixed(2) + "."));
     const f = Object.entries(rv.factors).map(([k, v]) => k + " × " + v.toFixed(2)).join(", ");
     box.appendChild(el("p", "Parameters against the typical patient: " + f + ". Seed " + rv.seed + "."));
     const truth = r.view.truth.curve;
@@ -728,7 +732,7 @@ async function init() {
     }
   }
   for (const m of models) {
-    const o = el("option", m.id + " (" + m.drug.replace("_", " ") + ")");
+    const o = el("option", m.id + ": " + m.title);
     o.value = m.id;
     $("model").appendChild(o);
   }
