@@ -21,7 +21,8 @@ function fmt(v, digits = 3) {
 }
 
 function pct(p) {
-  return p === null || p === undefined ? "–" : (100 * p).toFixed(p < 0.1 && p > 0 ? 1 : 0) + " %";
+  if (p === null || p === undefined) return "–";
+  return (100 * p).toFixed((p > 0 && p < 0.1) || (p < 1 && p > 0.9) ? 1 : 0) + " %";
 }
 
 function hours(h) {
@@ -323,7 +324,7 @@ function showPopulation(p, started) {
     tr.appendChild(el("td", pct(s.pLo) + " to " + pct(s.pHi), "num"));
     body.appendChild(tr);
   }
-  $("pop-note").textContent = p.intervals + ". Seed " + p.seed + " (ketasim population --seed " + p.seed + " gives the same)."
+  $("pop-note").textContent = p.intervals + ". Seed " + p.seed + "."
     + (p.variabilityNotApplied.length ? " Variability not applied: " + p.variabilityNotApplied.join(", ") + "." : "");
   showOutcomes(p.outcomes || []);
   $("pop-status").textContent = p.subjects + " subjects";

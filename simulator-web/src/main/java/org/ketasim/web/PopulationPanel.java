@@ -91,7 +91,8 @@ final class PopulationPanel {
         out.put("shares", shares);
         out.put("intervals", "exact 95 % intervals for " + subjects + " simulated subjects: they cover the sampling "
                 + "of the subjects, not the uncertainty of the model's parameters; concentrations at "
-                + c.plan().grid().size() + " output rows, every " + s.simulation().step());
+                + c.plan().grid().size() + " output rows, every " + String.format(java.util.Locale.ROOT, "%.3g min",
+                s.simulation().stepH() * 60));
         out.put("variabilityNotApplied", p.variability().notApplied());
         return out;
     }
