@@ -73,6 +73,12 @@ final class PopulationCommand implements Callable<Integer> {
                     + "population.observations, else none).")
     private String observations;
 
+    @Option(names = "--replicates", paramLabel = "R", defaultValue = "200",
+            description = "Replicates of the outcome models' parameter uncertainty behind the 95 % intervals of "
+                    + "population_outcomes.csv (default: ${DEFAULT-VALUE}; 0 writes no outcomes). Outcomes use the "
+                    + "first 10000 subjects at most.")
+    private int replicates;
+
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
 
@@ -104,7 +110,7 @@ final class PopulationCommand implements Callable<Integer> {
             observationTimesH = observationTimes();
             windows = windowOptions.windows();
             PopulationOutputs.settings(Optional.empty(), subjects, seed, weightSdKg, percentiles, windows, workers,
-                    observationTimesH);
+                    observationTimesH, replicates);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -117,7 +123,7 @@ final class PopulationCommand implements Callable<Integer> {
         PopulationOutputs outputs = new PopulationOutputs(engine.engine(), format);
         for (CompiledScenario s : loaded.get().scenarios()) {
             PopulationSettings settings = PopulationOutputs.settings(s.scenario().population(), subjects, seed,
-                    weightSdKg, percentiles, windows, workers, observationTimesH);
+                    weightSdKg, percentiles, windows, workers, observationTimesH, replicates);
             outputs.write(s, settings, out.resolve(s.id()), stdout, err).ifPresent(problem -> {
                 err.println("error: " + problem);
                 failed.add(problem);

@@ -15,6 +15,7 @@ import org.ketasim.core.engine.Engine;
 import org.ketasim.core.io.PopulationWriter;
 import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.model.Observable;
+import org.ketasim.core.outcomes.OutcomeResult;
 import org.ketasim.core.pd.EffectiveReduction;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.PopulationSettings;
@@ -59,7 +60,7 @@ final class PopulationOutputs {
      */
     static PopulationSettings settings(Optional<PopulationSpec> file, Integer subjects, Long seed, Double weightSdKg,
                                        double[] percentiles, List<ConcentrationWindow> windows, int threads,
-                                       double[] observationTimesH) {
+                                       double[] observationTimesH, int outcomeReplicates) {
         PopulationSpec spec = file.orElse(PopulationSpec.NONE);
         return new PopulationSettings(subjects != null ? subjects : spec.subjects().orElse(DEFAULT_SUBJECTS),
                 seed != null ? seed : spec.seed().orElse(DEFAULT_SEED),
@@ -68,7 +69,8 @@ final class PopulationOutputs {
                         : spec.percentiles().stream().mapToDouble(Double::doubleValue).toArray(),
                 windows, weightSdKg != null ? weightSdKg : spec.weightSd().map(Quantity::internalValue).orElse(0.0),
                 threads, observationTimesH != null ? observationTimesH
-                        : spec.observations().stream().mapToDouble(Quantity::internalValue).toArray());
+                        : spec.observations().stream().mapToDouble(Quantity::internalValue).toArray(),
+                outcomeReplicates);
     }
 
     /**
@@ -138,6 +140,13 @@ final class PopulationOutputs {
         }
         AtomicFiles.writeText(dir.resolve("population_bands.csv"), w -> writer.writeBands(r, w));
         AtomicFiles.writeText(dir.resolve("population_probabilities.csv"), w -> writer.writeProbabilities(r, w));
+        if (r.outcomes().isPresent()) {
+            OutcomeResult o = r.outcomes().get();
+            AtomicFiles.writeText(dir.resolve("population_outcomes.csv"), w -> writer.writeOutcomes(o, w));
+            AtomicFiles.writeText(dir.resolve("population_mean_reduction.csv"), w -> writer.writeMeanReductions(o, w));
+            o.liverWarning().ifPresent(liver -> err.println("warning: " + s.scenario().sourceName() + ": "
+                    + liver.text()));
+        }
         PopulationChart chart = new PopulationChart(s, r);
         AtomicFiles.write(dir.resolve("population." + format.extension()), o -> chart.write(format, o));
         report(stdout, s, r, dir);

@@ -98,7 +98,8 @@ final class RunCommand implements Callable<Integer> {
             CompiledScenario sc = o.scenario();
             if (sc.scenario().population().isPresent()) {
                 PopulationSettings settings = PopulationOutputs.settings(sc.scenario().population(), null, null, null,
-                        null, ConcentrationWindow.DEFAULTS, Runtime.getRuntime().availableProcessors(), null);
+                        null, ConcentrationWindow.DEFAULTS, Runtime.getRuntime().availableProcessors(), null,
+                        PopulationSettings.DEFAULT_OUTCOME_REPLICATES);
                 populations.write(sc, settings, out.resolve(sc.id()), stdout, err).ifPresent(problem -> {
                     err.println("error: " + problem);
                     failed.add(problem);

@@ -3,7 +3,8 @@ package org.ketasim.core.engine;
 /**
  * Sees a run of the {@link Propagator}: metrics, series, pharmacodynamics and outcomes are
  * observers, and never advance time themselves. Callbacks come in time order, on the thread that
- * runs the propagator.
+ * runs the propagator. Besides the output rows, an observer may ask for samples at times of its own
+ * ({@link #nextSampleH()}); the propagator stops there too, as at a row, without reporting a row.
  */
 public interface Observer {
 
@@ -26,6 +27,23 @@ public interface Observer {
      * @param p     the propagator; {@link Propagator#stepper()} can find turning points inside
      */
     default void interval(double fromH, double toH, Propagator p) {
+    }
+
+    /**
+     * @return the next time (h) this observer wants to see the state at, after the events there;
+     *         {@code +infinity} for none (the default). It must move on at each {@link #sample}.
+     */
+    default double nextSampleH() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The propagator has reached {@link #nextSampleH()}: every event at that time was applied and
+     * the row there, if there is one, reported.
+     *
+     * @param p the propagator, to read the state
+     */
+    default void sample(Propagator p) {
     }
 
     /**

@@ -12,13 +12,14 @@ import org.ketasim.core.regimen.Dose;
  * The one time loop of ketasim: runs a {@link Plan} on one subject with a {@link Stepper}.
  *
  * <p>It walks the stops in time order: the timeline's breakpoints, the doses controllers give as
- * the run goes, the controllers' decision times, the output rows, and the horizon; it never steps
- * across a stop. At a stop it applies, in this order: the timeline's boluses and rate changes, the
- * controllers' doses due, the decisions due (in the plan's order), and then reports the row if the
- * stop is one. So a row at a bolus time holds the state just after the bolus, and the pump rate of
- * a row is the rate from that time on. Stops closer than {@link Breakpoints#TOLERANCE_H} are one
- * instant; a stop next to a row is taken at the row's time, so no sliver interval appears, and an
- * interval equal to the grid's step (to rounding) is taken as exactly the step.
+ * the run goes, the controllers' decision times, the output rows, the observers' sample times, and
+ * the horizon; it never steps across a stop. At a stop it applies, in this order: the timeline's
+ * boluses and rate changes, the controllers' doses due, the decisions due (in the plan's order),
+ * then reports the row if the stop is one, and last the samples due. So a row at a bolus time
+ * holds the state just after the bolus, and the pump rate of a row is the rate from that time on.
+ * Stops closer than {@link Breakpoints#TOLERANCE_H} are one instant; a stop next to a row is taken
+ * at the row's time, so no sliver interval appears, and an interval equal to the grid's step (to
+ * rounding) is taken as exactly the step.
  *
  * <p>Observers ({@link Observer}) see every row and interval; controllers ({@link Controller})
  * decide at their times. A propagator can be advanced row by row ({@link #nextRow()}), to a time
@@ -225,6 +226,9 @@ public final class Propagator {
         for (Controller c : controllers) {
             next = Math.min(next, c.nextDecisionH());
         }
+        for (Observer o : observers) {
+            next = Math.min(next, o.nextSampleH());
+        }
         next = Math.min(next, nextGivenTime());
         if (row < grid.size()) {
             double g = grid.time(row);
@@ -284,6 +288,14 @@ public final class Propagator {
             int r = row++;
             for (Observer o : observers) {
                 o.row(r, this);
+            }
+        }
+        for (Observer o : observers) {
+            if (due(o.nextSampleH())) {
+                o.sample(this);
+                if (due(o.nextSampleH())) {
+                    throw new IllegalStateException("an observer sampled at " + t + " h without moving on");
+                }
             }
         }
     }

@@ -5,9 +5,14 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.Observable;
+import org.ketasim.core.outcomes.EvidenceReason;
+import org.ketasim.core.outcomes.MeanReductionRow;
+import org.ketasim.core.outcomes.OutcomeResult;
+import org.ketasim.core.outcomes.OutcomeRow;
 import org.ketasim.core.pd.EffectiveReduction;
 import org.ketasim.core.population.IndividualParameter;
 import org.ketasim.core.population.PopulationResult;
@@ -29,6 +34,12 @@ import org.ketasim.core.titration.TitrationEvent;
  * {@code p_inside_<window>} (any time inside), {@code p_above_<window>} (Cmax above its upper
  * bound), {@code mean_hours_in_<window>}, {@code p_drug_high} (0.5 or more at some time) and
  * {@code p_<definition>} per effective-reduction definition (empty without the effect site);</li>
+ * <li>{@code population_outcomes.csv}: {@code seed, subjects, arm, measure, time, p, p_lo, p_hi,
+ * outside_evidence, reasons}, one row per arm, measure and time ({@link OutcomeRow}), then
+ * {@code reason_details}, the reasons in words;</li>
+ * <li>{@code population_mean_reduction.csv}: {@code seed, subjects, time}, the mean NRS reduction of
+ * each arm and their difference, each with {@code _lo} and {@code _hi}, then {@code outside_evidence,
+ * reasons, reason_details};</li>
  * <li>{@code population_observations.csv} and {@code population_events.csv} (each subject's own
  * titration decisions), streamed.</li>
  * </ul>
@@ -44,6 +55,50 @@ public final class PopulationWriter {
          * @throws IOException if writing fails
          */
         void write(Subject s) throws IOException;
+    }
+
+    /**
+     * @param r   a population's outcomes
+     * @param out where to write {@code population_outcomes.csv}; not closed
+     * @throws IOException if writing fails
+     */
+    public void writeOutcomes(OutcomeResult r, Writer out) throws IOException {
+        out.write(Csv.header(List.of("seed", "subjects", "arm", "measure", "time", "p", "p_lo", "p_hi",
+                "outside_evidence", "reasons", "reason_details")));
+        for (OutcomeRow row : r.rows()) {
+            out.write(Csv.line(List.of(Long.toString(r.seed()), Integer.toString(r.subjects()), row.arm().id(),
+                    row.measure().id(), row.time(), Csv.number(row.p()), Csv.number(row.pLo()), Csv.number(row.pHi()),
+                    Boolean.toString(row.outsideEvidence()), row.reasonCodes(), details(row.reasons()))));
+        }
+    }
+
+    /**
+     * @param r   a population's outcomes
+     * @param out where to write {@code population_mean_reduction.csv}; not closed
+     * @throws IOException if writing fails
+     */
+    public void writeMeanReductions(OutcomeResult r, Writer out) throws IOException {
+        List<String> header = new ArrayList<>(List.of("seed", "subjects", "time"));
+        for (String arm : List.of("drug", "placebo", "difference")) {
+            header.addAll(List.of(arm + "_nrs_reduction", arm + "_nrs_reduction_lo", arm + "_nrs_reduction_hi"));
+        }
+        header.addAll(List.of("outside_evidence", "reasons", "reason_details"));
+        out.write(Csv.header(header));
+        for (MeanReductionRow m : r.meanReductions()) {
+            List<String> cells = new ArrayList<>(List.of(Long.toString(r.seed()), Integer.toString(r.subjects()),
+                    m.time()));
+            for (MeanReductionRow.Estimate e : List.of(m.drug(), m.placebo(), m.difference())) {
+                cells.addAll(List.of(Csv.number(e.value()), Csv.number(e.lo()), Csv.number(e.hi())));
+            }
+            cells.addAll(List.of(Boolean.toString(m.outsideEvidence()),
+                    m.reasons().stream().map(EvidenceReason::code).collect(Collectors.joining(";")),
+                    details(m.reasons())));
+            out.write(Csv.line(cells));
+        }
+    }
+
+    private static String details(List<EvidenceReason> reasons) {
+        return Csv.text(reasons.stream().map(EvidenceReason::text).collect(Collectors.joining("; ")));
     }
 
     /**

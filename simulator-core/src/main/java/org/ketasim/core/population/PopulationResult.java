@@ -3,8 +3,10 @@ package org.ketasim.core.population;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.model.Observable;
+import org.ketasim.core.outcomes.OutcomeResult;
 import org.ketasim.core.pd.EffectiveReduction;
 
 /**
@@ -18,9 +20,12 @@ import org.ketasim.core.pd.EffectiveReduction;
  * @param bands       per observable with a band (parent, metabolite, effect site, where the model
  *                    has them), per percentile, per row: the concentration (ng/mL)
  * @param counts      the subject counts behind the shares
+ * @param outcomes    the population's pain relief and psychomimetic shares with their uncertainty,
+ *                    from its first {@link PopulationSettings#outcomeSubjects()} subjects; empty when
+ *                    none were asked for
  */
 public record PopulationResult(PopulationSettings settings, Variability variability, double[] timesH,
-                               Map<Observable, double[][]> bands, Counts counts) {
+                               Map<Observable, double[][]> bands, Counts counts, Optional<OutcomeResult> outcomes) {
 
     /** The observables that get bands, where the model has them. */
     public static final List<Observable> BANDED = List.of(Observable.PARENT, Observable.METABOLITE, Observable.EFFECT);

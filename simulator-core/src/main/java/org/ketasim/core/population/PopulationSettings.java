@@ -16,14 +16,28 @@ import org.ketasim.core.metrics.ConcentrationWindow;
  * @param threads     worker threads, &gt;= 1; outputs do not depend on it
  * @param observationTimesH times (h) of simulated observations with the model's residual error,
  *                    ascending, each &gt;= 0; empty for none
+ * @param outcomeReplicates replicates of the outcome models' parameter uncertainty (see
+ *                    {@code outcomes.PopulationOutcomes}), 0 for no outcomes, at most
+ *                    {@link #MAX_OUTCOME_REPLICATES}
  */
 public record PopulationSettings(int subjects, long seed, double[] percentiles, List<ConcentrationWindow> windows,
-                                 double weightSdKg, int threads, double[] observationTimesH) {
+                                 double weightSdKg, int threads, double[] observationTimesH, int outcomeReplicates) {
 
     /** The largest population. */
     public static final int MAX_SUBJECTS = 1_000_000;
     /** The most worker threads. */
     public static final int MAX_THREADS = 256;
+
+    /** The most outcome replicates. */
+    public static final int MAX_OUTCOME_REPLICATES = 10_000;
+    /** The default outcome replicates: 2.5 and 97.5 % points from 200 draws (see {@code OutcomeSettings}). */
+    public static final int DEFAULT_OUTCOME_REPLICATES = 200;
+    /**
+     * The most subjects whose outcomes are simulated: the first ones of a larger population. Their
+     * exposures are kept in memory (about 16 bytes per hour of course and washout each), and the
+     * outcome intervals are those of a cohort of that size.
+     */
+    public static final int MAX_OUTCOME_SUBJECTS = 10_000;
 
     /** The default band percentiles. */
     public static final double[] DEFAULT_PERCENTILES = {5, 25, 50, 75, 95};
@@ -53,6 +67,10 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
         if (threads < 1 || threads > MAX_THREADS) {
             throw new IllegalArgumentException("threads must be 1 to " + MAX_THREADS + ", got " + threads);
         }
+        if (outcomeReplicates < 0 || outcomeReplicates > MAX_OUTCOME_REPLICATES) {
+            throw new IllegalArgumentException("outcome replicates must be 0 to " + MAX_OUTCOME_REPLICATES + ", got "
+                    + outcomeReplicates);
+        }
         observationTimesH = observationTimesH.clone();
         for (int i = 0; i < observationTimesH.length; i++) {
             if (!(observationTimesH[i] >= 0) || Double.isInfinite(observationTimesH[i])
@@ -74,7 +92,7 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return these settings with simulated observations at those times
      */
     public PopulationSettings withObservations(double[] timesH) {
-        return new PopulationSettings(subjects, seed, percentiles, windows, weightSdKg, threads, timesH);
+        return new PopulationSettings(subjects, seed, percentiles, windows, weightSdKg, threads, timesH, outcomeReplicates);
     }
 
     /**
@@ -83,7 +101,22 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return settings with the default percentiles and windows, fixed weight and one thread
      */
     public static PopulationSettings of(int subjects, long seed) {
-        return new PopulationSettings(subjects, seed, DEFAULT_PERCENTILES, ConcentrationWindow.DEFAULTS, 0, 1, new double[0]);
+        return new PopulationSettings(subjects, seed, DEFAULT_PERCENTILES, ConcentrationWindow.DEFAULTS, 0, 1, new double[0],
+                DEFAULT_OUTCOME_REPLICATES);
+    }
+
+    /**
+     * @param replicates outcome replicates, 0 for no outcomes
+     * @return these settings with that many
+     */
+    public PopulationSettings withOutcomeReplicates(int replicates) {
+        return new PopulationSettings(subjects, seed, percentiles, windows, weightSdKg, threads, observationTimesH,
+                replicates);
+    }
+
+    /** @return how many subjects get outcomes: the first {@link #MAX_OUTCOME_SUBJECTS} at most, none without replicates */
+    public int outcomeSubjects() {
+        return outcomeReplicates == 0 ? 0 : Math.min(subjects, MAX_OUTCOME_SUBJECTS);
     }
 
     /**
@@ -105,7 +138,7 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return these settings with {@code n} threads
      */
     public PopulationSettings withThreads(int n) {
-        return new PopulationSettings(subjects, seed, percentiles, windows, weightSdKg, n, observationTimesH);
+        return new PopulationSettings(subjects, seed, percentiles, windows, weightSdKg, n, observationTimesH, outcomeReplicates);
     }
 
     /**
@@ -113,7 +146,7 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return these settings with that weight variability
      */
     public PopulationSettings withWeightSd(double sdKg) {
-        return new PopulationSettings(subjects, seed, percentiles, windows, sdKg, threads, observationTimesH);
+        return new PopulationSettings(subjects, seed, percentiles, windows, sdKg, threads, observationTimesH, outcomeReplicates);
     }
 
     /**
@@ -121,7 +154,7 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return these settings with those percentiles
      */
     public PopulationSettings withPercentiles(double[] values) {
-        return new PopulationSettings(subjects, seed, values, windows, weightSdKg, threads, observationTimesH);
+        return new PopulationSettings(subjects, seed, values, windows, weightSdKg, threads, observationTimesH, outcomeReplicates);
     }
 
     /**
@@ -129,6 +162,6 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return these settings with those windows
      */
     public PopulationSettings withWindows(List<ConcentrationWindow> list) {
-        return new PopulationSettings(subjects, seed, percentiles, list, weightSdKg, threads, observationTimesH);
+        return new PopulationSettings(subjects, seed, percentiles, list, weightSdKg, threads, observationTimesH, outcomeReplicates);
     }
 }

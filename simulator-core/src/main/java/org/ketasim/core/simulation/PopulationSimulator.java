@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,13 @@ import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.library.ResidualError;
+import org.ketasim.core.outcomes.BaselineNrs;
+import org.ketasim.core.outcomes.CourseDescriptor;
+import org.ketasim.core.outcomes.ExposureGrid;
+import org.ketasim.core.outcomes.OutcomeResult;
+import org.ketasim.core.outcomes.OutcomeSettings;
+import org.ketasim.core.outcomes.PopulationOutcomes;
+import org.ketasim.core.outcomes.SubjectExposure;
 import org.ketasim.core.pd.EffectiveReduction;
 import org.ketasim.core.pd.PdOutcome;
 import org.ketasim.core.population.PopulationResult;
@@ -108,7 +116,55 @@ public final class PopulationSimulator {
                     + "or vary the weight");
         }
         sink.begin(variability);
-        return new Run(c, settings, variability, sink).run();
+        Run run = new Run(c, settings, variability, sink);
+        PopulationResult result = run.run();
+        if (settings.outcomeSubjects() == 0) {
+            return result;
+        }
+        OutcomeResult outcomes = PopulationOutcomes.simulate(List.of(run.exposures), course(c),
+                outcomeSettings(c, settings));
+        return new PopulationResult(result.settings(), result.variability(), result.timesH(), result.bands(),
+                result.counts(), Optional.of(outcomes));
+    }
+
+    /**
+     * The S-ketamine exposures of a population's first {@link PopulationSettings#outcomeSubjects()}
+     * subjects, as {@link #simulate} passes them to the outcome models: for studies of the outcome
+     * models under other settings than the defaults.
+     *
+     * @param c        a compiled scenario
+     * @param settings the population, with outcome replicates above 0
+     * @return the exposures, in subject order
+     */
+    public List<SubjectExposure> exposures(CompiledScenario c, PopulationSettings settings) {
+        if (settings.outcomeSubjects() == 0) {
+            throw new IllegalArgumentException("exposures are recorded for outcome subjects only; ask for replicates");
+        }
+        Variability variability = Variability.of(c.variability(), c.typicalModel());
+        Run run = new Run(c, settings, variability, subject -> { });
+        run.run();
+        return List.of(run.exposures);
+    }
+
+    /**
+     * @param c a compiled scenario
+     * @return its course, described for the outcome models' evidence checks
+     */
+    public CourseDescriptor course(CompiledScenario c) {
+        return Courses.describe(c, new PatientSimulator(engine).simulate(c));
+    }
+
+    /**
+     * The outcome settings of a population: its seed (the outcome streams are clear of the subjects'
+     * own), replicates and threads, and the scenario's baseline NRS.
+     *
+     * @param c        a compiled scenario
+     * @param settings the population
+     * @return the outcome settings
+     */
+    public static OutcomeSettings outcomeSettings(CompiledScenario c, PopulationSettings settings) {
+        return OutcomeSettings.of(settings.seed()).withReplicates(settings.outcomeReplicates())
+                .withThreads(settings.threads()).withBaseline(BaselineNrs.fixed(c.baselineNrs()));
     }
 
     /** One population run. */
@@ -123,6 +179,8 @@ public final class PopulationSimulator {
         private final double[] weightRange;
         private final List<UniformRandomProvider> streams;
         private final Member[] members;
+        private final ExposureGrid exposureGrid;
+        private final SubjectExposure[] exposures;
         private double[][][] block;
         private int blockStart;
 
@@ -137,6 +195,8 @@ public final class PopulationSimulator {
             this.weightRange = weightRange();
             this.streams = SubjectStreams.create(settings.seed(), n);
             this.members = new Member[n];
+            this.exposureGrid = ExposureRecorder.gridFor(c.courseEndH(), grid.stepH());
+            this.exposures = new SubjectExposure[settings.outcomeSubjects()];
         }
 
         /** The card's study weights, or three SD either side when the patient is outside them. */
@@ -210,7 +270,7 @@ public final class PopulationSimulator {
                 for (int r = 0; r < rows; r++) {
                     times[r] = grid.time(r);
                 }
-                return new PopulationResult(settings, variability, times, bands, counter.counts());
+                return new PopulationResult(settings, variability, times, bands, counter.counts(), Optional.empty());
             } finally {
                 pool.shutdownNow();
             }
@@ -230,6 +290,7 @@ public final class PopulationSimulator {
             private final PdOutcome.Accumulator pd;
             private final boolean effect;
             private final boolean pain;
+            private final ExposureRecorder exposure;
 
             Member(int index) {
                 this.index = index;
@@ -239,7 +300,11 @@ public final class PopulationSimulator {
                         ? truncatedNormal(normal, c.weightKg(), settings.weightSdKg(), weightRange) : c.weightKg();
                 this.compiled = weightKg == c.weightKg() ? c : c.scenario().withWeightKg(weightKg).compile();
                 PkModel individual = variability.apply(compiled.individualModel(), eta);
-                this.plan = compiled.plan(individual);
+                Plan own = compiled.plan(individual);
+                this.exposure = index < exposures.length
+                        ? new ExposureRecorder(exposureGrid, c.sKetamineFraction(), own.system().has(Observable.EFFECT))
+                        : null;
+                this.plan = exposure == null ? own : exposure.extend(own);
                 this.summary = new Summary.Recorder(plan, weightKg);
                 List<ConcentrationWindow> windows = settings.windows();
                 this.hours = new ConcentrationWindow.Hours[windows.size()];
@@ -250,6 +315,9 @@ public final class PopulationSimulator {
                 this.effect = plan.system().has(Observable.EFFECT);
                 this.pain = plan.system().has(Observable.PAIN_EFFECT);
                 this.propagator = new Propagator(plan, engine).observe(summary).observe(this);
+                if (exposure != null) {
+                    propagator.observe(exposure);
+                }
             }
 
             @Override
@@ -269,6 +337,9 @@ public final class PopulationSimulator {
 
             Subject finish() {
                 propagator.run();
+                if (exposure != null) {
+                    exposures[index] = exposure.exposure();
+                }
                 PdOutcome outcome = pd.outcome();
                 double[] inside = new double[hours.length];
                 for (int w = 0; w < hours.length; w++) {

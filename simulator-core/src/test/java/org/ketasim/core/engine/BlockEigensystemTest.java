@@ -2,8 +2,8 @@ package org.ketasim.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -89,10 +89,18 @@ class BlockEigensystemTest {
         }
         double[][] a = chain(random, sizes);
         BlockEigensystem e = BlockEigensystem.of(a);
-        assertNotNull(e, "a chain of mammillary groups has real, distinct eigenvalues almost surely");
-        assertIsEigensystem(a, 0, e);
         double[] general = new EigenDecomposition(new Array2DRowRealMatrix(a)).getRealEigenvalues();
         Arrays.sort(general);
+        if (e == null) {
+            double gap = Double.POSITIVE_INFINITY;
+            for (int k = 0; k + 1 < general.length; k++) {
+                gap = Math.min(gap, (general[k + 1] - general[k]) / Math.abs(general[0]));
+            }
+            assertTrue(gap < 1e-5, "refused, but the eigenvalues are apart by " + gap + " of the largest: "
+                    + Arrays.toString(general));
+            return;
+        }
+        assertIsEigensystem(a, 0, e);
         for (int k = 0; k < a.length; k++) {
             assertEquals(general[k], e.lambda()[k], 1e-10 * Math.abs(general[0]), "eigenvalue " + k);
         }

@@ -1,0 +1,239 @@
+package org.ketasim.core.outcomes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.apache.commons.rng.LongJumpableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * Pain relief and psychomimetic effects of a regimen in a virtual population, with parameter
+ * uncertainty propagated. The exposures are computed once by the engine; every replicate reuses them.
+ *
+ * <h2>One replicate</h2>
+ * Replicate 0 takes every population value at its point estimate (it gives {@code p} and the
+ * per-subject view); replicates 1 to R draw them ({@link ReliefModel#draw}, then
+ * {@link PsychomimeticModel#draw}). Then each subject, in order, draws: a uniform {@code u}
+ * (responder on S-ketamine if {@code u < P_drug}, on placebo if {@code u < P_placebo}: placebo
+ * responders are responders on S-ketamine as well), a uniform {@code v} (psychomimetic effects if
+ * below the subject's probability), the relief fraction of a placebo response, {@code ln C50} and
+ * {@code ln t½} deviations, and the baseline. On placebo the relief fraction is the placebo
+ * response's; on S-ketamine it is the larger of the drug's ({@link ReliefModel.Parameters#fraction})
+ * and the placebo response's, so a placebo response is neither lost nor counted twice. The NRS
+ * reduction is that fraction of the baseline.
+ *
+ * <h2>Reproducibility</h2>
+ * Replicate r draws from its own stream: the master xoshiro256++ generator (Commons RNG) seeded
+ * with the seed, long-jumped once (2^192 outputs, clear of the per-subject PK streams of
+ * {@code population.SubjectStreams}, which are jumps of 2^128), then jumped r times. Streams are
+ * made in order before the work is spread over threads, so results do not depend on the thread
+ * count. Intervals are the R type-7 2.5 % and 97.5 % points over replicates 1 to R; they cover the
+ * parameter uncertainty and the sampling variation of a cohort of the simulated size.
+ */
+public final class PopulationOutcomes {
+
+    private static final Measure[] RELIEF = {Measure.MEETS_2_POINTS, Measure.MEETS_3_POINTS, Measure.MEETS_30_PERCENT,
+            Measure.MEETS_50_PERCENT};
+
+    private PopulationOutcomes() {
+    }
+
+    /**
+     * @param exposures the subjects' S-ketamine exposures, on one grid whose course end is the course's end
+     * @param course    the course, for the evidence flags and the liver warning
+     * @param settings  seed, replicates, threads, baseline, models, times
+     * @return the shares, mean reductions, per-subject view and warning
+     * @throws IllegalArgumentException for no subjects, subjects on different grids, a grid that
+     *                                  does not end the course where the course ends, or a time
+     *                                  that falls between the grid's edges
+     */
+    public static OutcomeResult simulate(List<SubjectExposure> exposures, CourseDescriptor course,
+                                         OutcomeSettings settings) {
+        if (exposures.isEmpty()) {
+            throw new IllegalArgumentException("at least one subject is needed");
+        }
+        ExposureGrid grid = exposures.get(0).grid();
+        for (SubjectExposure e : exposures) {
+            if (!e.grid().equals(grid)) {
+                throw new IllegalArgumentException("every subject's exposure must be on one grid, got " + grid
+                        + " and " + e.grid());
+            }
+        }
+        if (Math.abs(grid.courseEndH() - course.endH()) > 1e-6 * Math.max(1, course.endH())) {
+            throw new IllegalArgumentException("the exposure grid ends the course at " + grid.courseEndH()
+                    + " h, the course ends at " + course.endH() + " h");
+        }
+        double[] timesH = settings.times().stream().mapToDouble(t -> grid.courseEndH() + t.hoursAfterEnd()).toArray();
+        SubjectExposure.Times times = SubjectExposure.Times.of(grid, timesH);
+        int replicates = settings.replicates();
+        List<UniformRandomProvider> streams = streams(settings.seed(), replicates + 1);
+        Tally[] tallies = new Tally[replicates + 1];
+        List<SubjectOutcome> perSubject = new ArrayList<>(exposures.size());
+        ForkJoinPool pool = new ForkJoinPool(settings.threads());
+        try {
+            pool.invoke(ForkJoinTask.adapt(() -> IntStream.rangeClosed(0, replicates).parallel().forEach(r -> tallies[r] =
+                    replicate(r, streams.get(r), exposures, times, settings, r == 0 ? perSubject : null))));
+        } finally {
+            pool.shutdown();
+        }
+        return result(tallies, exposures.size(), course, settings, perSubject);
+    }
+
+    private static List<UniformRandomProvider> streams(long seed, int count) {
+        LongJumpableUniformRandomProvider master =
+                (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed);
+        master.longJump();
+        List<UniformRandomProvider> streams = new ArrayList<>(count);
+        for (int r = 0; r < count; r++) {
+            streams.add(master.jump());
+        }
+        return streams;
+    }
+
+    /** One replicate's counts and sums. */
+    private static final class Tally {
+        /** [arm][measure][time]; psychomimetic at time 0. */
+        final double[][][] share;
+        /** [arm][time] mean NRS reduction. */
+        final double[][] mean;
+
+        Tally(int timeCount) {
+            share = new double[Arm.values().length][Measure.values().length][timeCount];
+            mean = new double[Arm.values().length][timeCount];
+        }
+    }
+
+    private static Tally replicate(int r, UniformRandomProvider rng, List<SubjectExposure> exposures,
+                                   SubjectExposure.Times times, OutcomeSettings settings, List<SubjectOutcome> keep) {
+        ReliefModel model = settings.relief();
+        ReliefModel.Parameters relief = r == 0 ? model.point() : model.draw(rng);
+        PsychomimeticModel.Parameters psy = r == 0 ? settings.psychomimetic().point()
+                : settings.psychomimetic().draw(rng);
+        NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
+        int nt = settings.times().size();
+        Tally tally = new Tally(nt);
+        double[] ce = new double[nt];
+        double[] drugReduction = new double[nt];
+        double[] placeboReduction = new double[nt];
+        double low = model.placeboReliefLow();
+        int drug = Arm.DRUG.ordinal();
+        int placebo = Arm.PLACEBO.ordinal();
+        for (int i = 0; i < exposures.size(); i++) {
+            double u = rng.nextDouble();
+            double v = rng.nextDouble();
+            double placeboRelief = low + (1 - low) * rng.nextDouble();
+            double c50 = relief.c50NgPerMl() * Math.exp(model.omegaC50() * normal.sample());
+            double halfLife = relief.halfLifeDays() * Math.exp(model.omegaHalfLife() * normal.sample());
+            double baseline = settings.baseline().draw(normal);
+            SubjectExposure e = exposures.get(i);
+            e.cePain(Math.log(2) / (halfLife * 24), times, ce);
+            boolean onDrug = u < relief.drugResponse();
+            boolean onPlacebo = u < relief.placeboResponse();
+            for (int t = 0; t < nt; t++) {
+                double fromPlacebo = onPlacebo ? placeboRelief : 0;
+                double fromDrug = onDrug ? relief.fraction(ce[t], c50) : 0;
+                drugReduction[t] = baseline * Math.max(fromDrug, fromPlacebo);
+                placeboReduction[t] = baseline * fromPlacebo;
+                tally.mean[drug][t] += drugReduction[t];
+                tally.mean[placebo][t] += placeboReduction[t];
+                for (Measure m : RELIEF) {
+                    if (m.isMet(drugReduction[t], baseline)) {
+                        tally.share[drug][m.ordinal()][t]++;
+                    }
+                    if (m.isMet(placeboReduction[t], baseline)) {
+                        tally.share[placebo][m.ordinal()][t]++;
+                    }
+                }
+            }
+            double psyOnDrug = psy.onDrug(e.peakAcuteCeNgPerMl());
+            if (v < psyOnDrug) {
+                tally.share[drug][Measure.PSYCHOMIMETIC.ordinal()][0]++;
+            }
+            if (v < psy.background()) {
+                tally.share[placebo][Measure.PSYCHOMIMETIC.ordinal()][0]++;
+            }
+            if (keep != null) {
+                keep.add(new SubjectOutcome(i, onDrug, onPlacebo, baseline, c50, halfLife, placeboRelief, ce,
+                        drugReduction, placeboReduction, psyOnDrug));
+            }
+        }
+        double n = exposures.size();
+        for (double[][] byMeasure : tally.share) {
+            for (double[] byTime : byMeasure) {
+                for (int t = 0; t < nt; t++) {
+                    byTime[t] /= n;
+                }
+            }
+        }
+        for (double[] byTime : tally.mean) {
+            for (int t = 0; t < nt; t++) {
+                byTime[t] /= n;
+            }
+        }
+        return tally;
+    }
+
+    private static OutcomeResult result(Tally[] tallies, int subjects, CourseDescriptor course,
+                                        OutcomeSettings settings, List<SubjectOutcome> perSubject) {
+        List<OutcomeRow> rows = new ArrayList<>();
+        List<OutcomeTime> times = settings.times();
+        for (Arm arm : Arm.values()) {
+            EvidenceFlag flag = Evidence.assess(course, arm);
+            int a = arm.ordinal();
+            for (int t = 0; t < times.size(); t++) {
+                for (Measure m : RELIEF) {
+                    int mi = m.ordinal();
+                    int ti = t;
+                    double[] interval = interval(tallies, k -> tallies[k].share[a][mi][ti]);
+                    rows.add(new OutcomeRow(arm, m, times.get(t).label(), tallies[0].share[a][mi][t], interval[0],
+                            interval[1], flag.outside(), flag.reasons()));
+                }
+            }
+            int psy = Measure.PSYCHOMIMETIC.ordinal();
+            double[] interval = interval(tallies, k -> tallies[k].share[a][psy][0]);
+            rows.add(new OutcomeRow(arm, Measure.PSYCHOMIMETIC, OutcomeTime.COURSE, tallies[0].share[a][psy][0],
+                    interval[0], interval[1], flag.outside(), flag.reasons()));
+        }
+        List<MeanReductionRow> means = new ArrayList<>();
+        EvidenceFlag drugFlag = Evidence.assess(course, Arm.DRUG);
+        int d = Arm.DRUG.ordinal();
+        int p = Arm.PLACEBO.ordinal();
+        for (int t = 0; t < times.size(); t++) {
+            int ti = t;
+            means.add(new MeanReductionRow(times.get(t).label(),
+                    estimate(tallies, k -> tallies[k].mean[d][ti]),
+                    estimate(tallies, k -> tallies[k].mean[p][ti]),
+                    estimate(tallies, k -> tallies[k].mean[d][ti] - tallies[k].mean[p][ti]),
+                    drugFlag.outside(), drugFlag.reasons()));
+        }
+        return new OutcomeResult(settings.seed(), subjects, settings.replicates(), times, rows, means, perSubject,
+                RepeatedInfusionWarning.check(course));
+    }
+
+    private static MeanReductionRow.Estimate estimate(Tally[] tallies, IntToDoubleFunction value) {
+        double[] interval = interval(tallies, value);
+        return new MeanReductionRow.Estimate(value.applyAsDouble(0), interval[0], interval[1]);
+    }
+
+    /** @return {2.5 %, 97.5 %} points (R type 7) of the value over replicates 1 to R; NaN without replicates */
+    private static double[] interval(Tally[] tallies, IntToDoubleFunction value) {
+        if (tallies.length < 2) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double[] v = new double[tallies.length - 1];
+        for (int k = 1; k < tallies.length; k++) {
+            v[k - 1] = value.applyAsDouble(k);
+        }
+        Percentile estimator = new Percentile().withEstimationType(EstimationType.R_7);
+        estimator.setData(v);
+        return new double[] {estimator.evaluate(2.5), estimator.evaluate(97.5)};
+    }
+}

@@ -1,0 +1,157 @@
+package org.ketasim.core.simulation;
+
+import org.ketasim.core.engine.Observer;
+import org.ketasim.core.engine.Plan;
+import org.ketasim.core.engine.Propagator;
+import org.ketasim.core.model.Observable;
+import org.ketasim.core.outcomes.ExposureGrid;
+import org.ketasim.core.outcomes.SubjectExposure;
+
+/**
+ * Records, as one subject's run goes, what the outcome models take ({@link SubjectExposure}): the
+ * exact plasma AUC and concentration of the parent at every edge of an {@link ExposureGrid}, the
+ * AUC at the end of a {@value #FOLLOW_UP_WEEKS}-week follow-up, and the peak acute effect-site
+ * concentration from the start to one hour after the course end, found in continuous time. The
+ * values are the parent's; {@link #exposure()} scales them to S-ketamine. The run's plan must reach
+ * {@link #endH()} ({@link #extend}). Not thread-safe: one per subject.
+ */
+public final class ExposureRecorder implements Observer {
+
+    /** Weeks simulated after the course end for the tail AUC: beyond the last outcome time, 12 weeks. */
+    public static final int FOLLOW_UP_WEEKS = 13;
+    /** Hours after the course end over which the peak acute effect site is sought: the course's own peak. */
+    public static final double PEAK_AFTER_END_H = 1;
+    /**
+     * Bins across the course at most: a longer course gets wider bins (the pain effect site's
+     * quadrature error grows as ke0 h / 2, 1.3e-3 relative per hour of width for a bolus inside a
+     * bin at t½ 10.9 days; see {@link SubjectExposure}).
+     */
+    public static final int MAX_COURSE_BINS = 2000;
+
+    private final ExposureGrid grid;
+    private final double sKetamineFraction;
+    private final boolean effect;
+    /** The sample times (h), ascending: the edges, the end of the peak search and the follow-up. */
+    private final double[] times;
+    /** Per sample, the edge it is, or -1. */
+    private final int[] edges;
+    private final int peakSample;
+    private final double[] auc;
+    private final double[] cp;
+    private double followUpAuc = Double.NaN;
+    private double peak;
+    private int next;
+
+    /**
+     * @param grid              the exposure grid, its course end the scenario's
+     * @param sKetamineFraction the fraction of the parent concentration that is S-ketamine (0.5 for a
+     *                          racemic model), 0 to 1
+     * @param effect            whether the system has an acute effect site (without one the peak is 0)
+     */
+    public ExposureRecorder(ExposureGrid grid, double sKetamineFraction, boolean effect) {
+        this.grid = grid;
+        this.sKetamineFraction = sKetamineFraction;
+        this.effect = effect;
+        this.auc = new double[grid.bins() + 1];
+        this.cp = new double[grid.bins() + 1];
+        double peakUntil = grid.courseEndH() + PEAK_AFTER_END_H;
+        int peakEdge = grid.edgeIndex(peakUntil);
+        int count = auc.length + (peakEdge < 0 ? 1 : 0) + 1;
+        this.times = new double[count];
+        this.edges = new int[count];
+        int k = 0;
+        int peakAt = -1;
+        for (int j = 0; j < auc.length; j++) {
+            double t = j * grid.binWidthH();
+            if (peakEdge < 0 && peakAt < 0 && t > peakUntil) {
+                peakAt = k;
+                times[k] = peakUntil;
+                edges[k++] = -1;
+            }
+            if (j == peakEdge) {
+                peakAt = k;
+            }
+            times[k] = t;
+            edges[k++] = j;
+        }
+        this.peakSample = peakAt;
+        times[k] = grid.courseEndH() + FOLLOW_UP_WEEKS * 7 * 24;
+        edges[k] = -1;
+    }
+
+    /**
+     * The grid for a course, bins of about an hour chosen as a whole number of output steps where
+     * the course end is one, so that the edges fall on rows and add no stops; at most
+     * {@value #MAX_COURSE_BINS} bins across the course.
+     *
+     * @param courseEndH the end of the last administration (h), &gt;= 0
+     * @param stepH      the output step (h), &gt; 0
+     * @return the grid
+     */
+    public static ExposureGrid gridFor(double courseEndH, double stepH) {
+        double target = Math.max(ExposureGrid.DEFAULT_BIN_H, courseEndH / MAX_COURSE_BINS);
+        if (stepH > 0 && Double.isFinite(stepH)) {
+            double width = Math.ceil(target / stepH - 1e-9) * stepH;
+            double bins = courseEndH / width;
+            if (Math.abs(bins - Math.rint(bins)) <= 1e-9 * Math.max(1, bins)) {
+                target = width;
+            }
+        }
+        return ExposureGrid.forCourse(courseEndH, target, ExposureGrid.DEFAULT_WASHOUT_H);
+    }
+
+    /**
+     * @param plan a subject's plan
+     * @return the plan running at least until {@link #endH()}
+     */
+    public Plan extend(Plan plan) {
+        return plan.withHorizon(Math.max(plan.horizonH(), endH()));
+    }
+
+    /** @return the end of the follow-up (h), the last time this recorder samples */
+    public double endH() {
+        return times[times.length - 1];
+    }
+
+    @Override
+    public double nextSampleH() {
+        return next < times.length ? times[next] : Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    public void sample(Propagator p) {
+        int k = next++;
+        if (edges[k] >= 0) {
+            auc[edges[k]] = p.stepper().auc(Observable.PARENT);
+            cp[edges[k]] = Math.max(0, p.value(Observable.PARENT));
+        }
+        if (k == peakSample && effect) {
+            peak = Math.max(peak, p.value(Observable.EFFECT));
+        }
+        if (k == times.length - 1) {
+            followUpAuc = p.stepper().auc(Observable.PARENT);
+        }
+    }
+
+    @Override
+    public void interval(double fromH, double toH, Propagator p) {
+        if (effect && next <= peakSample) {
+            peak = Math.max(peak, p.stepper().peakInLastInterval(Observable.EFFECT)[1]);
+        }
+    }
+
+    @Override
+    public void row(int row, Propagator p) {
+    }
+
+    /**
+     * @return the subject's S-ketamine exposure
+     * @throws IllegalStateException before the follow-up was reached
+     */
+    public SubjectExposure exposure() {
+        if (Double.isNaN(followUpAuc)) {
+            throw new IllegalStateException("the run has not reached the end of the follow-up, " + endH() + " h");
+        }
+        return SubjectExposure.of(grid, auc, cp, followUpAuc, peak).scaled(sKetamineFraction);
+    }
+}

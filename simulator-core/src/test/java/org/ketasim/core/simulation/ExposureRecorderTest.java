@@ -1,0 +1,124 @@
+package org.ketasim.core.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ketasim.core.testing.Close.assertClose;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.engine.OutputGrid;
+import org.ketasim.core.engine.Plan;
+import org.ketasim.core.engine.Propagator;
+import org.ketasim.core.engine.Series;
+import org.ketasim.core.model.Observable;
+import org.ketasim.core.outcomes.ExposureGrid;
+import org.ketasim.core.outcomes.SubjectExposure;
+import org.ketasim.core.population.PopulationSettings;
+import org.ketasim.core.scenario.CompiledScenario;
+import org.ketasim.core.testing.Scenarios;
+
+/** What the population hands the outcome models, against the engine's own rows. */
+class ExposureRecorderTest {
+
+    private static final CompiledScenario TITRATION = Scenarios.compile("""
+            id: titration
+            drug: esketamine
+            model: fanta-otto
+            patient: {weight: 70 kg}
+            regimen:
+              doses:
+                - bolus: 10 mg
+                  at: 0.5 h
+                - infusion: {start: 5 mg/h, increment: 2 mg/h, every: 6 h, max: 15 mg/h, duration: 30 h}
+            simulation: {duration: 40 h, step: 15 min}
+            """);
+
+    @Test
+    void binsAreAWholeNumberOfOutputStepsWhereTheCourseAllows() {
+        assertEquals(1.0, ExposureRecorder.gridFor(30, 0.25).binWidthH(), 0);
+        assertEquals(1.25, ExposureRecorder.gridFor(30, 5.0 / 4).binWidthH(), 1e-15);
+        ExposureGrid odd = ExposureRecorder.gridFor(30.1, 0.25);
+        assertClose(30.1, odd.courseEndH(), 1e-12, 0, "the course end is an edge");
+        assertTrue(odd.binWidthH() <= 1, "about an hour");
+        ExposureGrid year = ExposureRecorder.gridFor(8760, 0.25);
+        assertTrue(year.courseBins() <= ExposureRecorder.MAX_COURSE_BINS, "at most " + ExposureRecorder.MAX_COURSE_BINS);
+    }
+
+    /**
+     * The recorder (modal engine, its own stops) against the exact engine's rows at the edges and
+     * the follow-up end: the total AUC and the pain effect site built from them agree to 1e-10
+     * relative at every edge and after; the peak acute effect site against a 10-s grid refined
+     * to 0.01 s around its maximum (the grid's maximum is at most the continuous peak, and within
+     * 1e-9 of it; the peak is just after the infusion stops, where a 1-minute grid is 8e-6 low).
+     */
+    @Test
+    void edgesPeakAndFollowUpMatchTheExactEngine() {
+        ExposureRecorder recorder = new ExposureRecorder(ExposureRecorder.gridFor(TITRATION.courseEndH(), 0.25), 1, true);
+        new Propagator(recorder.extend(TITRATION.plan()), Engine.MODAL).observe(recorder).run();
+        SubjectExposure e = recorder.exposure();
+        ExposureGrid grid = e.grid();
+        assertEquals(ExposureRecorder.FOLLOW_UP_WEEKS * 7 * 24 + TITRATION.courseEndH(), recorder.endH(), 1e-9);
+
+        double[] times = Arrays.copyOf(grid.edgesH(), grid.bins() + 2);
+        times[times.length - 1] = recorder.endH();
+        double[][] exact = exactAucAndCp(times);
+        double[] auc = Arrays.copyOf(exact[0], grid.bins() + 1);
+        double[] cp = Arrays.copyOf(exact[1], grid.bins() + 1);
+        SubjectExposure expected = SubjectExposure.of(grid, auc, cp, exact[0][times.length - 1], 0);
+        assertClose(expected.aucNgHPerMl(), e.aucNgHPerMl(), 1e-10, 0, "AUC to the follow-up end");
+        double ke0 = Math.log(2) / (10.9 * 24);
+        for (int j = 1; j <= grid.bins(); j++) {
+            double t = j * grid.binWidthH();
+            assertClose(expected.cePain(ke0, t), e.cePain(ke0, t), 1e-10, 0, "Ce,pain at " + t + " h");
+        }
+        assertClose(expected.cePain(ke0, recorder.endH()), e.cePain(ke0, recorder.endH()), 1e-10, 0, "after the grid");
+
+        double[] coarse = new double[(int) Math.round((TITRATION.courseEndH() + 1) * 360) + 1];
+        Arrays.setAll(coarse, i -> i / 360.0);
+        double[] ce = effect(coarse);
+        int arg = 0;
+        for (int i = 1; i < ce.length; i++) {
+            arg = ce[i] > ce[arg] ? i : arg;
+        }
+        double from = Math.max(0, coarse[arg] - 10 / 3600.0);
+        double[] zoom = new double[2001];
+        Arrays.setAll(zoom, i -> from + i * (20 / 3600.0) / 2000);
+        double gridPeak = Arrays.stream(effect(zoom)).max().orElseThrow();
+        assertTrue(e.peakAcuteCeNgPerMl() >= gridPeak * (1 - 1e-12), "the continuous peak is at least the grid's");
+        assertClose(gridPeak, e.peakAcuteCeNgPerMl(), 1e-9, 0, "peak acute Ce");
+    }
+
+    /** @return {AUC, Cp} of the parent at the times, on the exact engine */
+    private static double[][] exactAucAndCp(double[] timesH) {
+        double[][] out = new double[2][timesH.length];
+        Plan plan = TITRATION.plan().withGrid(OutputGrid.at(timesH));
+        new Propagator(plan, Engine.EXACT).observe((row, p) -> {
+            out[0][row] = p.stepper().auc(Observable.PARENT);
+            out[1][row] = p.value(Observable.PARENT);
+        }).run();
+        return out;
+    }
+
+    private static double[] effect(double[] timesH) {
+        Plan plan = TITRATION.plan().withGrid(OutputGrid.at(timesH));
+        Series.Recorder rows = new Series.Recorder(plan);
+        new Propagator(plan, Engine.EXACT).observe(rows).run();
+        return rows.series().values(Observable.EFFECT);
+    }
+
+    @Test
+    void populationExposuresDoNotDependOnTheThreadCount() {
+        PopulationSimulator simulator = new PopulationSimulator(Engine.MODAL);
+        PopulationSettings settings = PopulationSettings.of(40, 7);
+        List<SubjectExposure> one = simulator.exposures(TITRATION, settings.withThreads(1));
+        List<SubjectExposure> two = simulator.exposures(TITRATION, settings.withThreads(2));
+        assertEquals(40, one.size());
+        for (int i = 0; i < one.size(); i++) {
+            assertEquals(one.get(i).aucNgHPerMl(), two.get(i).aucNgHPerMl(), 0, "subject " + i);
+            assertEquals(one.get(i).peakAcuteCeNgPerMl(), two.get(i).peakAcuteCeNgPerMl(), 0, "subject " + i);
+        }
+        assertTrue(one.get(0).aucNgHPerMl() != one.get(1).aucNgHPerMl(), "subjects differ");
+    }
+}
