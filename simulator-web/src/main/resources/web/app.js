@@ -284,9 +284,16 @@ async function population() {
   const started = performance.now();
   $("pop-status").textContent = "simulating…";
   try {
-    const p = await api("/api/population?subjects=" + $("pop-size").value, design());
+    const body = design();
+    const p = await api("/api/population?subjects=" + $("pop-size").value, body);
     if (seq !== state.popSeq) return;
     showPopulation(p, started);
+    $("pop-status").textContent = p.subjects + " subjects; computing the outcomes…";
+    const o = await api("/api/population?outcomes=true&subjects=" + $("pop-size").value, body);
+    if (seq !== state.popSeq) return;
+    showOutcomes(o.outcomes);
+    $("pop-status").textContent = p.subjects + " subjects";
+    $("outcomes").dataset.ms = (performance.now() - started).toFixed(1);
   } catch (e) {
     if (seq !== state.popSeq) return;
     $("pop-status").textContent = e.message;
@@ -326,7 +333,6 @@ function showPopulation(p, started) {
   }
   $("pop-note").textContent = p.intervals + ". Seed " + p.seed + "."
     + (p.variabilityNotApplied.length ? " Variability not applied: " + p.variabilityNotApplied.join(", ") + "." : "");
-  showOutcomes(p.outcomes || []);
   $("pop-status").textContent = p.subjects + " subjects";
   requestAnimationFrame(() => {
     const ms = performance.now() - started;
@@ -336,11 +342,18 @@ function showPopulation(p, started) {
   });
 }
 
+const MEASURES = {meets_2_points: "NRS down at least 2 points", meets_3_points: "NRS down at least 3 points",
+  meets_30_percent: "NRS down at least 30 %", meets_50_percent: "NRS down more than 50 %",
+  psychomimetic: "psychomimetic effects during the course"};
+
 function showOutcomes(rows) {
   const box = $("outcomes");
   box.textContent = "";
   if (!rows.length) return;
-  box.appendChild(el("h2", "Outcomes in the population"));
+  box.appendChild(el("h2", "Patients with relief and with psychomimetic effects"));
+  box.appendChild(el("p", "Shares of the simulated patients (responders and non-responders, Dahan 2011; "
+    + "psychomimetic effects calibrated to Sigtermans 2009), on the regimen and on placebo, with 95 % intervals "
+    + "over the outcome models' parameter uncertainty.", "note"));
   const table = el("table", null, "metrics");
   const head = el("tr");
   ["arm", "outcome", "when", "share", "95 % interval", "evidence"].forEach((h) => head.appendChild(el("th", h)));
@@ -348,7 +361,7 @@ function showOutcomes(rows) {
   for (const o of rows) {
     const tr = el("tr");
     tr.appendChild(el("td", o.arm));
-    tr.appendChild(el("td", o.measure));
+    tr.appendChild(el("td", MEASURES[o.measure] || o.measure));
     tr.appendChild(el("td", o.time));
     tr.appendChild(el("td", pct(o.p), "num"));
     tr.appendChild(el("td", pct(o.pLo) + " to " + pct(o.pHi), "num"));

@@ -8,6 +8,8 @@ import org.apache.commons.math3.distribution.BetaDistribution;
 import org.ketasim.core.Ketasim;
 import org.ketasim.core.metrics.ConcentrationWindow;
 import org.ketasim.core.model.Observable;
+import org.ketasim.core.outcomes.EvidenceReason;
+import org.ketasim.core.outcomes.OutcomeRow;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.problems.InputException;
@@ -23,7 +25,10 @@ import org.ketasim.core.units.Quantity;
  * processors, a fixed seed so that the same design always gives the same panel), as percentile
  * bands per analyte and as shares of subjects, each with its exact (Clopper–Pearson) 95 % interval
  * for a population of the simulated size. Those intervals cover the sampling of the subjects only,
- * not the uncertainty of the model's parameters, and the answer says so.
+ * not the uncertainty of the model's parameters, and the answer says so. With them come the core's
+ * outcome rows ({@link org.ketasim.core.outcomes.PopulationOutcomes}: the share of patients with
+ * relief and with psychomimetic effects, drug and placebo arms, 95 % intervals over the outcome
+ * models' parameter uncertainty, and the evidence flags with their reasons).
  */
 final class PopulationPanel {
 
@@ -39,10 +44,11 @@ final class PopulationPanel {
     /**
      * @param s        the scenario
      * @param subjects how many subjects
+     * @param outcomes whether to run the outcome models too (about twice the time of the bands)
      * @return the bands, the shares and what the intervals cover
      * @throws InputException if the size is out of bounds or the model has no variability
      */
-    static Map<String, Object> of(Scenario scenario, int subjects) {
+    static Map<String, Object> of(Scenario scenario, int subjects, boolean outcomes) {
         Scenario s = panelGrid(scenario);
         CompiledScenario c = s.compile();
         long rows = c.plan().grid().size();
@@ -56,7 +62,8 @@ final class PopulationPanel {
                     + " subject-rows); use fewer subjects or 'ketasim population'");
         }
         PopulationSettings settings = PopulationSettings.of(subjects, SEED)
-                .withThreads(Runtime.getRuntime().availableProcessors());
+                .withThreads(Runtime.getRuntime().availableProcessors())
+                .withOutcomeReplicates(outcomes ? PopulationSettings.DEFAULT_OUTCOME_REPLICATES : 0);
         PopulationResult p = Ketasim.population(s, settings).result();
         double[] t = p.timesH();
         double[][] cpBands = p.bands().get(Observable.PARENT);
@@ -94,6 +101,8 @@ final class PopulationPanel {
                 + c.plan().grid().size() + " output rows, every " + String.format(java.util.Locale.ROOT, "%.3g min",
                 s.simulation().stepH() * 60));
         out.put("variabilityNotApplied", p.variability().notApplied());
+        out.put("outcomes", p.outcomes().map(o -> o.rows().stream().map(PopulationPanel::outcome).toList())
+                .orElse(List.of()));
         return out;
     }
 
@@ -107,6 +116,23 @@ final class PopulationPanel {
         double coarse = s.simulation().durationH() / PANEL_ROWS;
         return coarse <= step ? s : s.withSimulation(new SimulationSpec(s.simulation().duration(),
                 Quantity.of(coarse * 60, "min")));
+    }
+
+    /**
+     * @param r an outcome row of the core's outcome models
+     * @return it as {arm, measure, time, p, pLo, pHi, outsideEvidence, reasons}
+     */
+    private static Map<String, Object> outcome(OutcomeRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("arm", r.arm().id());
+        m.put("measure", r.measure().id());
+        m.put("time", r.time());
+        m.put("p", r.p());
+        m.put("pLo", Json.number(r.pLo()));
+        m.put("pHi", Json.number(r.pHi()));
+        m.put("outsideEvidence", r.outsideEvidence());
+        m.put("reasons", r.reasons().stream().map(EvidenceReason::text).toList());
+        return m;
     }
 
     private static Map<String, Object> share(String id, String label, long count, int n) {

@@ -64,7 +64,7 @@ final class UnknownPatient {
      */
     static UnknownPatient draw(CompiledScenario typical, long seed) {
         List<Subject> subjects = Ketasim.population(typical.scenario().withSimulation(SimulationSpec.of("1 h", "1 h")),
-                PopulationSettings.of(1, seed)).subjects();
+                PopulationSettings.of(1, seed).withOutcomeReplicates(0)).subjects();
         double[] eta = subjects.get(0).eta();
         Variability v = Variability.of(typical.variability(), typical.typicalModel());
         Map<String, Double> factors = new LinkedHashMap<>();

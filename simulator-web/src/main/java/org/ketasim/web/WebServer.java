@@ -31,7 +31,8 @@ import org.ketasim.core.scenario.Scenario;
  * <li>{@code GET /api/catalogue}, {@code GET /api/models}: what can be chosen;</li>
  * <li>{@code POST /api/design} (a {@link Design}): the typical patient's curves, metrics and
  *     warnings, the form, and the scenario as YAML written by the codec;</li>
- * <li>{@code POST /api/population?subjects=N}: the design's population panel;</li>
+ * <li>{@code POST /api/population?subjects=N&outcomes=true|false}: the design's population panel, with
+ *     the outcome models' shares when asked;</li>
  * <li>{@code POST /api/upload?name=FILE} (the file's bytes): reads a scenario file as the command line does;</li>
  * <li>{@code POST /api/compare}: several regimens side by side;</li>
  * <li>{@code /api/teaching/...}: titration sessions and exercises ({@link TeachingApi}).</li>
@@ -176,10 +177,12 @@ public final class WebServer implements AutoCloseable {
 
     private void population(Context ctx) throws InterruptedException {
         int subjects = ctx.queryParamAsClass("subjects", Integer.class).getOrDefault(WebLimits.DEFAULT_SUBJECTS);
+        boolean outcomes = ctx.queryParamAsClass("outcomes", Boolean.class).getOrDefault(false);
         Design d = Json.read(ctx.body(), Design.class);
         heavy(ctx, () -> {
             long t0 = System.nanoTime();
-            Map<String, Object> out = new LinkedHashMap<>(PopulationPanel.of(designs.scenario(d), subjects));
+            Map<String, Object> out = new LinkedHashMap<>(PopulationPanel.of(designs.scenario(d), subjects,
+                    outcomes));
             out.put("serverMs", (System.nanoTime() - t0) / 1e6);
             return out;
         });

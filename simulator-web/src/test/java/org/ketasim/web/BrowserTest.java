@@ -145,6 +145,9 @@ class BrowserTest {
         waiting().until(d -> !d.findElement(By.id("pop-latency")).getText().equals(popSeq));
         System.out.println("browser-measured population panel (1000 subjects): "
                 + browser.findElement(By.id("pop-latency")).getAttribute("data-ms") + " ms");
+        waiting().until(d -> d.findElements(By.cssSelector("#outcomes tr")).size() > 1);
+        System.out.println("browser-measured population outcomes (1000 subjects, after the bands): "
+                + browser.findElement(By.id("outcomes")).getAttribute("data-ms") + " ms");
         shoot("designer-7mgh");
     }
 

@@ -179,6 +179,14 @@ class WebApiTest {
             assertTrue(s.get("pLo").asDouble() <= s.get("p").asDouble() && s.get("p").asDouble() <= s.get("pHi").asDouble());
         }
         assertEquals(5, p.get("bands").get("cp").size());
+        assertEquals(0, p.get("outcomes").size(), "outcomes only when asked");
+        JsonNode o = json(http.post("/api/population?outcomes=true&subjects=300", "{\"base\":\"\"}"));
+        assertTrue(o.get("outcomes").size() > 0);
+        for (JsonNode row : o.get("outcomes")) {
+            assertTrue(row.get("pLo").asDouble() <= row.get("p").asDouble() + 1e-12
+                    && row.get("p").asDouble() <= row.get("pHi").asDouble() + 1e-12, row.toString());
+            assertTrue(row.has("outsideEvidence") && row.has("reasons"), row.toString());
+        }
         Http.Answer tooMany = http.post("/api/population?subjects=" + (WebLimits.MAX_SUBJECTS + 1), "{\"base\":\"\"}");
         assertEquals(400, tooMany.status());
         Http.Answer tooMuch = http.post("/api/population?subjects=900000", "{\"base\":\"\"}");
