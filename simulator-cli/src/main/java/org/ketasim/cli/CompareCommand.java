@@ -44,14 +44,6 @@ import picocli.CommandLine.Option;
             "and DIR/report.html (self-contained). Example: ketasim compare scenarios/ --weight 70"})
 final class CompareCommand implements Callable<Integer> {
 
-    /**
-     * Virtual patients per regimen unless --n says otherwise: enough that the intervals are mostly
-     * parameter uncertainty (the sampling SE of a share is at most 3.5 points at 200), few enough that
-     * the whole catalogue stays interactive.
-     */
-    static final int DEFAULT_SUBJECTS = 200;
-    /** Replicates unless --replicates says otherwise. */
-    static final int DEFAULT_REPLICATES = 200;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -90,17 +82,17 @@ final class CompareCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private WindowOptions windowOptions;
 
-    @Option(names = {"-n", "--n"}, paramLabel = "N", defaultValue = "" + DEFAULT_SUBJECTS,
+    @Option(names = {"-n", "--n"}, paramLabel = "N", defaultValue = "" + Comparison.DEFAULT_SUBJECTS,
             description = "Virtual patients per regimen for the population outcomes (default: ${DEFAULT-VALUE}; at "
                     + "most 10000 get outcomes).")
     private int subjects;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "" + Comparison.DEFAULT_SEED,
             description = "Master seed of every population (default: ${DEFAULT-VALUE}); the same seed gives the same "
                     + "numbers at any thread count.")
     private long seed;
 
-    @Option(names = "--replicates", paramLabel = "R", defaultValue = "" + DEFAULT_REPLICATES,
+    @Option(names = "--replicates", paramLabel = "R", defaultValue = "" + PopulationSettings.DEFAULT_OUTCOME_REPLICATES,
             description = "Replicates of the outcome models' parameter uncertainty behind the 95 % intervals "
                     + "(default: ${DEFAULT-VALUE}).")
     private int replicates;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = {"S-ketamine infusion dosing simulator.",
             "Simulates dosing regimens written as YAML scenario files with an exact linear PK engine."},
         subcommands = {RunCommand.class, ValidateCommand.class, ModelsCommand.class, CompareCommand.class,
-            PopulationCommand.class, SweepCommand.class, TitrateCommand.class, TciCommand.class, NonmemCommand.class,
+            PopulationCommand.class, SweepCommand.class, TitrateCommand.class, ServeCommand.class, TciCommand.class, NonmemCommand.class,
             ExportNonmemCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

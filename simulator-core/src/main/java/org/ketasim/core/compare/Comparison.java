@@ -35,6 +35,15 @@ import org.ketasim.core.simulation.PopulationSimulator;
  */
 public final class Comparison {
 
+    /**
+     * Virtual patients per regimen unless asked otherwise: enough that the intervals are mostly
+     * parameter uncertainty (the sampling SE of a share is at most 3.5 points at 200), few enough that
+     * a whole catalogue stays interactive.
+     */
+    public static final int DEFAULT_SUBJECTS = 200;
+    /** The populations' master seed unless asked otherwise. */
+    public static final long DEFAULT_SEED = 1;
+
     /** The most points a drawn curve keeps. */
     private static final int CURVE_POINTS = 1500;
 

@@ -8,7 +8,9 @@ import org.ketasim.core.engine.Engine;
 import org.ketasim.core.engine.OutputGrid;
 import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
+import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.Observable;
+import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.Route;
 import org.ketasim.core.pd.PdCurves;
 import org.ketasim.core.regimen.Bolus;
@@ -78,10 +80,26 @@ public final class TitrationSession {
      * @param engine  how intervals are taken
      */
     public TitrationSession(CompiledScenario patient, Engine engine) {
+        this(patient, patient.plan().system(), engine);
+    }
+
+    /**
+     * A session on one subject of the scenario's population rather than its typical patient.
+     *
+     * @param patient    the patient (weight, baseline, drug form); its own doses are not given
+     * @param individual the subject's model, weight scaling and variability applied (see
+     *                   {@link org.ketasim.core.population.Variability#apply})
+     * @param engine     how intervals are taken
+     */
+    public TitrationSession(CompiledScenario patient, PkModel individual, Engine engine) {
+        this(patient, patient.plan(individual).system(), engine);
+    }
+
+    private TitrationSession(CompiledScenario patient, LinearSystem system, Engine engine) {
         this.patient = patient;
         this.engine = engine;
-        this.plan = new Plan(patient.plan().system(), DoseTimeline.of(new Regimen(List.of()), patient.plan().system()),
-                OutputGrid.at(0), MAX_HOURS, patient.inputFactor(), List.of());
+        this.plan = new Plan(system, DoseTimeline.of(new Regimen(List.of()), system), OutputGrid.at(0), MAX_HOURS,
+                patient.inputFactor(), List.of());
         replay();
     }
 

@@ -92,6 +92,12 @@ public final class ScenarioYaml {
     private static final List<String> POPULATION_KEYS = List.of("subjects", "seed", "weight_sd", "percentiles",
             "observations");
 
+    /**
+     * The largest scenario file read (bytes): four bytes per code point of the YAML parser's limit
+     * of 1,000,000 code points, so that any text the parser would take fits.
+     */
+    public static final long MAX_FILE_BYTES = 4L * YamlTree.MAX_CODE_POINTS;
+
     private final ScenarioCompiler compiler;
 
     /** A reader that checks scenarios with the default row limit. */
@@ -135,7 +141,7 @@ public final class ScenarioYaml {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(InputFiles.read(file, 4L * YamlTree.MAX_CODE_POINTS)))
+                    .decode(java.nio.ByteBuffer.wrap(InputFiles.read(file, MAX_FILE_BYTES)))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new ScenarioException(file, 0, "", "the file is not UTF-8 text");
