@@ -51,6 +51,12 @@ public final class ScenarioCompiler {
     public static final long DEFAULT_MAX_ROWS = 2_000_000;
     /** The largest number of rate changes a titration may have. */
     public static final long MAX_TITRATION_STEPS = 1_000_000;
+    /**
+     * The largest number of dose events a regimen may have, repeats included: infusion segments,
+     * boluses, and each device of a bolus given by devices (a few hundred bytes each while
+     * simulating).
+     */
+    public static final long MAX_DOSE_EVENTS = 1_000_000;
     /** The lightest and heaviest body weights accepted (kg). */
     public static final double MIN_WEIGHT_KG = 0.3;
     /** See {@link #MIN_WEIGHT_KG}. */
@@ -222,6 +228,7 @@ public final class ScenarioCompiler {
             PkModel individual = resolved.model().forWeight(weight);
             List<Dose> doses = new ArrayList<>();
             List<Controller.Factory> controllers = new ArrayList<>();
+            double courseEvents = 0;
             double courseEnd = 0;
             RegimenSpec r = s.regimen();
             if (r.doses().isEmpty()) {
@@ -245,10 +252,25 @@ public final class ScenarioCompiler {
                     controllers.add(new RuleTitration.Factory(t, sFraction, baseline));
                     courseEnd = Math.max(courseEnd, t.atH() + t.durationH());
                 } else {
-                    doses.add(dose(d, key, route, weight));
+                    Dose dose = dose(d, key, route, weight);
+                    double events = events(dose, individual);
+                    if (events > MAX_DOSE_EVENTS) {
+                        throw error(key, String.format(Locale.ROOT, "the dose is %.0f dose events (%s), more than the "
+                                + "limit of %d", events, dose instanceof Bolus ? "devices of the route's device "
+                                + "size" : "infusion steps", MAX_DOSE_EVENTS));
+                    }
+                    courseEvents += events;
+                    doses.add(dose);
                 }
             }
             Regimen regimen = new Regimen(doses);
+            int courses = r.repeat().map(RegimenSpec.Repeat::count).orElse(1);
+            if (courseEvents * courses > MAX_DOSE_EVENTS) {
+                throw error(r.repeat().isPresent() ? "regimen.repeat.count" : "regimen.doses", String.format(
+                        Locale.ROOT, "the regimen is %.0f dose events (infusion steps, boluses and devices%s), more "
+                                + "than the limit of %d; give fewer doses or steps", courseEvents * courses,
+                        courses > 1 ? ", " + courses + " courses" : "", MAX_DOSE_EVENTS));
+            }
             if (r.repeat().isPresent()) {
                 RegimenSpec.Repeat rep = r.repeat().get();
                 double every = positive(rep.every(), "regimen.repeat.every");
@@ -380,6 +402,20 @@ public final class ScenarioCompiler {
             } catch (IllegalArgumentException e) {
                 throw error(key, e.getMessage());
             }
+        }
+
+        /**
+         * @return the dose events a dose adds to the timeline: its infusion segments, or for a bolus
+         *         the devices that give it on its route's busiest device path (1 without devices)
+         */
+        private double events(Dose dose, PkModel model) {
+            if (!(dose instanceof Bolus b)) {
+                return dose.rateSegments().size();
+            }
+            return model.routes().getOrDefault(b.route(), List.of()).stream()
+                    .flatMap(a -> a.devices().stream())
+                    .mapToDouble(d -> Math.max(1, Math.ceil(b.amountMg() / d.deviceMg())))
+                    .max().orElse(1);
         }
 
         private Dose schedule(DoseSpec.Schedule sch, String key, double at, Route route, double weight) {

@@ -42,7 +42,7 @@ public final class SweepYaml {
 
     private static final List<String> TOP_KEYS = List.of("id", "title", "source", "notes", "base", "seed", "axes");
     private static final List<String> RANGE_KEYS = List.of("from", "to", "by");
-    private static final Pattern NUMBER_AND_UNIT = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(.*?)\\s*");
+    private static final Pattern NUMBER_AND_UNIT = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\\s*(.*?)\\s*");
 
     private final ScenarioYaml scenarios;
     private final long maxPoints;
@@ -221,7 +221,8 @@ public final class SweepYaml {
         BigDecimal count = end.subtract(start).divideToIntegralValue(step).add(BigDecimal.ONE);
         if (count.compareTo(BigDecimal.valueOf(MAX_AXIS_VALUES)) > 0) {
             throw tree.error(m.node(), m.path(), "an axis has at most " + MAX_AXIS_VALUES + " values, this range has "
-                    + count.toPlainString());
+                    + (count.precision() > 15 ? String.format(java.util.Locale.ROOT, "about %.3g", count.doubleValue())
+                    : count.toPlainString()));
         }
         List<String> values = new ArrayList<>();
         for (long k = 0; k < count.longValue(); k++) {

@@ -3,9 +3,11 @@ package org.ketasim.core.io.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +77,34 @@ class ScenarioYamlTest {
 
     private static ScenarioException error(String yaml) {
         return assertThrows(ScenarioException.class, () -> parse(yaml));
+    }
+
+    @Test
+    void regimensBeyondTheDoseEventLimitAreRefusedBeforeTheyTakeMemory() {
+        String devices = """
+                model:
+                  base: fanta-otto
+                  routes:
+                    intranasal:
+                      - {F: 0.5, ka: 1 1/h, devices: {amount: 0.000002 mg, every: 5 min, later_F: 0.5}}
+                patient: {weight: 70 kg}
+                regimen:
+                  route: intranasal
+                  doses: [{bolus: 2800 mg}]
+                simulation: {duration: 2 h, step: 15 min}
+                """;
+        ScenarioException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> error(devices));
+        assertTrue(e.getMessage().startsWith("test.yaml:9: regimen.doses[0]: the dose is 1400000000 dose events "
+                + "(devices of the route's device size), more than the limit of 1000000"), e.getMessage());
+        StringBuilder steps = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            steps.append("      - {rate: ").append(i % 7 + 1).append(" mg/h, for: 1 s}\n");
+        }
+        String repeated = "model: fanta-otto\npatient: {weight: 70 kg}\nregimen:\n  repeat: {every: 1 d, count: 10000}\n"
+                + "  doses:\n    - steps:\n" + steps + "simulation: {duration: 2 h, step: 1 h}\n";
+        e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> error(repeated));
+        assertTrue(e.getMessage().startsWith("test.yaml:4: regimen.repeat.count: the regimen is 50000000 dose events "
+                + "(infusion steps, boluses and devices, 10000 courses), more than the limit of 1000000"), e.getMessage());
     }
 
     @Test
@@ -156,7 +186,7 @@ class ScenarioYamlTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "misspelt key|    duration: 4 d|    duraton: 4 d|regimen.doses[0].infusion.duraton|unknown key 'duraton' (did you mean 'duration'?)",
-        "unknown unit|    start: 5 mg/h|    start: 5 mg/hour|regimen.doses[0].infusion.start|unknown unit 'mg/hour'",
+        "unknown unit|    start: 5 mg/h|    start: 5 mg/hx|regimen.doses[0].infusion.start|unknown unit 'mg/hx'",
         "negative rate|    start: 5 mg/h|    start: -5 mg/h|regimen.doses[0].infusion.start|must not be negative, got '-5 mg/h'",
         "NaN|    start: 5 mg/h|    start: .nan mg/h|regimen.doses[0].infusion.start|is not a quantity",
         "mass as rate|    start: 5 mg/h|    start: 5 mg|regimen.doses[0].infusion.start|'5 mg' is a mass",
