@@ -52,7 +52,9 @@ public final class KetasimCommand implements Runnable {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter w = commandLine.getErr();
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            if (cause instanceof InputException || cause instanceof OutputException) {
+            if (cause instanceof InputException input) {
+                input.problems().forEach(p -> w.println("error: " + p.getMessage()));
+            } else if (cause instanceof OutputException) {
                 w.println("error: " + cause.getMessage());
             } else if (cause instanceof IOException io) {
                 w.println("error: cannot write the output: " + io.getClass().getSimpleName() + ": " + io.getMessage()

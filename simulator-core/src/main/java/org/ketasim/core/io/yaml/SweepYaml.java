@@ -67,8 +67,11 @@ public final class SweepYaml {
      * @throws ScenarioException if the sweep file or its base is not valid
      */
     public Sweep read(Path file) {
-        String text = ScenarioYaml.readText(file);
-        Mapping root = YamlTree.parse(file, text);
+        Mapping root = YamlTree.parse(file, ScenarioYaml.readText(file));
+        return root.tree().finish(() -> read(file, root));
+    }
+
+    private Sweep read(Path file, Mapping root) {
         YamlTree tree = root.tree();
         root.allowOnly(TOP_KEYS);
         String fileName = String.valueOf(file.getFileName()).replaceFirst("(\\.sweep)?\\.ya?ml$", "");
@@ -92,7 +95,7 @@ public final class SweepYaml {
             throw tree.error(axesNode, "axes", "give at least one axis: " + String.join(", ", keys));
         }
         List<SweepAxis> list = new ArrayList<>();
-        for (String key : axes.keys()) {
+        for (String key : axes.keys().stream().filter(keys::contains).toList()) {
             Field field = Field.values()[keys.indexOf(key)];
             Node node = axes.required(key);
             String path = axes.pathOf(key);

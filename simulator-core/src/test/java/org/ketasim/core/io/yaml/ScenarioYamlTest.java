@@ -80,6 +80,60 @@ class ScenarioYamlTest {
     }
 
     @Test
+    void everyProblemOfAFileIsReportedAtOnceInFileOrder() {
+        String yaml = """
+                id: many-problems
+                colour: blue
+                model: fanta-otto
+                patient: {weight: 70 kgs}
+                regimen:
+                  doses:
+                    - infusion: {rate: 5 mg/hx, duraton: 2 h}
+                    - bolus: -3 mg
+                    - steps: [{rate: 1 mg/h, for: 0 h}, {rate: 2 mg, for: 1 h}]
+                simulation: {duration: 4 h, step: 0 min}
+                """;
+        ScenarioException e = error(yaml);
+        List<String> lines = e.problems().stream().map(Throwable::getMessage).toList();
+        List<String> expected = List.of(
+                "test.yaml:2: colour: unknown key 'colour'",
+                "test.yaml:4: patient.weight: unknown unit 'kgs'",
+                "test.yaml:7: regimen.doses[0].infusion.duraton: unknown key 'duraton' (did you mean 'duration'?)",
+                "test.yaml:7: regimen.doses[0].infusion.rate: unknown unit 'mg/hx'",
+                "test.yaml:8: regimen.doses[1].bolus: must not be negative, got '-3 mg'",
+                "test.yaml:9: regimen.doses[2].steps[0].for: must be positive, got '0 h'",
+                "test.yaml:9: regimen.doses[2].steps[1].rate: '2 mg' is a mass",
+                "test.yaml:10: simulation.step: must be positive, got '0 min'");
+        assertEquals(expected.size(), lines.size(), String.join("\n", lines));
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(lines.get(i).startsWith(expected.get(i)), "problem " + i + ": " + lines.get(i));
+        }
+        assertEquals(String.join("; ", lines), e.getMessage(), "the message lists them all on one line");
+        assertEquals(2, e.line(), "located at the first");
+    }
+
+    @Test
+    void everyProblemFoundWhenCompilingIsReportedAtOnceToo() {
+        String yaml = """
+                model: {compartments: {V1: 100 L, CL: 50 L/h}}
+                patient: {weight: 700 kg}
+                regimen:
+                  setting: home
+                  doses:
+                    - {bolus: 10 mg, route: oral}
+                    - {infusion: {rate: 5 mg/h, duration: 1 h}, route: sc}
+                simulation: {duration: 4 h, step: 15 min}
+                """;
+        List<String> lines = error(yaml).problems().stream().map(Throwable::getMessage).toList();
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).startsWith("test.yaml:2: patient.weight: '700 kg' is not a human body weight"),
+                lines.get(0));
+        assertTrue(lines.get(1).startsWith("test.yaml:4: regimen.setting: unknown setting 'home'"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("test.yaml:6: regimen.doses[0].route:"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("test.yaml:7: regimen.doses[1].route:"), lines.get(3));
+    }
+
+    @Test
     void regimensBeyondTheDoseEventLimitAreRefusedBeforeTheyTakeMemory() {
         String devices = """
                 model:
