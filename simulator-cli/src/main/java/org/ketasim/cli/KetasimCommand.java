@@ -43,6 +43,9 @@ public final class KetasimCommand implements Runnable {
      * @return the configured command line
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        // charts are encoded in memory, never through a temporary file of ImageIO's: a full disk then fails only
+        // the write of the chart (exit 2, with its path), not also the JVM's shutdown with a stack trace
+        javax.imageio.ImageIO.setUseCache(false);
         CommandLine cl = new CommandLine(new KetasimCommand());
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandSummaries());
         cl.setOut(out);
