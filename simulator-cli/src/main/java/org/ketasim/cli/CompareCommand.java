@@ -38,10 +38,11 @@ import picocli.CommandLine.Option;
  * with their uncertainty), overlay charts and a self-contained {@code report.html}.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare regimens: simulate every scenario (with its own model, one model, or every",
-            "built-in model) for its typical patient and a virtual population, and write DIR/comparison.csv (exposure,",
-            "and the shares of patients with relief and with side effects, with 95 % intervals), DIR/charts/*.png",
-            "and DIR/report.html (self-contained). Example: ketasim compare scenarios/ --weight 70"})
+        description = {"Compare regimens: simulate every scenario (with its own model, one model, or",
+            "every built-in model) for its typical patient and a virtual population. Writes",
+            "DIR/comparison.csv (exposure, and the shares of patients with relief and with",
+            "side effects, with 95 %% intervals), DIR/charts/*.png and DIR/report.html.",
+            "Example: ketasim compare scenarios/ --weight 70"})
 final class CompareCommand implements Callable<Integer> {
 
 
@@ -93,7 +94,7 @@ final class CompareCommand implements Callable<Integer> {
     private long seed;
 
     @Option(names = "--replicates", paramLabel = "R", defaultValue = "" + PopulationSettings.DEFAULT_OUTCOME_REPLICATES,
-            description = "Replicates of the outcome models' parameter uncertainty behind the 95 % intervals "
+            description = "Replicates of the outcome models' parameter uncertainty behind the 95 %% intervals "
                     + "(default: ${DEFAULT-VALUE}).")
     private int replicates;
 

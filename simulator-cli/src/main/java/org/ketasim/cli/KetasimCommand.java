@@ -43,7 +43,11 @@ public final class KetasimCommand implements Runnable {
      * @return the configured command line
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        // charts are encoded in memory, never through a temporary file of ImageIO's: a full disk then fails only
+        // the write of the chart (exit 2, with its path), not also the JVM's shutdown with a stack trace
+        javax.imageio.ImageIO.setUseCache(false);
         CommandLine cl = new CommandLine(new KetasimCommand());
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandSummaries());
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
@@ -51,7 +55,9 @@ public final class KetasimCommand implements Runnable {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter w = commandLine.getErr();
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            if (cause instanceof InputException || cause instanceof OutputException) {
+            if (cause instanceof InputException input) {
+                input.problems().forEach(p -> w.println("error: " + p.getMessage()));
+            } else if (cause instanceof OutputException) {
                 w.println("error: " + cause.getMessage());
             } else if (cause instanceof IOException io) {
                 w.println("error: cannot write the output: " + io.getClass().getSimpleName() + ": " + io.getMessage()

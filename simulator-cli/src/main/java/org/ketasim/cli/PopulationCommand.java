@@ -74,7 +74,7 @@ final class PopulationCommand implements Callable<Integer> {
     private String observations;
 
     @Option(names = "--replicates", paramLabel = "R", defaultValue = "200",
-            description = "Replicates of the outcome models' parameter uncertainty behind the 95 % intervals of "
+            description = "Replicates of the outcome models' parameter uncertainty behind the 95 %% intervals of "
                     + "population_outcomes.csv (default: ${DEFAULT-VALUE}; 0 writes no outcomes). Outcomes use the "
                     + "first 10000 subjects at most.")
     private int replicates;

@@ -14,7 +14,7 @@ import org.ketasim.core.scenario.ScenarioException;
 
 /**
  * Loads (reads, checks and compiles) every scenario file of a command, reporting each problem and
- * warning on the error stream. Ids must be unique across the batch, since each is an output folder.
+ * warning on the error stream, one line each (every problem of a file, in file order). Ids must be unique across the batch, since each is an output folder.
  */
 final class ScenarioBatch {
 
@@ -57,7 +57,7 @@ final class ScenarioBatch {
                 s.warnings().forEach(w -> err.println("warning: " + w));
                 loaded.add(s);
             } catch (InputException e) {
-                err.println("error: " + e.getMessage());
+                e.problems().forEach(p -> err.println("error: " + p.getMessage()));
                 failures.add(e.getMessage());
             }
         }
@@ -80,7 +80,7 @@ final class ScenarioBatch {
         return failures.size();
     }
 
-    /** @return why each file that did not load was refused */
+    /** @return why each file that did not load was refused, one line a file (its problems joined by "; ") */
     List<String> failureMessages() {
         return failures;
     }

@@ -42,8 +42,8 @@ import picocli.CommandLine.Parameters;
  * {@code --resume} continues after the last complete row without redoing or repeating any.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a sweep file: a base scenario and axes (start, increment, every, max, rate, duration,",
-            "weight, route, model, subjects), every combination of their values. Streams one row per grid point,",
+        description = {"Run a sweep file: a base scenario simulated at every combination of the values of its axes.",
+            "Axes: start, increment, every, max, rate, duration, weight, route, model, subjects. Streams one row per grid point,",
             "in order, to DIR/sweep.csv (per subject to DIR/sweep_subjects.csv with --per-subject), with a",
             "progress bar on a terminal. --resume continues an interrupted sweep without redoing or repeating rows.",
             "Points that cannot be simulated get their reason in the 'problem' column; the exit code is then 2."})

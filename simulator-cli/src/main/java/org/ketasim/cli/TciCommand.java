@@ -15,6 +15,9 @@ import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.ModelDrug;
 import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelLibrary;
+import org.ketasim.core.problems.Location;
+import org.ketasim.core.problems.Warning;
+import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.DoseSpec;
 import org.ketasim.core.scenario.Drug;
 import org.ketasim.core.scenario.ModelSpec;
@@ -25,6 +28,7 @@ import org.ketasim.core.scenario.SimulationSpec;
 import org.ketasim.core.simulation.PatientResult;
 import org.ketasim.core.simulation.PatientSimulator;
 import org.ketasim.core.tci.TargetControlledInfusion;
+import org.ketasim.core.tci.TciEvidence;
 import org.ketasim.core.tci.TciSettings;
 import org.ketasim.core.tci.TciSite;
 import org.ketasim.core.tci.TciTarget;
@@ -40,9 +44,11 @@ import picocli.CommandLine.Option;
  * {@code steps:} dose), then simulates that file like {@code run}.
  */
 @Command(name = "tci", mixinStandardHelpOptions = true,
-        description = {"Target-controlled infusion: the pump rates, updated every 10 s, that bring the plasma",
+        description = {"Target-controlled infusion: the pump rates, updated every minute, that bring the plasma",
             "(Jacobs 1990) or effect-site (Shafer and Gregg 1992) concentration to each target and hold it.",
-            "Writes DIR/tci.yaml (a scenario: 'ketasim run' and 'compare' take it like any other) and its run output."})
+            "Writes DIR/tci.yaml (a scenario: 'ketasim run' and 'compare' take it like any other) and its run output.",
+            "Rates are set on the pump's resolution (--resolution) and the schedule steps in whole updates; a target",
+            "above the highest S-ketamine TCI target studied (320 ng/mL, Sigtermans 2009) is warned about."})
 final class TciCommand implements Callable<Integer> {
 
     private static final Pattern TARGET = Pattern.compile("\\s*(.+?)\\s+at\\s+(.+?)\\s*");
@@ -71,8 +77,14 @@ final class TciCommand implements Callable<Integer> {
     private List<String> maxRate = List.of("12000 mg/h");
 
     @Option(names = "--update", arity = "1..2", paramLabel = "TIME",
-            description = "Time between rate updates (default: 10 s).")
-    private List<String> update = List.of("10 s");
+            description = "Time between rate updates, and so the shortest step of the written schedule (default: "
+                    + "1 min, a schedule a nurse can program; STANPUMP updates every 10 s).")
+    private List<String> update = List.of("1 min");
+
+    @Option(names = "--resolution", arity = "1..2", paramLabel = "RATE",
+            description = "The smallest step of the pump's rate; every rate set is rounded to it (default: 0.1 mg/h, "
+                    + "the display step of common syringe pumps; 0 mg/h sets rates exactly).")
+    private List<String> resolution = List.of("0.1 mg/h");
 
     @Option(names = "--weight", arity = "1..2", paramLabel = "KG", description = "Body weight (default: 70 kg).")
     private List<String> weight = List.of("70 kg");
@@ -105,17 +117,27 @@ final class TciCommand implements Callable<Integer> {
             case "effect" -> TciSite.EFFECT;
             default -> throw OptionValues.problem("--site", "use plasma or effect, got '" + site + "'");
         };
-        double hours = OptionValues.quantity("--duration", duration, null, Dimension.TIME).internalValue();
+        Quantity runTime = OptionValues.quantity("--duration", duration, null, Dimension.TIME);
+        double hours = runTime.internalValue();
         double kg = OptionValues.quantity("--weight", weight, "kg", Dimension.BODY_WEIGHT).internalValue();
+        Quantity updates = OptionValues.quantity("--update", update, null, Dimension.TIME);
+        Quantity step = OptionValues.quantity("--resolution", resolution, null, Dimension.RATE);
         TciSettings settings;
         try {
             settings = TciSettings.of(where, OptionValues.quantity("--max-rate", maxRate, null, Dimension.RATE)
-                    .internalValue()).withUpdateInterval(OptionValues.quantity("--update", update, null,
-                    Dimension.TIME).internalValue());
+                    .internalValue()).withUpdateInterval(updates.internalValue());
         } catch (IllegalArgumentException e) {
             throw OptionValues.problem("--update", e.getMessage());
         }
+        try {
+            settings = settings.withRateResolution(step.internalValue());
+        } catch (IllegalArgumentException e) {
+            throw OptionValues.problem("--resolution", "must be from 0 to the pump's highest rate (--max-rate), got '"
+                    + step + "'");
+        }
         List<TciTarget> list = targets();
+        List<Warning> warnings = new ArrayList<>(TciEvidence.warnings(list, builtIn.card().drug()
+                == ModelDrug.RACEMIC_KETAMINE ? 0.5 : 1, new Location("--target", 0, "")));
         for (TciTarget target : list) {
             if (target.timeH() >= hours) {
                 throw OptionValues.problem("--target", "a target at " + target.timeH() + " h is at or after the end "
@@ -129,17 +151,21 @@ final class TciCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw OptionValues.problem("--target", e.getMessage());
         }
-        Scenario scenario = scenario(builtIn, kg, settings, hours, schedule);
+        Scenario scenario = scenario(builtIn, kg, settings, runTime, updates, step, schedule);
         Path file = out.resolve("tci.yaml");
-        String yaml = new ScenarioYamlWriter().write(scenario);
+        String yaml = header(settings, updates, step) + new ScenarioYamlWriter().write(scenario);
         AtomicFiles.writeText(file, w -> w.write(yaml));
+        CompiledScenario compiled = scenario.compile();
+        warnings.addAll(compiled.warnings());
+        warnings.forEach(w -> err.println("warning: " + w));
+        AtomicFiles.writeLinesIfAny(out.resolve("warnings.txt"), warnings.stream().map(Warning::toString).toList());
         double total = schedule.stream().mapToDouble(i -> i.rateMgPerH() * (i.endH() - i.startH())).sum();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%d updates, %.6g mg over %s h, highest rate %.6g mg/h -> %s%n", schedule.size(),
                 total, hours, schedule.stream().mapToDouble(TargetControlledInfusion.Interval::rateMgPerH).max()
                         .orElse(0), file);
         PatientOutputs files = new PatientOutputs(out, ChartFormat.PNG, true);
-        PatientResult patient = new PatientSimulator(engine.engine()).simulate(scenario.compile());
+        PatientResult patient = new PatientSimulator(engine.engine()).simulate(compiled);
         files.write(patient);
         files.writeSummary(List.of(patient));
         files.report(stdout, patient);
@@ -162,9 +188,21 @@ final class TciCommand implements Callable<Integer> {
         return out;
     }
 
-    /** The schedule as a scenario: one steps dose, equal consecutive rates merged into one step. */
-    private Scenario scenario(BuiltInModel m, double kg, TciSettings s, double hours,
-                              List<TargetControlledInfusion.Interval> schedule) {
+    /** The comment lines that open tci.yaml: how the pump was set. */
+    private String header(TciSettings s, Quantity updates, Quantity step) {
+        return "# Target-controlled infusion computed by ketasim tci (" + (s.site() == TciSite.PLASMA
+                ? "plasma, Jacobs 1990" : "effect site, Shafer and Gregg 1992") + ").\n"
+                + "# Pump: the rate is updated every " + updates + " and set to a whole multiple of " + step
+                + (step.value() == 0 ? " (exact rates)" : "") + " (--resolution), at most " + String.join(" ", maxRate)
+                + ";\n# consecutive equal rates are one step, each lasting a whole number of updates.\n";
+    }
+
+    /**
+     * The schedule as a scenario: one steps dose, equal consecutive rates merged into one step, each
+     * step written as a whole number of updates in the update's unit (or whole minutes or hours).
+     */
+    private Scenario scenario(BuiltInModel m, double kg, TciSettings s, Quantity runTime, Quantity updates,
+                              Quantity step, List<TargetControlledInfusion.Interval> schedule) {
         String where = s.site().name().toLowerCase(Locale.ROOT);
         List<DoseSpec.Step> steps = new ArrayList<>();
         int i = 0;
@@ -174,7 +212,7 @@ final class TciCommand implements Callable<Integer> {
                 j++;
             }
             steps.add(new DoseSpec.Step(Quantity.of(schedule.get(i).rateMgPerH(), "mg/h"),
-                    Quantity.of(schedule.get(j).endH() - schedule.get(i).startH(), "h")));
+                    updatesOf(j - i + 1, updates)));
             i = j + 1;
         }
         String command = "ketasim tci --model " + m.id() + " --target \"" + targets.replace("\"", "'") + "\" --site "
@@ -185,12 +223,28 @@ final class TciCommand implements Callable<Integer> {
                 .source("ketasim tci: " + (s.site() == TciSite.PLASMA
                         ? "Jacobs, IEEE Trans Biomed Eng 1990, doi:10.1109/10.43621"
                         : "Shafer and Gregg, J Pharmacokinet Biopharm 1992, doi:10.1007/BF01062336"))
-                .notes("Computed by: " + command + "\nRates are updated every " + String.join(" ", update)
-                        + " and never exceed " + String.join(" ", maxRate) + "; equal consecutive rates are one step.")
+                .notes("Computed by: " + command + " --resolution \"" + step + "\"\nRates are updated every "
+                        + updates + ", set on a " + step + " resolution and never exceed " + String.join(" ", maxRate)
+                        + "; equal consecutive rates are one step.")
                 .drug(m.card().drug() == ModelDrug.RACEMIC_KETAMINE ? Drug.KETAMINE : Drug.ESKETAMINE)
                 .model(ModelSpec.BuiltIn.of(m.id())).patient(Patient.ofKg(kg))
                 .regimen(RegimenSpec.of(new DoseSpec.Steps(Optional.empty(), Optional.empty(), steps)))
-                .simulation(new SimulationSpec(Quantity.of(hours, "h"), Quantity.of(s.updateIntervalH(), "h")))
+                .simulation(new SimulationSpec(runTime, updates))
                 .build();
+    }
+
+    /** @return {@code count} updates as a time, in the update's unit, or in whole minutes or hours where it is one */
+    private static Quantity updatesOf(long count, Quantity update) {
+        double value = count * update.value();
+        String unit = update.unit().symbol();
+        if (unit.equals("s") && value % 60 == 0) {
+            value /= 60;
+            unit = "min";
+        }
+        if (unit.equals("min") && value % 60 == 0) {
+            value /= 60;
+            unit = "h";
+        }
+        return Quantity.of(value, unit);
     }
 }

@@ -1,9 +1,6 @@
 package org.ketasim.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +19,7 @@ import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.DoseSpec;
 import org.ketasim.core.scenario.Drug;
 import org.ketasim.core.scenario.ModelSpec;
+import org.ketasim.core.scenario.Plausibility;
 import org.ketasim.core.scenario.Patient;
 import org.ketasim.core.scenario.RegimenSpec;
 import org.ketasim.core.scenario.Scenario;
@@ -43,8 +41,8 @@ import picocli.CommandLine.Option;
  * session is written as a scenario file, a transcript, and the scenario's run output.
  */
 @Command(name = "titrate", mixinStandardHelpOptions = true,
-        description = {"Titrate on a virtual patient, one command a line (from a terminal or a pipe):",
-            "  rate 10 mg/h | +2 | -2 | +50%% | -50%% | bolus 5 mg | wait 30 min | status | plot | undo | help | quit",
+        description = {"Titrate on a virtual patient, one command a line, from a terminal or a pipe.",
+            "  rate 10 mg/h | +2 mg/h | -2 | +50%% | -50%% | bolus 5 mg | wait 30 min | status | plot | undo | help | quit",
             "At quit, writes DIR/session.yaml (a scenario that 'ketasim run' reproduces), DIR/transcript.txt and",
             "the run output of the session."})
 final class TitrateCommand implements Callable<Integer> {
@@ -78,8 +76,13 @@ final class TitrateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private EngineOption engine;
 
+    /** The command words, completed with Tab on a terminal. */
+    private static final List<String> COMMANDS = List.of("rate", "bolus", "wait", "status", "plot", "undo", "help",
+            "quit");
+
     private BuiltInModel patientModel;
     private double weightKg;
+    private Optional<String> metabolite = Optional.empty();
     private TitrationSession session;
     private final StringBuilder transcript = new StringBuilder();
     private PrintWriter stdout;
@@ -102,24 +105,29 @@ final class TitrateCommand implements Callable<Integer> {
         if (!(baselineNrs >= 0 && baselineNrs <= 10)) {
             throw OptionValues.problem("--baseline-nrs", "an NRS pain score is from 0 to 10, got " + baselineNrs);
         }
-        session = new TitrationSession(scenario(List.of(), 1).compile(), engine.engine());
-        say("ketasim titrate: " + patientModel.id() + ", " + weightKg + " kg, baseline NRS " + baselineNrs
-                + ". Type help for the commands.");
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = in.readLine()) != null) {
-            String command = line.trim();
-            if (command.isEmpty() || command.startsWith("#")) {
-                continue;
-            }
-            transcript.append("> ").append(command).append('\n');
-            if (command.equalsIgnoreCase("quit") || command.equalsIgnoreCase("exit")) {
-                break;
-            }
-            try {
-                execute(command);
-            } catch (InputException | IllegalArgumentException e) {
-                say("? " + (e instanceof InputException ie ? ie.problem() : e.getMessage()));
+        CompiledScenario patient = scenario(List.of(), 1).compile();
+        session = new TitrationSession(patient, engine.engine());
+        metabolite = patient.metaboliteAnalyte();
+        say("ketasim titrate: " + patientModel.id() + ", " + weightKg + " kg, baseline pain score " + baselineNrs
+                + " (NRS, the 0-10 numeric rating scale). Type help for the commands.");
+        say("Cp: plasma " + patient.parentAnalyte() + ", Ce: its effect site" + metabolite.map(m -> ", Cm: " + m).orElse("")
+                + ", in ng/mL; pain relief: the expected fall in a responder's pain score (NRS points).");
+        try (CommandInput in = CommandInput.open(System.in, stdout, "titrate> ", COMMANDS)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String command = line.trim();
+                if (command.isEmpty() || command.startsWith("#")) {
+                    continue;
+                }
+                transcript.append("> ").append(command).append('\n');
+                if (command.equalsIgnoreCase("quit") || command.equalsIgnoreCase("exit")) {
+                    break;
+                }
+                try {
+                    execute(command);
+                } catch (InputException | IllegalArgumentException e) {
+                    say("? " + (e instanceof InputException ie ? ie.problem() : e.getMessage()));
+                }
             }
         }
         return save();
@@ -129,7 +137,7 @@ final class TitrateCommand implements Callable<Integer> {
         String lower = command.toLowerCase(Locale.ROOT);
         Matcher relative = RELATIVE.matcher(command);
         if (lower.equals("help")) {
-            say("rate 10 mg/h   set the pump rate          +2 / -2       change it by 2 mg/h");
+            say("rate 10 mg/h   set the pump rate          +2 mg/h / -2  change it by 2 mg/h");
             say("+50% / -50%    change it by a percentage  bolus 5 mg    give a bolus now");
             say("wait 30 min    let time pass              status        show the patient now");
             say("plot           chart of the last hours    undo          take back the last command");
@@ -146,19 +154,26 @@ final class TitrateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("nothing to undo");
             }
         } else if (lower.startsWith("rate ")) {
-            session.setRate(quantity(command.substring(5), Dimension.RATE, Dimension.RATE_PER_WEIGHT));
+            Quantity q = quantity(command.substring(5), Dimension.RATE, Dimension.RATE_PER_WEIGHT);
+            setRate("'" + q + "'", q, perWeight(q));
         } else if (lower.startsWith("bolus ")) {
-            session.bolus(quantity(command.substring(6), Dimension.MASS, Dimension.MASS_PER_WEIGHT));
+            Quantity q = quantity(command.substring(6), Dimension.MASS, Dimension.MASS_PER_WEIGHT);
+            double mg = perWeight(q);
+            session.bolus(mg);
+            Plausibility.bolus("'" + q + "'", q, mg, weightKg, Route.IV).ifPresent(w -> say("warning: " + w));
         } else if (lower.startsWith("wait ")) {
-            session.waitFor(quantity(command.substring(5), Dimension.TIME));
+            session.waitFor(perWeight(quantity(command.substring(5), Dimension.TIME)));
         } else if (relative.matches()) {
-            double v = Double.parseDouble(relative.group(2)) * (relative.group(1).equals("-") ? -1 : 1);
+            double sign = relative.group(1).equals("-") ? -1 : 1;
+            double v = sign * Double.parseDouble(relative.group(2));
             if (relative.group(4) != null && relative.group(3).isEmpty()) {
-                v = quantity(relative.group(2) + " " + relative.group(4), Dimension.RATE, Dimension.RATE_PER_WEIGHT)
-                        * (relative.group(1).equals("-") ? -1 : 1);
+                v = sign * perWeight(quantity(relative.group(2) + " " + relative.group(4), Dimension.RATE,
+                        Dimension.RATE_PER_WEIGHT));
             }
             double current = session.rateMgPerH();
-            session.setRate(relative.group(3).isEmpty() ? current + v : current * (1 + v / 100));
+            double rate = relative.group(3).isEmpty() ? current + v : current * (1 + v / 100);
+            Quantity q = Quantity.of(rate, "mg/h");
+            setRate("the new rate, " + String.format(Locale.ROOT, "%.4g mg/h,", rate), q, rate);
         } else {
             throw new IllegalArgumentException("unknown command '" + command + "'; type help");
         }
@@ -166,23 +181,45 @@ final class TitrateCommand implements Callable<Integer> {
         plot();
     }
 
-    private double quantity(String text, Dimension... dims) {
+    /** Sets the rate, and warns at once if it is above the sub-anaesthetic range. */
+    private void setRate(String shown, Quantity written, double mgPerH) {
+        session.setRate(mgPerH);
+        Plausibility.rate(shown, written, mgPerH, weightKg).ifPresent(w -> say("warning: " + w));
+    }
+
+    private static Quantity quantity(String text, Dimension... dims) {
         try {
-            Quantity q = Quantities.parse(text.trim(), dims);
-            return q.isPerWeight() ? q.internalValue() * weightKg : q.internalValue();
+            return Quantities.parse(text.trim(), dims);
         } catch (UnitException e) {
             throw new IllegalArgumentException(e.problem());
         }
     }
 
+    /** @return the quantity in internal units, a per-kg one at the patient's weight */
+    private double perWeight(Quantity q) {
+        return q.isPerWeight() ? q.internalValue() * weightKg : q.internalValue();
+    }
+
+    /** The patient now, one line; what the model cannot tell (no effect site, no metabolite) is left out. */
     private void status() {
         TitrationSession.Status s = session.status();
         double t = s.timeH();
-        say(String.format(Locale.ROOT, "t %d:%02d  rate %.4g mg/h  given %.4g mg  Cp %.1f  Ce %.1f%s  NRS reduction "
-                        + "of a responder %.2f  drug high %.0f%%", (int) t, (int) Math.round((t - (int) t) * 60) % 60,
-                s.rateMgPerH(), s.givenMg(), s.cp(), s.ce(), Double.isNaN(s.cm()) ? ""
-                        : String.format(Locale.ROOT, "  norketamine %.1f ng/mL", s.cm()), s.nrsReduction(),
-                100 * s.drugHigh()));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "t %d:%02d  rate %.4g mg/h  given %.4g mg  "
+                + "Cp %.1f", (int) t, (int) Math.round((t - (int) t) * 60) % 60, s.rateMgPerH(), s.givenMg(), s.cp()));
+        if (!Double.isNaN(s.ce())) {
+            line.append(String.format(Locale.ROOT, "  Ce %.1f", s.ce()));
+        }
+        if (!Double.isNaN(s.cm())) {
+            line.append(String.format(Locale.ROOT, "  Cm %.1f", s.cm()));
+        }
+        line.append(" ng/mL");
+        if (!Double.isNaN(s.nrsReduction())) {
+            line.append(String.format(Locale.ROOT, "  pain score falls %.2f points in a responder", s.nrsReduction()));
+        }
+        if (!Double.isNaN(s.drugHigh())) {
+            line.append(String.format(Locale.ROOT, "  drug high %.0f%%", 100 * s.drugHigh()));
+        }
+        say(line.toString());
     }
 
     /** A text chart of Cp (*) and Ce (o) over the last hours. */

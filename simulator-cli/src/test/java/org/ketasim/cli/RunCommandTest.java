@@ -137,6 +137,24 @@ class RunCommandTest {
         assertTrue(version.out().startsWith("ketasim 0."), version.out());
     }
 
+    @Test
+    void theCommandListGivesEveryCommandAWholeSentenceAndBareKetasimListsThem() {
+        String help = Cli.run("--help").out();
+        String list = help.substring(help.indexOf("Commands:"), help.indexOf("Exit codes:"));
+        var commands = KetasimCommand.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter())).getSubcommands();
+        for (String name : commands.keySet()) {
+            String summary = CommandSummaries.summary(commands.get(name).getCommandSpec());
+            assertTrue(summary.endsWith("."), name + ": " + summary);
+            assertTrue(list.replaceAll("\\s+", "").contains(name + summary.replaceAll("\\s+", "")), name + " in:\n" + list);
+        }
+        assertEquals("Titrate on a virtual patient, one command a line, from a terminal or a pipe.",
+                CommandSummaries.summary(commands.get("titrate").getCommandSpec()));
+        Cli.Result bare = Cli.run();
+        assertEquals(2, bare.exitCode());
+        commands.keySet().forEach(name -> assertTrue(bare.err().contains(name), name + " in " + bare.err()));
+    }
+
     private static void assertNoPartFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".part")).toList());

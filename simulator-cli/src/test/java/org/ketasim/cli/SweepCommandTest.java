@@ -126,7 +126,7 @@ class SweepCommandTest {
     void badSweepFilesNameTheFileLineAndKey() throws IOException {
         String[][] cases = {
             {SWEEP.replace("increment: [1 mg/h, 3 mg/h]", "incremnt: [1 mg/h]"), "sweep.yaml:5: axes.incremnt: unknown key"},
-            {SWEEP.replace("[1 mg/h, 3 mg/h]", "[1 mg/h, 3 mg/hr]"), "sweep.yaml:5: axes.increment: unknown unit 'mg/hr'"},
+            {SWEEP.replace("[1 mg/h, 3 mg/h]", "[1 mg/h, 3 mg/hx]"), "sweep.yaml:5: axes.increment: unknown unit 'mg/hx'"},
             {SWEEP.replace("to: 6 mg/h", "to: 6 mg/min"), "sweep.yaml:4: axes.start: from, to and by must be written in one unit"},
             {SWEEP.replace("weight: [60 kg, 80 kg]", "rate: [10 mg/h]"), "sweep.yaml:6: axes.rate: no base scenario has a dose whose rate"},
             {SWEEP.replace("base.yaml", "missing.yaml"), "sweep.yaml:2: base: the base scenario is not valid"},
@@ -134,6 +134,10 @@ class SweepCommandTest {
             {SWEEP + "  subjects: [0]\n", "axes.subjects: must be a whole number from 1 to 1000000"},
             {SWEEP.replace("[1 mg/h, 3 mg/h]", "[1 mg/h, \"3\\nmg/h\"]"), "axes.increment: an axis value is one line of "
                 + "text, got one with a line break"},
+            {SWEEP.replace("to: 6 mg/h", "to: 1e12 mg/h"), "sweep.yaml:4: axes.start: an axis has at most 100000 values, "
+                + "this range has 500000000000"},
+            {SWEEP.replace("by: 2 mg/h", "by: 1e-300 mg/h"), "sweep.yaml:4: axes.start: an axis has at most 100000 "
+                + "values, this range has about 4.00e+300"},
         };
         for (String[] c : cases) {
             Cli.Result r = Cli.run("sweep", sweep(c[0]).toString(), "--out", tmp.resolve("bad").toString());

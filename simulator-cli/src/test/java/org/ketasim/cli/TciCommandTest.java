@@ -51,6 +51,48 @@ class TciCommandTest {
     }
 
     @Test
+    void theWrittenScheduleIsOnThePumpsResolutionInWholeUpdatesAndSaysSo() throws IOException {
+        Cli.Result r = Cli.run("tci", "--model", "fanta-otto", "--target", "100 ng/mL at 1 h", "--duration", "3 h",
+                "--out", tmp.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String yaml = Files.readString(tmp.resolve("tci.yaml"));
+        assertTrue(yaml.startsWith("# Target-controlled infusion computed by ketasim tci (plasma, Jacobs 1990).\n"
+                + "# Pump: the rate is updated every 1 min and set to a whole multiple of 0.1 mg/h (--resolution)"), yaml);
+        List<String> rates = yaml.lines().filter(l -> l.trim().startsWith("- rate: ")).toList();
+        List<String> times = yaml.lines().filter(l -> l.trim().startsWith("for: ")).toList();
+        assertTrue(rates.size() < 200, rates.size() + " steps for 180 updates");
+        for (String line : rates) {
+            assertTrue(line.trim().matches("- rate: [0-9]+(\\.[0-9])? mg/h"), line);
+        }
+        for (String line : times) {
+            assertTrue(line.trim().matches("for: [0-9]+ (min|h)"), line);
+        }
+        assertEquals("- rate: 0 mg/h", rates.get(0).trim(), "nothing before the first target");
+        assertEquals("for: 1 h", times.get(0).trim());
+        for (int i = 1; i < rates.size(); i++) {
+            assertTrue(!rates.get(i).equals(rates.get(i - 1)), "equal consecutive rates are one step: " + rates.get(i));
+        }
+        for (double[] row : series(tmp.resolve("tci-plasma/timeseries.csv"))) {
+            if (row[0] > 1 + 1e-9) {
+                assertEquals(100, row[2], 1, "Cp at " + row[0] + " h on the rounded rates");
+            }
+        }
+    }
+
+    @Test
+    void microgramsPerMillilitreAreReadAsSuchAndTargetsBeyondTheEvidenceWarn() throws IOException {
+        Cli.Result r = Cli.run("tci", "--model", "fanta-otto", "--target", "0.2 ug/mL at 0 h, 500 ng/mL at 1 h",
+                "--duration", "2 h", "--out", tmp.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<double[]> rows = series(tmp.resolve("tci-plasma/timeseries.csv"));
+        assertEquals(200, rows.get(30)[2], 2, "0.2 ug/mL is 200 ng/mL");
+        assertTrue(r.err().contains("warning: --target: the target of 500 ng/mL at 1 h is above the highest "
+                + "S-ketamine concentration targeted in a human TCI study (320 ng/mL, Sigtermans 2009"), r.err());
+        assertTrue(!r.err().contains("the target of 200"), r.err());
+        assertTrue(Files.readString(tmp.resolve("warnings.txt")).contains("the target of 500 ng/mL"));
+    }
+
+    @Test
     void badTargetsAndOptionsAreBadInput() {
         assertEquals(2, Cli.run("tci", "--model", "fanta-otto", "--target", "100 ng/mL", "--duration", "1 h", "--out",
                 tmp.toString()).exitCode());
@@ -60,5 +102,7 @@ class TciCommandTest {
                 "--out", tmp.toString()).exitCode());
         assertEquals(2, Cli.run("tci", "--model", "fanta-otto", "--target", "100 ng/mL at 0 h", "--site", "brain",
                 "--duration", "1 h", "--out", tmp.toString()).exitCode());
+        assertEquals(2, Cli.run("tci", "--model", "fanta-otto", "--target", "100 ng/mL at 0 h", "--resolution",
+                "-1 mg/h", "--duration", "1 h", "--out", tmp.toString()).exitCode());
     }
 }

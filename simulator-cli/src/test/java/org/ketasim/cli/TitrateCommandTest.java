@@ -76,6 +76,42 @@ class TitrateCommandTest {
     }
 
     @Test
+    void relativeRatesInUnitsAreReadAndImplausibleDosesWarnAsSoonAsTheyAreEntered() {
+        Cli.Result r = titrate("""
+                rate 10 mg/h
+                +2 mg/h
+                -0.01 mg/kg/h
+                rate 150 mg/h
+                bolus 100 mg
+                quit
+                """);
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        List<String> status = lines.stream().filter(l -> l.startsWith("t ")).toList();
+        assertTrue(status.get(1).startsWith("t 0:00  rate 12.00 mg/h"), status.get(1));
+        assertTrue(status.get(2).startsWith("t 0:00  rate 11.30 mg/h"), status.get(2));
+        int rate = lines.indexOf(status.get(3));
+        assertTrue(lines.get(rate - 1).startsWith("warning: '150 mg/h' is 150 mg/h for this 70 kg patient"),
+                "the warning comes with the rate, before any time passes: " + lines.get(rate - 1));
+        int bolus = lines.indexOf(status.get(4));
+        assertTrue(lines.get(bolus - 1).startsWith("warning: '100 mg' given at once is 100 mg"), lines.get(bolus - 1));
+    }
+
+    @Test
+    void theStatusSpellsOutItsMeasuresAndNeverShowsNaN() {
+        for (String model : new String[] {"fanta-otto", "domino"}) {
+            Cli.Result r = titrate("rate 10 mg/h\nwait 30 min\nquit\n", "--model", model, "--force");
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.out().contains("the expected fall in a responder's pain score (NRS points)"), r.out());
+            assertTrue(r.out().contains("baseline pain score 7.0 (NRS, the 0-10 numeric rating scale)"), r.out());
+            String last = r.out().lines().filter(l -> l.startsWith("t 0:30")).findFirst().orElseThrow();
+            assertTrue(last.contains("points in a responder"), last);
+            assertTrue(!last.contains("NaN") && !r.out().contains("NaN"), r.out());
+            assertEquals(model.equals("fanta-otto"), last.contains("Cm "), model + ": " + last);
+        }
+    }
+
+    @Test
     void badStartOptionsAreBadInput() {
         assertEquals(2, titrate("quit\n", "--model", "nope").exitCode());
         assertEquals(2, titrate("quit\n", "--baseline-nrs", "12").exitCode());

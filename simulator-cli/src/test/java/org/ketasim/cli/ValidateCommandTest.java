@@ -51,6 +51,31 @@ class ValidateCommandTest {
     }
 
     @Test
+    void everyProblemOfAFileIsOneErrorLineInFileOrderAndTheFileOneFailure(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws IOException {
+        Path file = tmp.resolve("three.yaml");
+        Files.writeString(file, """
+                model: fanta-otto
+                patient: {weight: 70 kg}
+                regimen:
+                  doses: [{bolus: 5 mgg}, {infusion: {rate: 5 mg/h, duration: -1 h}}]
+                simulaton: {duration: 4 h, step: 15 min}
+                """);
+        Cli.Result r = Cli.run("validate", file.toString());
+        assertEquals(2, r.exitCode());
+        List<String> errors = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
+        List<String> expected = List.of(":4: regimen.doses[0].bolus: unknown unit 'mgg'",
+                ":4: regimen.doses[1].infusion.duration: must be positive", ":5: simulaton: unknown key 'simulaton' (did "
+                + "you mean 'simulation'?)");
+        assertEquals(expected.size(), errors.size(), r.err());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(errors.get(i).startsWith("error: " + file + expected.get(i)), errors.get(i));
+        }
+        assertTrue(r.out().contains("0 valid, 1 invalid"), r.out());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
     void runRefusesTheWholeCorpusWithoutWritingAnything(@org.junit.jupiter.api.io.TempDir Path tmp) {
         Path out = tmp.resolve("out");
         Cli.Result r = Cli.run("run", BAD.toString(), "--out", out.toString());

@@ -87,7 +87,7 @@ class WebApiTest {
     @Test
     void aMalformedUploadGetsTheCommandLinesMessage() throws IOException {
         String text = "id: broken\nmodel: fanta-otto\npatient: {weight: 70 kg}\nregimen:\n  doses:\n"
-                + "    - infusion: {rate: 5 mg/hour, duration: 4 h}\nsimulation: {duration: 1 d, step: 5 min}\n";
+                + "    - infusion: {rate: 5 mg/fortnight, duration: 4 h}\nsimulation: {duration: 1 d, step: 5 min}\n";
         Http.Answer a = http.send("POST", "/api/upload?name=..%2F..%2Fbroken.yaml", text.getBytes(StandardCharsets.UTF_8));
         assertEquals(400, a.status());
         InputException cli = assertThrows(InputException.class,

@@ -25,7 +25,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * One scenario's chart: parent plasma, metabolite and effect-site concentrations (ng/mL) over time
- * on top, the pump rate (mg/h) as a step plot below; the decisions of a rule-based titration that
+ * on top, the pump rate (mg/h) as a step plot below (on a log scale when loading pulses tower over
+ * the maintenance rate, see {@link #spansDecades}); the decisions of a rule-based titration that
  * held, reduced or stopped the rate are red vertical lines on both. Not thread-safe (XChart charts are mutable);
  * make one per chart.
  */
@@ -34,6 +35,8 @@ public final class ScenarioChart {
     private static final int WIDTH = 1000;
     private static final int TOP_HEIGHT = 520;
     private static final int BOTTOM_HEIGHT = 230;
+    /** Peak over median pump rate beyond which the pump panel is logarithmic. */
+    private static final double LOG_SPAN = 30;
 
     private final XYChart concentrations;
     private final XYChart rate;
@@ -61,11 +64,19 @@ public final class ScenarioChart {
                     .setLineStyle(SeriesLines.DASH_DASH);
         }
 
+        double[] pumpRates = result.pumpRatesMgPerH();
+        boolean logarithmic = spansDecades(pumpRates);
         rate = new XYChartBuilder().width(WIDTH).height(BOTTOM_HEIGHT).title("")
-                .xAxisTitle("Time (h)").yAxisTitle("Pump rate (mg/h)").build();
+                .xAxisTitle("Time (h)").yAxisTitle(logarithmic ? "Pump rate (mg/h, log scale)" : "Pump rate (mg/h)")
+                .build();
         style(rate);
         rate.getStyler().setLegendVisible(false);
-        XYSeries pump = line(rate, "Pump rate", t, result.pumpRatesMgPerH(), new Color(0x555555));
+        if (logarithmic) {
+            rate.getStyler().setYAxisLogarithmic(true);
+            rate.getStyler().setYAxisMin(null);
+            pumpRates = java.util.Arrays.stream(pumpRates).map(r -> r > 0 ? r : Double.NaN).toArray();
+        }
+        XYSeries pump = line(rate, "Pump rate", t, pumpRates, new Color(0x555555));
         pump.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
         pump.setFillColor(new Color(0x55, 0x55, 0x55, 0x40));
         for (XYChart chart : new XYChart[] {concentrations, rate}) {
@@ -76,6 +87,16 @@ public final class ScenarioChart {
                 }
             }
         }
+    }
+
+    /**
+     * @return whether the highest pump rate is more than {@link #LOG_SPAN} times the median of the
+     *         rates running: loading pulses (a TCI's) would flatten the maintenance rate to the
+     *         axis, so the panel is drawn on a log scale, with the times the pump is off left out
+     */
+    static boolean spansDecades(double[] rates) {
+        double[] running = java.util.Arrays.stream(rates).filter(r -> r > 0).sorted().toArray();
+        return running.length > 0 && running[running.length - 1] > LOG_SPAN * running[running.length / 2];
     }
 
     private static void style(XYChart chart) {

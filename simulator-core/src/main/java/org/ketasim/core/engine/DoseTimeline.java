@@ -21,7 +21,9 @@ import org.ketasim.core.regimen.Regimen;
  * extravascular bolus given at t enters each path's depot at t + lag, times the path's F, at once
  * or evenly over its zero-order phase; an infusion's input is shifted by the lag (and by half a
  * zero-order phase, an approximation: see {@link org.ketasim.core.model.Absorption}). The pump rate
- * is as set, before any of these.
+ * is as set, before any of these. An infusion segment whose start and end are one instant
+ * ({@link Breakpoints#same}), or that the merging of nearby breakpoints leaves without an interval,
+ * is given whole at its start, as a bolus: no amount is ever dropped.
  *
  * <p>Interval {@code i} is {@code [time(i), time(i+1))}, the last one open-ended; before
  * {@code time(0)} nothing is given. Immutable and thread-safe.
@@ -97,6 +99,9 @@ public final class DoseTimeline {
         for (double[] s : inputs.pumps) {
             int from = indexOf(times, s[0]);
             int to = indexOf(times, s[1]);
+            if (from == to) {
+                given[from] += s[2] * (s[1] - s[0]);
+            }
             for (int i = from; i < to; i++) {
                 pumpRates[i] += s[2];
             }
@@ -104,21 +109,27 @@ public final class DoseTimeline {
         for (double[] s : inputs.pulses) {
             int from = indexOf(times, s[0]);
             int to = indexOf(times, s[1]);
+            if (from == to) {
+                jump(jumps, from, n)[(int) s[3]] += s[2] * (s[1] - s[0]);
+            }
             for (int i = from; i < to; i++) {
                 inputRates[i][(int) s[3]] += s[2];
             }
         }
         for (double[] b : inputs.impulses) {
-            int i = indexOf(times, b[0]);
-            if (jumps[i] == null) {
-                jumps[i] = new double[n];
-            }
-            jumps[i][(int) b[2]] += b[1];
+            jump(jumps, indexOf(times, b[0]), n)[(int) b[2]] += b[1];
         }
         for (double[] a : inputs.administrations) {
             given[indexOf(times, a[0])] += a[1];
         }
         return new DoseTimeline(times, inputRates, pumpRates, jumps, given);
+    }
+
+    private static double[] jump(double[][] jumps, int i, int n) {
+        if (jumps[i] == null) {
+            jumps[i] = new double[n];
+        }
+        return jumps[i];
     }
 
     private static void checkInputFactor(double inputFactor) {
@@ -154,7 +165,11 @@ public final class DoseTimeline {
                     system.routes().stream().map(Route::id).collect(Collectors.joining(", ")));
         }
         for (RateSegment s : dose.rateSegments()) {
-            out.pumps.add(new double[] {s.startH(), s.endH(), s.rateMgPerH()});
+            if (instant(s)) {
+                out.administrations.add(new double[] {s.startH(), s.deliveredMg(s.endH())});
+            } else {
+                out.pumps.add(new double[] {s.startH(), s.endH(), s.rateMgPerH()});
+            }
         }
         if (dose instanceof Bolus bolus) {
             out.administrations.add(new double[] {bolus.timeH(), bolus.amountMg()});
@@ -176,10 +191,29 @@ public final class DoseTimeline {
             }
             double shift = lag + spread / 2;
             for (RateSegment s : dose.rateSegments()) {
-                out.pulses.add(new double[] {s.startH() + shift, s.endH() + shift, f * s.rateMgPerH(),
-                    channel.stateIndex()});
+                if (instant(s)) {
+                    double t = s.startH() + lag;
+                    double amount = f * s.deliveredMg(s.endH());
+                    if (spread > 0) {
+                        out.pulses.add(new double[] {t, t + spread, amount / spread, channel.stateIndex()});
+                    } else {
+                        out.impulses.add(new double[] {t, amount, channel.stateIndex()});
+                    }
+                } else {
+                    out.pulses.add(new double[] {s.startH() + shift, s.endH() + shift, f * s.rateMgPerH(),
+                        channel.stateIndex()});
+                }
             }
         }
+    }
+
+    /**
+     * @return whether a segment starts and ends at the same instant ({@link Breakpoints#same}): an
+     *         infusion too short for the engine to resolve (50 mg over a microsecond), given whole at
+     *         its start as a bolus is, so that none of it is lost between merged breakpoints
+     */
+    private static boolean instant(RateSegment s) {
+        return Breakpoints.same(s.startH(), s.endH());
     }
 
     /**

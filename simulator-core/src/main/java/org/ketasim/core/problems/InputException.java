@@ -1,10 +1,14 @@
 package org.ketasim.core.problems;
 
+import java.util.List;
+
 /**
  * Input that ketasim cannot use: a malformed or invalid scenario, sweep or data set, a bad value of
  * an option, an unknown unit. Every such problem is one of these, never a bare runtime exception,
  * so that the command line can answer it with its message and exit code 2. The message reads
- * {@code source:line: key: problem}, the problem naming the value.
+ * {@code source:line: key: problem}, the problem naming the value. An input with several problems
+ * (a scenario file read whole) is one exception whose {@link #problems()} lists them, in file
+ * order; its message is still one line.
  */
 public class InputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -48,5 +52,13 @@ public class InputException extends RuntimeException {
     /** @return the problem alone, without its location */
     public String problem() {
         return problem;
+    }
+
+    /**
+     * @return every problem this exception reports, each with its own location and message: this
+     *         one alone, or those of an input with several (a subclass lists them)
+     */
+    public List<InputException> problems() {
+        return List.of(this);
     }
 }

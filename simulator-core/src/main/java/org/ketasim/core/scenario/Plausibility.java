@@ -31,13 +31,13 @@ public final class Plausibility {
     }
 
     /**
-     * @param shown     the rate as written in the file
+     * @param shown     the rate as written (in a file or typed)
      * @param written   the rate as parsed
      * @param mgPerH    the rate it gives for this patient (mg/h)
      * @param weightKg  the patient's weight (kg)
      * @return the problem, if the rate is above the sub-anaesthetic range
      */
-    static Optional<String> rate(String shown, Quantity written, double mgPerH, double weightKg) {
+    public static Optional<String> rate(String shown, Quantity written, double mgPerH, double weightKg) {
         if (!(mgPerH > MAX_RATE_MG_PER_KG_H * weightKg)) {
             return Optional.empty();
         }
@@ -51,14 +51,14 @@ public final class Plausibility {
     }
 
     /**
-     * @param shown    the amount as written in the file
+     * @param shown    the amount as written (in a file or typed)
      * @param written  the amount as parsed
      * @param mg       the amount it gives for this patient (mg)
      * @param weightKg the patient's weight (kg)
      * @param route    the route
      * @return the problem, if an IV bolus given at once is an anaesthetic induction dose
      */
-    static Optional<String> bolus(String shown, Quantity written, double mg, double weightKg, Route route) {
+    public static Optional<String> bolus(String shown, Quantity written, double mg, double weightKg, Route route) {
         if (route != Route.IV || !(mg > MAX_BOLUS_MG_PER_KG * weightKg)) {
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.ketasim.core.engine.Controller;
 import org.ketasim.core.engine.DoseTimeline;
@@ -51,10 +52,18 @@ public final class ScenarioCompiler {
     public static final long DEFAULT_MAX_ROWS = 2_000_000;
     /** The largest number of rate changes a titration may have. */
     public static final long MAX_TITRATION_STEPS = 1_000_000;
+    /**
+     * The largest number of dose events a regimen may have, repeats included: infusion segments,
+     * boluses, and each device of a bolus given by devices (a few hundred bytes each while
+     * simulating).
+     */
+    public static final long MAX_DOSE_EVENTS = 1_000_000;
     /** The lightest and heaviest body weights accepted (kg). */
     public static final double MIN_WEIGHT_KG = 0.3;
     /** See {@link #MIN_WEIGHT_KG}. */
     public static final double MAX_WEIGHT_KG = 350;
+    /** The weight the doses of a scenario are checked at when its own weight is refused (kg). */
+    private static final double CHECK_WEIGHT_KG = 70;
 
     private final long maxRows;
 
@@ -186,6 +195,7 @@ public final class ScenarioCompiler {
     private final class Compilation {
         private final Scenario s;
         private final List<Warning> warnings = new ArrayList<>();
+        private final List<ScenarioException> problems = new ArrayList<>();
 
         Compilation(Scenario s) {
             this.s = s;
@@ -199,64 +209,97 @@ public final class ScenarioCompiler {
             warnings.add(new Warning(kind, s.at(key), message));
         }
 
+        /**
+         * Compiles the scenario, checking each independent part (id, model, weight, baseline,
+         * drug form, grid, setting, each dose, the repeat) on its own.
+         *
+         * @throws ScenarioException the one problem, or {@link ScenarioProblems} of them all
+         */
         CompiledScenario run() {
-            if (!ScenarioIds.isSafe(s.id())) {
-                throw error("id", ScenarioIds.problem(s.id()));
-            }
-            Resolved resolved = model(s.model(), s::at);
-            double weight = weight(resolved.card());
+            attempt(() -> {
+                if (!ScenarioIds.isSafe(s.id())) {
+                    throw error("id", ScenarioIds.problem(s.id()));
+                }
+                return s.id();
+            });
+            Optional<Resolved> model = attempt(() -> model(s.model(), s::at));
+            Optional<ModelCard> modelCard = model.flatMap(Resolved::card);
+            Optional<Double> weightKg = attempt(() -> weight(modelCard));
             double baseline = s.patient().baselineNrsOrDefault();
-            if (!(baseline >= 0 && baseline <= 10)) {
-                throw error("patient.baseline_nrs", "an NRS pain score is from 0 to 10, got " + baseline);
+            attempt(() -> {
+                if (!(baseline >= 0 && baseline <= 10)) {
+                    throw error("patient.baseline_nrs", "an NRS pain score is from 0 to 10, got " + baseline);
+                }
+                return baseline;
+            });
+            Optional<Double> form = attempt(() -> drugFormFraction(modelCard));
+            RegimenSpec r = s.regimen();
+            attempt(() -> r.setting().map(setting -> {
+                if (!RegimenSpec.SETTINGS.contains(setting)) {
+                    throw error("regimen.setting", "unknown setting '" + setting + "'; use inpatient or outpatient");
+                }
+                return setting;
+            }));
+            attempt(() -> {
+                if (r.doses().isEmpty()) {
+                    throw error("regimen.doses", "the list of doses is empty");
+                }
+                return r.doses();
+            });
+            if (model.isEmpty() || form.isEmpty()) {
+                throw ScenarioProblems.of(problems);
             }
+            Resolved resolved = model.get();
+            double weight = weightKg.orElse(CHECK_WEIGHT_KG);
+            double formFraction = form.get();
             boolean racemicModel = resolved.card().map(c -> c.drug() == ModelDrug.RACEMIC_KETAMINE)
                     .orElse(s.drug() == Drug.KETAMINE);
-            double formFraction = drugFormFraction(resolved.card());
             String analyte = resolved.card().map(c -> formFraction < 1
                             ? "S-ketamine (the S-enantiomer: half of the racemic dose)" : c.drug().analyte())
                     .orElse(s.drug() == Drug.ESKETAMINE ? ModelDrug.S_KETAMINE.analyte()
                             : ModelDrug.RACEMIC_KETAMINE.analyte());
             double inputFactor = formFraction * s.salt().baseFraction();
             double sFraction = racemicModel ? 0.5 : 1.0;
-            OutputGrid grid = grid(resolved.model(), weight);
+            Optional<OutputGrid> outputGrid = attempt(() -> grid(resolved.model(), weight));
             PkModel individual = resolved.model().forWeight(weight);
             List<Dose> doses = new ArrayList<>();
             List<Controller.Factory> controllers = new ArrayList<>();
-            double courseEnd = 0;
-            RegimenSpec r = s.regimen();
-            if (r.doses().isEmpty()) {
-                throw error("regimen.doses", "the list of doses is empty");
-            }
-            r.setting().ifPresent(setting -> {
-                if (!RegimenSpec.SETTINGS.contains(setting)) {
-                    throw error("regimen.setting", "unknown setting '" + setting + "'; use inpatient or outpatient");
-                }
-            });
+            double[] courseEvents = {0};
+            double[] ruleEnd = {0};
             for (int i = 0; i < r.doses().size(); i++) {
                 DoseSpec d = r.doses().get(i);
                 String key = "regimen.doses[" + i + "]";
-                Route route = route(d, key, individual);
-                if (d instanceof DoseSpec.Rule rule) {
-                    if (r.repeat().isPresent()) {
-                        throw error("regimen.repeat", "a course with a rule-based titration cannot be repeated (the "
-                                + "rules decide on the patient as the course goes)");
+                attempt(() -> {
+                    Route route = route(d, key, individual);
+                    if (d instanceof DoseSpec.Rule rule) {
+                        if (r.repeat().isPresent()) {
+                            throw error("regimen.repeat", "a course with a rule-based titration cannot be repeated "
+                                    + "(the rules decide on the patient as the course goes)");
+                        }
+                        TitrationRule t = rule(rule, key, route, individual, weight);
+                        controllers.add(new RuleTitration.Factory(t, sFraction, baseline));
+                        ruleEnd[0] = Math.max(ruleEnd[0], t.atH() + t.durationH());
+                    } else {
+                        Dose dose = dose(d, key, route, weight);
+                        double events = events(dose, individual);
+                        if (events > MAX_DOSE_EVENTS) {
+                            throw error(key, String.format(Locale.ROOT, "the dose is %.0f dose events (%s), more "
+                                    + "than the limit of %d", events, dose instanceof Bolus ? "devices of the "
+                                    + "route's device size" : "infusion steps", MAX_DOSE_EVENTS));
+                        }
+                        courseEvents[0] += events;
+                        doses.add(dose);
                     }
-                    TitrationRule t = rule(rule, key, route, individual, weight);
-                    controllers.add(new RuleTitration.Factory(t, sFraction, baseline));
-                    courseEnd = Math.max(courseEnd, t.atH() + t.durationH());
-                } else {
-                    doses.add(dose(d, key, route, weight));
-                }
+                    return d;
+                });
             }
-            Regimen regimen = new Regimen(doses);
-            if (r.repeat().isPresent()) {
-                RegimenSpec.Repeat rep = r.repeat().get();
-                double every = positive(rep.every(), "regimen.repeat.every");
-                if (rep.count() < 1 || rep.count() > 10_000) {
-                    throw error("regimen.repeat.count", "must be a whole number from 1 to 10000, got " + rep.count());
-                }
-                regimen = regimen.repeated(every, rep.count());
+            Optional<Regimen> repeated = attempt(() -> repeated(new Regimen(doses), courseEvents[0]));
+            if (!problems.isEmpty()) {
+                throw ScenarioProblems.of(problems);
             }
+            OutputGrid grid = outputGrid.get();
+            Regimen regimen = repeated.get();
+            double courseEnd = ruleEnd[0];
             for (Dose d : regimen.doses()) {
                 courseEnd = Math.max(courseEnd, d.rateSegments().stream().mapToDouble(RateSegment::endH)
                         .max().orElse(d.startH()));
@@ -270,6 +313,44 @@ public final class ScenarioCompiler {
             return new CompiledScenario(s, modelId, resolved.card(), resolved.model(), resolved.variability(),
                     resolved.residual(), weight, baseline, inputFactor, analyte, sFraction, regimen, courseEnd, plan,
                     warnings);
+        }
+
+        /** @return the course, repeated as {@code regimen.repeat} says, within {@link #MAX_DOSE_EVENTS} */
+        private Regimen repeated(Regimen course, double courseEvents) {
+            RegimenSpec r = s.regimen();
+            int courses = r.repeat().map(RegimenSpec.Repeat::count).orElse(1);
+            if (courseEvents * courses > MAX_DOSE_EVENTS) {
+                throw error(r.repeat().isPresent() ? "regimen.repeat.count" : "regimen.doses", String.format(
+                        Locale.ROOT, "the regimen is %.0f dose events (infusion steps, boluses and devices%s), more "
+                                + "than the limit of %d; give fewer doses or steps", courseEvents * courses,
+                        courses > 1 ? ", " + courses + " courses" : "", MAX_DOSE_EVENTS));
+            }
+            if (r.repeat().isEmpty()) {
+                return course;
+            }
+            RegimenSpec.Repeat rep = r.repeat().get();
+            double every = positive(rep.every(), "regimen.repeat.every");
+            if (rep.count() < 1 || rep.count() > 10_000) {
+                throw error("regimen.repeat.count", "must be a whole number from 1 to 10000, got " + rep.count());
+            }
+            return course.repeated(every, rep.count());
+        }
+
+        /**
+         * Checks one part of the scenario; a problem in it is recorded and the compiling goes on.
+         *
+         * @return what the part gives, or empty if it has a problem
+         */
+        private <T> Optional<T> attempt(Supplier<T> part) {
+            try {
+                return Optional.of(part.get());
+            } catch (ScenarioProblems e) {
+                e.problems().forEach(p -> problems.add((ScenarioException) p));
+                return Optional.empty();
+            } catch (ScenarioException e) {
+                problems.add(e);
+                return Optional.empty();
+            }
         }
 
         /** @return the fraction of each written dose that is the model's parent analyte (before the salt) */
@@ -380,6 +461,20 @@ public final class ScenarioCompiler {
             } catch (IllegalArgumentException e) {
                 throw error(key, e.getMessage());
             }
+        }
+
+        /**
+         * @return the dose events a dose adds to the timeline: its infusion segments, or for a bolus
+         *         the devices that give it on its route's busiest device path (1 without devices)
+         */
+        private double events(Dose dose, PkModel model) {
+            if (!(dose instanceof Bolus b)) {
+                return dose.rateSegments().size();
+            }
+            return model.routes().getOrDefault(b.route(), List.of()).stream()
+                    .flatMap(a -> a.devices().stream())
+                    .mapToDouble(d -> Math.max(1, Math.ceil(b.amountMg() / d.deviceMg())))
+                    .max().orElse(1);
         }
 
         private Dose schedule(DoseSpec.Schedule sch, String key, double at, Route route, double weight) {

@@ -32,6 +32,12 @@ public final class TitrationSession {
 
     /** The longest session (h): 30 days. */
     public static final double MAX_HOURS = 30 * 24;
+    /**
+     * The most rate changes and boluses a session takes: its scenario file ({@link #doses()}, one
+     * step or bolus each, under 80 characters) then stays well within the 1,000,000 characters a
+     * scenario file may have, so that {@code ketasim run} reads back whatever a session wrote.
+     */
+    public static final int MAX_DOSING_ACTIONS = 10_000;
     /** Samples kept for charts, one a minute of simulated time. */
     private static final double SAMPLE_H = 1.0 / 60;
 
@@ -73,6 +79,7 @@ public final class TitrationSession {
     private final List<Action> actions = new ArrayList<>();
     private Propagator propagator;
     private double rate;
+    private int dosingActions;
     private final List<Sample> samples = new ArrayList<>();
 
     /**
@@ -143,13 +150,21 @@ public final class TitrationSession {
     }
 
     private void act(Action a) {
+        if (a.kind() != Kind.WAIT && dosingActions >= MAX_DOSING_ACTIONS) {
+            throw new IllegalArgumentException("the session already holds " + MAX_DOSING_ACTIONS + " rate changes and "
+                    + "boluses, the most its scenario file keeps; quit to save it");
+        }
         actions.add(a);
+        if (a.kind() != Kind.WAIT) {
+            dosingActions++;
+        }
         apply(a);
     }
 
     /**
      * @param mgPerH the pump rate from now on (mg/h), &gt;= 0
-     * @throws IllegalArgumentException for a negative or non-finite rate
+     * @throws IllegalArgumentException for a negative or non-finite rate, or beyond
+     *                                  {@link #MAX_DOSING_ACTIONS}
      */
     public void setRate(double mgPerH) {
         if (!(mgPerH >= 0) || Double.isInfinite(mgPerH)) {
@@ -160,7 +175,8 @@ public final class TitrationSession {
 
     /**
      * @param mg an IV bolus given now (mg), &gt;= 0
-     * @throws IllegalArgumentException for a negative or non-finite amount
+     * @throws IllegalArgumentException for a negative or non-finite amount, or beyond
+     *                                  {@link #MAX_DOSING_ACTIONS}
      */
     public void bolus(double mg) {
         if (!(mg >= 0) || Double.isInfinite(mg)) {
@@ -186,7 +202,9 @@ public final class TitrationSession {
         if (actions.isEmpty()) {
             return false;
         }
-        actions.remove(actions.size() - 1);
+        if (actions.remove(actions.size() - 1).kind() != Kind.WAIT) {
+            dosingActions--;
+        }
         replay();
         return true;
     }

@@ -26,7 +26,8 @@ import org.ketasim.core.regimen.Regimen;
  * <p>A target holds from its time until the next target's; before the first target's time the
  * pump gives nothing. The rate of an interval is the one that brings the targeted concentration
  * to the target in force at the interval's start (plasma: at the interval's end; effect site: at
- * its next peak), clipped to 0 and the pump's highest rate.
+ * its next peak), clipped to 0 and the pump's highest rate, and rounded to the pump's resolution
+ * ({@link TciSettings#pumpRate}).
  */
 public final class TargetControlledInfusion {
 
@@ -121,8 +122,8 @@ public final class TargetControlledInfusion {
             double dt = tci.settings.updateIntervalH();
             double start = update * dt;
             double target = targetAt(targets, start);
-            double rate = target > 0 ? Math.max(0, Math.min(tci.settings.maxRateMgPerH(),
-                    tci.rateFor(p.stepper().state(), target))) : 0;
+            double rate = target > 0 ? tci.settings.pumpRate(Math.max(0, Math.min(tci.settings.maxRateMgPerH(),
+                    tci.rateFor(p.stepper().state(), target)))) : 0;
             if (rate > 0) {
                 p.give(new ConstantInfusion(start, dt, rate, Route.IV));
             }

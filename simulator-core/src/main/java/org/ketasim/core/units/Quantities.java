@@ -24,6 +24,19 @@ public final class Quantities {
             Pattern.compile("\\s*([+-]?(?:\\d+\\.?\\d*|\\.\\d+))([a-zA-Zµμ/].*?)\\s*");
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(2);
 
+    /**
+     * Spellings of a unit's part read as its symbol, anywhere between slashes: time words (the
+     * number of a quantity is plural or singular, so both are read), and {@code mcg} for {@code ug}.
+     */
+    private static final Map<String, String> WORDS = Map.ofEntries(
+            Map.entry("sec", "s"), Map.entry("secs", "s"), Map.entry("second", "s"), Map.entry("seconds", "s"),
+            Map.entry("mins", "min"), Map.entry("minute", "min"), Map.entry("minutes", "min"),
+            Map.entry("hr", "h"), Map.entry("hrs", "h"), Map.entry("hour", "h"), Map.entry("hours", "h"),
+            Map.entry("day", "d"), Map.entry("days", "d"),
+            Map.entry("wks", "wk"), Map.entry("week", "wk"), Map.entry("weeks", "wk"),
+            Map.entry("months", "month"),
+            Map.entry("mcg", "ug"));
+
     private static final Map<String, Unit> BY_SYMBOL = new LinkedHashMap<>();
 
     static {
@@ -131,7 +144,16 @@ public final class Quantities {
         return "1 " + dimensions.iterator().next().internalUnit();
     }
 
+    /**
+     * A symbol as looked up: lower case, {@code µ} and {@code μ} as {@code u}, and each part between
+     * slashes spelled the canonical way ({@code hours} as {@code h}, so {@code mg/hour} is
+     * {@code mg/h}).
+     */
     private static String normalise(String symbol) {
-        return symbol.replace('µ', 'u').replace('μ', 'u').toLowerCase(Locale.ROOT);
+        String[] parts = symbol.replace('µ', 'u').replace('μ', 'u').toLowerCase(Locale.ROOT).split("/", -1);
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = WORDS.getOrDefault(parts[i].trim(), parts[i].trim());
+        }
+        return String.join("/", parts);
     }
 }

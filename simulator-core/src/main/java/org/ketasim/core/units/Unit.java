@@ -6,23 +6,24 @@ import java.util.List;
  * The units ketasim accepts, each with its dimension and its factor to the internal unit of that
  * dimension (see the package documentation).
  *
- * <p>These are exactly the units of the scenario format page. The first symbol of each unit is its
- * canonical spelling; the others are the aliases the page itself names ({@code mcg} for {@code ug},
- * {@code ug/L} for {@code ng/mL}). Matching is case-insensitive, and {@code µ}/{@code μ} are read
- * as {@code u}.
+ * <p>These are the units of the scenario format page. The first symbol of each unit is its
+ * canonical spelling; the others are other names of the same unit ({@code mcg} for {@code ug},
+ * {@code ug/L} for {@code ng/mL}, {@code ug/mL} for {@code mg/L}). {@link Quantities} also reads
+ * each part of a symbol spelled out ({@code mg/hour}, {@code 6 hours}, {@code mcg/kg/minute}),
+ * case-insensitively, with {@code µ}/{@code μ} as {@code u}.
  */
 public enum Unit {
     /** Milligram. */
     MG(Dimension.MASS, 1.0, "mg"),
     /** Microgram. */
-    UG(Dimension.MASS, 1e-3, "ug", "mcg"),
+    UG(Dimension.MASS, 1e-3, "ug"),
     /** Gram. */
     G(Dimension.MASS, 1e3, "g"),
 
     /** Milligram per kg of body weight. */
     MG_PER_KG(Dimension.MASS_PER_WEIGHT, 1.0, "mg/kg"),
     /** Microgram per kg of body weight. */
-    UG_PER_KG(Dimension.MASS_PER_WEIGHT, 1e-3, "ug/kg", "mcg/kg"),
+    UG_PER_KG(Dimension.MASS_PER_WEIGHT, 1e-3, "ug/kg"),
 
     /** Milligram per hour. */
     MG_PER_H(Dimension.RATE, 1.0, "mg/h"),
@@ -31,9 +32,9 @@ public enum Unit {
     /** Milligram per day. */
     MG_PER_D(Dimension.RATE, 1.0 / 24.0, "mg/d"),
     /** Microgram per minute. */
-    UG_PER_MIN(Dimension.RATE, 60e-3, "ug/min", "mcg/min"),
+    UG_PER_MIN(Dimension.RATE, 60e-3, "ug/min"),
     /** Microgram per hour. */
-    UG_PER_H(Dimension.RATE, 1e-3, "ug/h", "mcg/h"),
+    UG_PER_H(Dimension.RATE, 1e-3, "ug/h"),
 
     /** Milligram per kg per hour. */
     MG_PER_KG_PER_H(Dimension.RATE_PER_WEIGHT, 1.0, "mg/kg/h"),
@@ -42,9 +43,9 @@ public enum Unit {
     /** Milligram per kg per day. */
     MG_PER_KG_PER_D(Dimension.RATE_PER_WEIGHT, 1.0 / 24.0, "mg/kg/d"),
     /** Microgram per kg per minute. */
-    UG_PER_KG_PER_MIN(Dimension.RATE_PER_WEIGHT, 60e-3, "ug/kg/min", "mcg/kg/min"),
+    UG_PER_KG_PER_MIN(Dimension.RATE_PER_WEIGHT, 60e-3, "ug/kg/min"),
     /** Microgram per kg per hour. */
-    UG_PER_KG_PER_H(Dimension.RATE_PER_WEIGHT, 1e-3, "ug/kg/h", "mcg/kg/h"),
+    UG_PER_KG_PER_H(Dimension.RATE_PER_WEIGHT, 1e-3, "ug/kg/h"),
 
     /** Second. */
     S(Dimension.TIME, 1.0 / 3600.0, "s"),
@@ -82,7 +83,7 @@ public enum Unit {
     /** Nanogram per millilitre (= microgram per litre). */
     NG_PER_ML(Dimension.CONCENTRATION, 1.0, "ng/mL", "ug/L"),
     /** Milligram per litre (= microgram per millilitre). */
-    MG_PER_L(Dimension.CONCENTRATION, 1e3, "mg/L");
+    MG_PER_L(Dimension.CONCENTRATION, 1e3, "mg/L", "ug/mL");
 
     private final Dimension dimension;
     private final double toInternal;

@@ -37,7 +37,7 @@ class TciCaseCTest {
     void effectSiteScheduleReproducesThePublishedTrace() {
         LinearSystem system = LinearSystem.of(MODEL);
         // the tci package's settings in minutes: 1/6-min updates, maximum rate 1200, 1,200-point search over 10 min
-        TciSettings settings = new TciSettings(TciSite.EFFECT, 1.0 / 6, 1200, 1200, 10, 0.5, 0.2, 0.05);
+        TciSettings settings = new TciSettings(TciSite.EFFECT, 1.0 / 6, 1200, 1200, 10, 0.5, 0.2, 0.05, 0);
         var schedule = new TargetControlledInfusion(system, settings).schedule(List.of(new TciTarget(0, 2000),
                 new TciTarget(2, 3000), new TciTarget(3, 4000), new TciTarget(10, 4000)), 10);
         int central = system.centralIndex();
@@ -58,7 +58,7 @@ class TciCaseCTest {
     void plasmaTargetingReachesAndHoldsTheTargetWithinOnePercentWithinThePumpLimit() {
         LinearSystem system = LinearSystem.of(MODEL);
         var schedule = new TargetControlledInfusion(system, new TciSettings(TciSite.PLASMA, 1.0 / 6, 1200, 1200, 10,
-                0.5, 0.2, 0.05)).schedule(List.of(new TciTarget(0, 2000), new TciTarget(5, 3000)), 10);
+                0.5, 0.2, 0.05, 0)).schedule(List.of(new TciTarget(0, 2000), new TciTarget(5, 3000)), 10);
         for (var interval : schedule) {
             org.junit.jupiter.api.Assertions.assertTrue(interval.rateMgPerH() >= 0 && interval.rateMgPerH() <= 1200);
             double cp = system.parentConcentration(interval.endState());

@@ -26,6 +26,7 @@ class QuantitiesTest {
         "70 kg, 70, BODY_WEIGHT",
         "100 ng/mL, 100, CONCENTRATION", "100 ug/L, 100, CONCENTRATION", "0.1 mg/L, 100, CONCENTRATION",
         "1e-3 g, 1, MASS", "-2 h, -2, TIME", "  7   mg  , 7, MASS", "5 MG/H, 5, RATE", "5 ml, 0.005, VOLUME",
+        "1 ug/mL, 1000, CONCENTRATION", "1 µg/mL, 1000, CONCENTRATION",
     })
     void convertsEveryUnitOfTheFormatPageToInternalUnits(String text, double internal, Dimension dimension) {
         Quantity q = Quantities.parse(text, dimension);
@@ -33,10 +34,24 @@ class QuantitiesTest {
         assertEquals(dimension, q.dimension());
     }
 
+    @ParameterizedTest(name = "{0} = {1} {2}")
+    @CsvSource({
+        "6 hours, 6, TIME", "1 hour, 1, TIME", "2 hrs, 2, TIME", "30 mins, 0.5, TIME", "90 seconds, 0.025, TIME",
+        "2 days, 48, TIME", "1 week, 168, TIME", "2 months, 1461, TIME", "6 Hours, 6, TIME",
+        "5 mg/hour, 5, RATE", "5 mg/hr, 5, RATE", "1 mg/minute, 60, RATE", "48 mg/day, 2, RATE",
+        "100 mcg/min, 6, RATE", "1.2 µg/kg/min, 0.072, RATE_PER_WEIGHT", "1.2 μg/kg/min, 0.072, RATE_PER_WEIGHT",
+        "1.2 mcg/kg/minute, 0.072, RATE_PER_WEIGHT", "0.35 mg/kg/hour, 0.35, RATE_PER_WEIGHT",
+        "250 mcg, 0.25, MASS", "500 mcg/kg, 0.5, MASS_PER_WEIGHT", "95.2 L/hour, 95.2, FLOW",
+        "0.114 1/minute, 6.84, RATE_CONSTANT",
+    })
+    void commonSpellingsOfTheUnitsAreReadAsTheirSymbols(String text, double internal, Dimension dimension) {
+        convertsEveryUnitOfTheFormatPageToInternalUnits(text, internal, dimension);
+    }
+
     @Test
     void unknownUnitListsTheAcceptedUnitsAndTheClosestOne() {
-        UnitException e = assertThrows(UnitException.class, () -> Quantities.parse("5 mg/hr", Dimension.RATE));
-        assertTrue(e.getMessage().contains("unknown unit 'mg/hr'"), e.getMessage());
+        UnitException e = assertThrows(UnitException.class, () -> Quantities.parse("5 mg/hx", Dimension.RATE));
+        assertTrue(e.getMessage().contains("unknown unit 'mg/hx'"), e.getMessage());
         assertTrue(e.getMessage().contains("did you mean 'mg/h'"), e.getMessage());
         assertTrue(e.getMessage().contains("mg/h, mg/min, mg/d, ug/min, ug/h"), e.getMessage());
     }

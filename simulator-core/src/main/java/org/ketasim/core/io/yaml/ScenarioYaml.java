@@ -169,7 +169,7 @@ public final class ScenarioYaml {
     private static Scenario parseOnly(Path file, String text) {
         try {
             Mapping root = YamlTree.parse(file, text);
-            return new Reading(root, file).scenario();
+            return root.tree().finish(() -> new Reading(root, file).scenario());
         } catch (ScenarioException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -199,10 +199,15 @@ public final class ScenarioYaml {
         String text = readText(file);
         Mapping root = YamlTree.parse(file, text);
         if (root.keys().equals(java.util.Set.of("model"))) {
-            return new ModelFile(new Reading(root, file).model(root.required("model")), Optional.empty());
+            return root.tree().finish(() -> new ModelFile(new Reading(root, file).model(root.required("model")),
+                    Optional.empty()));
         }
         Scenario s = parse(file, text);
         return new ModelFile(s.model(), Optional.of(s.patient().weightKg()));
+    }
+
+    /** The absorption paths of one route of an inline model, with where they were written. */
+    private record RoutePaths(Node node, String path, Route route, List<Absorption> paths) {
     }
 
     /** Reading one document. */
@@ -217,30 +222,42 @@ public final class ScenarioYaml {
             this.file = file;
         }
 
+        /** Reads every part, recording the problems of each (see {@link YamlTree#attempt}). */
         Scenario scenario() {
             root.allowOnly(TOP_KEYS);
-            Drug drug = root.optional("drug").map(n -> {
+            Optional<String> id = tree.attempt(this::id);
+            Optional<String> title = tree.attempt(() -> text("title"));
+            Optional<String> source = tree.attempt(() -> text("source"));
+            Optional<String> notes = tree.attempt(() -> text("notes"));
+            Optional<Drug> drug = tree.attempt(() -> root.optional("drug").map(n -> {
                 String text = tree.text(n, "drug");
                 return Drug.fromId(text).orElseThrow(() -> tree.error(n, "drug",
                         "unknown drug '" + text + "'; use esketamine or ketamine"));
-            }).orElse(Drug.ESKETAMINE);
-            Salt salt = root.optional("salt").map(n -> {
+            }).orElse(Drug.ESKETAMINE));
+            Optional<Salt> salt = tree.attempt(() -> root.optional("salt").map(n -> {
                 String text = tree.text(n, "salt");
                 return Salt.fromId(text).orElseThrow(() -> tree.error(n, "salt",
                         "unknown salt '" + text + "'; use base or hydrochloride"));
-            }).orElse(Salt.BASE);
+            }).orElse(Salt.BASE));
+            Optional<ModelSpec> model = tree.attempt(() -> model(root.required("model")));
+            Optional<Patient> patient = tree.attempt(this::patient);
+            Optional<RegimenSpec> regimen = tree.attempt(() -> regimen(tree.mapping(root.required("regimen"),
+                    "regimen")));
+            Optional<SimulationSpec> simulation = tree.attempt(this::simulation);
+            Optional<Optional<PopulationSpec>> population = tree.attempt(this::population);
             Map<String, Integer> lines = new LinkedHashMap<>();
             Map<String, String> texts = new LinkedHashMap<>();
             YamlTree.positions(root, lines, texts);
             return Scenario.builder()
                     .origin(Optional.of(new Origin(file, lines, texts)))
-                    .id(id()).title(text("title")).source(text("source")).notes(text("notes"))
-                    .drug(drug).salt(salt)
-                    .model(model(root.required("model")))
-                    .patient(patient())
-                    .regimen(regimen(tree.mapping(root.required("regimen"), "regimen")))
-                    .simulation(simulation())
-                    .population(population())
+                    .id(tree.valueOf(id)).title(tree.valueOf(title)).source(tree.valueOf(source))
+                    .notes(tree.valueOf(notes))
+                    .drug(tree.valueOf(drug)).salt(tree.valueOf(salt))
+                    .model(tree.valueOf(model))
+                    .patient(tree.valueOf(patient))
+                    .regimen(tree.valueOf(regimen))
+                    .simulation(tree.valueOf(simulation))
+                    .population(tree.valueOf(population))
                     .build();
         }
 
@@ -263,21 +280,24 @@ public final class ScenarioYaml {
         private Patient patient() {
             Mapping p = tree.mapping(root.required("patient"), "patient");
             p.allowOnly(PATIENT_KEYS);
-            Quantity weight = tree.quantity(p.required("weight"), "patient.weight", Dimension.BODY_WEIGHT);
-            Optional<Double> baseline = p.optional("baseline_nrs").map(n -> {
+            Optional<Quantity> weight = tree.attempt(() -> tree.quantity(p.required("weight"), "patient.weight",
+                    Dimension.BODY_WEIGHT));
+            Optional<Optional<Double>> baseline = tree.attempt(() -> p.optional("baseline_nrs").map(n -> {
                 double v = tree.number(n, "patient.baseline_nrs");
                 if (v < 0 || v > 10) {
                     throw tree.error(n, "patient.baseline_nrs", "an NRS pain score is from 0 to 10, got " + v);
                 }
                 return v;
-            });
-            return new Patient(weight, baseline);
+            }));
+            return new Patient(tree.valueOf(weight), tree.valueOf(baseline));
         }
 
         private SimulationSpec simulation() {
             Mapping m = tree.mapping(root.required("simulation"), "simulation");
             m.allowOnly(SIMULATION_KEYS);
-            return new SimulationSpec(positive(m, "duration", Dimension.TIME), positive(m, "step", Dimension.TIME));
+            Optional<Quantity> duration = tree.attempt(() -> positive(m, "duration", Dimension.TIME));
+            Optional<Quantity> step = tree.attempt(() -> positive(m, "step", Dimension.TIME));
+            return new SimulationSpec(tree.valueOf(duration), tree.valueOf(step));
         }
 
         private Optional<PopulationSpec> population() {
@@ -368,73 +388,93 @@ public final class ScenarioYaml {
             }
         }
 
+        /** An inline model: each of its parts read on its own, then put together. */
         private ModelSpec.Inline inline(Mapping m) {
-            String name = m.optional("name").map(n -> tree.text(n, "model.name")).orElse("inline");
-            Mapping c = tree.mapping(m.required("compartments"), "model.compartments");
-            c.allowOnly(COMPARTMENT_KEYS);
-            PkModel model = PkModel.of(name, positiveValue(c, "V1", Dimension.VOLUME),
-                    nonNegativeValue(c, "CL", Dimension.FLOW));
-            Optional<Peripheral> second = peripheral(c, "V2", "Q2");
-            Optional<Peripheral> third = peripheral(c, "V3", "Q3");
-            if (third.isPresent() && second.isEmpty()) {
-                throw tree.error(c.node(), c.path(), "V3 and Q3 need V2 and Q2 (compartments are filled in order)");
-            }
-            if (second.isPresent()) {
-                model = model.withPeripheral(second.get());
-            }
-            if (third.isPresent()) {
-                model = model.withPeripheral(third.get());
-            }
-            if (m.has("scaling")) {
-                model = model.withScaling(scaling(tree.mapping(m.required("scaling"), "model.scaling")));
-            }
-            if (m.has("liver")) {
-                model = model.withLiver(liver(tree.mapping(m.required("liver"), "model.liver")));
-            }
-            if (m.has("metabolite")) {
-                model = model.withMetabolite(metabolite(tree.mapping(m.required("metabolite"), "model.metabolite")));
-            }
-            if (m.has("second_metabolite")) {
+            String name = tree.valueOf(tree.attempt(() -> m.optional("name").map(n -> tree.text(n, "model.name"))
+                    .orElse("inline")));
+            Optional<PkModel> compartments = tree.attempt(() -> compartments(m, name));
+            Optional<Optional<AllometricScaling>> scaling = tree.attempt(() -> m.optional("scaling")
+                    .map(n -> scaling(tree.mapping(n, "model.scaling"))));
+            Optional<Optional<HepaticCompartment>> liver = tree.attempt(() -> m.optional("liver")
+                    .map(n -> liver(tree.mapping(n, "model.liver"))));
+            Optional<Optional<Metabolite>> metabolite = tree.attempt(() -> m.optional("metabolite")
+                    .map(n -> metabolite(tree.mapping(n, "model.metabolite"))));
+            Optional<Optional<Metabolite>> second = tree.attempt(() -> m.optional("second_metabolite").map(n -> {
                 if (!m.has("metabolite")) {
-                    throw tree.error(m.required("second_metabolite"), "model.second_metabolite",
+                    throw tree.error(n, "model.second_metabolite",
                             "a second metabolite is formed from the first: add model.metabolite");
                 }
-                model = model.withSecondMetabolite(metabolite(tree.mapping(m.required("second_metabolite"),
-                        "model.second_metabolite")));
+                return metabolite(tree.mapping(n, "model.second_metabolite"));
+            }));
+            Optional<List<RoutePaths>> routes = tree.attempt(() -> m.optional("routes")
+                    .map(n -> inlineRoutes(tree.mapping(n, "model.routes"))).orElse(List.of()));
+            Optional<Optional<EffectSite>> effect = tree.attempt(() -> m.optional("effect").map(n -> {
+                Mapping e = tree.mapping(n, "model.effect");
+                e.allowOnly(EFFECT_KEYS);
+                return new EffectSite(positiveValue(e, "ke0", Dimension.RATE_CONSTANT));
+            }));
+            Optional<Optional<ModelSpec.InlineVariability>> variability = tree.attempt(() -> m.optional("variability")
+                    .map(n -> variability(tree.mapping(n, "model.variability"))));
+            Optional<Optional<ResidualError>> residual = tree.attempt(() -> m.optional("residual_error")
+                    .map(n -> residual(tree.mapping(n, "model.residual_error"))));
+            PkModel model = tree.valueOf(compartments);
+            model = tree.valueOf(scaling).map(model::withScaling).orElse(model);
+            model = tree.valueOf(liver).map(model::withLiver).orElse(model);
+            model = tree.valueOf(metabolite).map(model::withMetabolite).orElse(model);
+            model = tree.valueOf(second).map(model::withSecondMetabolite).orElse(model);
+            for (RoutePaths r : tree.valueOf(routes)) {
+                for (int i = 0; i < r.paths().size(); i++) {
+                    Absorption a = r.paths().get(i);
+                    if (a.target() == AbsorptionTarget.LIVER && model.liver().isEmpty()
+                            || a.target() == AbsorptionTarget.METABOLISM && model.metabolite().isEmpty()) {
+                        throw tree.error(r.node(), r.path() + "[" + i + "].target", "the path goes into the "
+                                + a.target().name().toLowerCase(Locale.ROOT) + ", which the model does not have");
+                    }
+                }
+                model = model.withRoute(r.route(), r.paths());
             }
-            if (m.has("routes")) {
-                Mapping r = tree.mapping(m.required("routes"), "model.routes");
-                for (String key : r.keys()) {
-                    Route route = route(r.required(key), key, r.pathOf(key));
+            model = tree.valueOf(effect).map(model::withEffectSite).orElse(model);
+            return new ModelSpec.Inline(model, tree.valueOf(variability), tree.valueOf(residual));
+        }
+
+        /** {@code model.compartments}: V1 and CL, then Q2/V2 and Q3/V3 in order. */
+        private PkModel compartments(Mapping m, String name) {
+            Mapping c = tree.mapping(m.required("compartments"), "model.compartments");
+            c.allowOnly(COMPARTMENT_KEYS);
+            Optional<Double> v1 = tree.attempt(() -> positiveValue(c, "V1", Dimension.VOLUME));
+            Optional<Double> cl = tree.attempt(() -> nonNegativeValue(c, "CL", Dimension.FLOW));
+            Optional<Optional<Peripheral>> second = tree.attempt(() -> peripheral(c, "V2", "Q2"));
+            Optional<Optional<Peripheral>> third = tree.attempt(() -> peripheral(c, "V3", "Q3"));
+            PkModel model = PkModel.of(name, tree.valueOf(v1), tree.valueOf(cl));
+            if (tree.valueOf(third).isPresent() && tree.valueOf(second).isEmpty()) {
+                throw tree.error(c.node(), c.path(), "V3 and Q3 need V2 and Q2 (compartments are filled in order)");
+            }
+            for (Optional<Peripheral> p : List.of(tree.valueOf(second), tree.valueOf(third))) {
+                if (p.isPresent()) {
+                    model = model.withPeripheral(p.get());
+                }
+            }
+            return model;
+        }
+
+        /** {@code model.routes} of an inline model: each route's absorption paths, each route read on its own. */
+        private List<RoutePaths> inlineRoutes(Mapping r) {
+            List<Optional<RoutePaths>> read = new ArrayList<>();
+            for (String key : r.keys()) {
+                Optional<Route> route = tree.attempt(() -> route(r.required(key), key, r.pathOf(key)));
+                Optional<List<Absorption>> paths = tree.attempt(() -> {
                     ModelSpec.RouteOverride o = override(r, key);
-                    List<Absorption> paths = o.paths().isEmpty()
+                    return o.paths().isEmpty()
                             ? List.of(new Absorption(o.bioavailability().orElseThrow(() -> tree.error(r.required(key),
                                     r.pathOf(key) + ".F", "the required key is missing")),
                                     o.kaPerH().orElseThrow(() -> tree.error(r.required(key), r.pathOf(key) + ".ka",
                                             "the required key is missing")), o.lagH().orElse(0.0)))
                             : o.paths();
-                    for (int i = 0; i < paths.size(); i++) {
-                        Absorption a = paths.get(i);
-                        if (a.target() == AbsorptionTarget.LIVER && model.liver().isEmpty()
-                                || a.target() == AbsorptionTarget.METABOLISM && model.metabolite().isEmpty()) {
-                            throw tree.error(r.required(key), r.pathOf(key) + "[" + i + "].target", "the path goes "
-                                    + "into the " + a.target().name().toLowerCase(Locale.ROOT) + ", which the model "
-                                    + "does not have");
-                        }
-                    }
-                    model = model.withRoute(route, paths);
-                }
+                });
+                read.add(tree.attempt(() -> new RoutePaths(r.required(key), r.pathOf(key), tree.valueOf(route),
+                        tree.valueOf(paths))));
             }
-            if (m.has("effect")) {
-                Mapping e = tree.mapping(m.required("effect"), "model.effect");
-                e.allowOnly(EFFECT_KEYS);
-                model = model.withEffectSite(new EffectSite(positiveValue(e, "ke0", Dimension.RATE_CONSTANT)));
-            }
-            Optional<ModelSpec.InlineVariability> variability = m.optional("variability")
-                    .map(n -> variability(tree.mapping(n, "model.variability")));
-            Optional<ResidualError> residual = m.optional("residual_error")
-                    .map(n -> residual(tree.mapping(n, "model.residual_error")));
-            return new ModelSpec.Inline(model, variability, residual);
+            return read.stream().map(tree::valueOf).toList();
         }
 
         private ModelSpec.InlineVariability variability(Mapping v) {
@@ -609,27 +649,39 @@ public final class ScenarioYaml {
 
         private RegimenSpec regimen(Mapping r) {
             r.allowOnly(REGIMEN_KEYS);
-            Optional<String> setting = r.optional("setting").map(n -> tree.text(n, r.pathOf("setting")));
-            Optional<Route> route = r.optional("route").map(n -> {
+            Optional<Optional<String>> setting = tree.attempt(() -> r.optional("setting")
+                    .map(n -> tree.text(n, r.pathOf("setting"))));
+            Optional<Optional<Route>> route = tree.attempt(() -> r.optional("route").map(n -> {
                 String id = tree.text(n, r.pathOf("route"));
                 return route(n, id, r.pathOf("route"));
-            });
+            }));
+            Optional<List<DoseSpec>> doses = tree.attempt(() -> doses(r));
+            Optional<Optional<RegimenSpec.Repeat>> repeat = tree.attempt(() -> r.optional("repeat").map(n -> {
+                Mapping rep = tree.mapping(n, r.pathOf("repeat"));
+                rep.allowOnly(REPEAT_KEYS);
+                Optional<Quantity> every = tree.attempt(() -> positive(rep, "every", Dimension.TIME));
+                Optional<Long> count = tree.attempt(() -> wholeNumber(rep.required("count"), rep.pathOf("count"), 1,
+                        10_000));
+                return new RegimenSpec.Repeat(tree.valueOf(every), (int) (long) tree.valueOf(count));
+            }));
+            return new RegimenSpec(tree.valueOf(setting), tree.valueOf(route), tree.valueOf(doses),
+                    tree.valueOf(repeat));
+        }
+
+        /** Every dose of the list, each read on its own. */
+        private List<DoseSpec> doses(Mapping r) {
             Node dosesNode = r.required("doses");
             List<Node> items = tree.sequence(dosesNode, r.pathOf("doses"));
             if (items.isEmpty()) {
                 throw tree.error(dosesNode, r.pathOf("doses"), "the list of doses is empty");
             }
-            List<DoseSpec> doses = new ArrayList<>();
+            List<Optional<DoseSpec>> doses = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                doses.add(dose(tree.mapping(items.get(i), r.pathOf("doses") + "[" + i + "]")));
+                String path = r.pathOf("doses") + "[" + i + "]";
+                Node item = items.get(i);
+                doses.add(tree.attempt(() -> dose(tree.mapping(item, path))));
             }
-            Optional<RegimenSpec.Repeat> repeat = r.optional("repeat").map(n -> {
-                Mapping rep = tree.mapping(n, r.pathOf("repeat"));
-                rep.allowOnly(REPEAT_KEYS);
-                return new RegimenSpec.Repeat(positive(rep, "every", Dimension.TIME),
-                        (int) wholeNumber(rep.required("count"), rep.pathOf("count"), 1, 10_000));
-            });
-            return new RegimenSpec(setting, route, doses, repeat);
+            return doses.stream().map(tree::valueOf).toList();
         }
 
         private DoseSpec dose(Mapping d) {
@@ -647,18 +699,25 @@ public final class ScenarioYaml {
             if (d.has("over") && !kind.equals("bolus")) {
                 throw tree.error(d.required("over"), d.pathOf("over"), "'over' belongs to a bolus, not to " + kind);
             }
-            Optional<Quantity> at = at(d);
-            Optional<Route> route = doseRoute(d);
+            Optional<Optional<Quantity>> at = tree.attempt(() -> at(d));
+            Optional<Optional<Route>> route = tree.attempt(() -> doseRoute(d));
+            Optional<DoseSpec> dose;
             switch (kind) {
                 case "bolus":
-                    return new DoseSpec.Bolus(at, route, nonNegative(d, "bolus", Dimension.MASS,
-                            Dimension.MASS_PER_WEIGHT), d.has("over") ? Optional.of(positive(d, "over", Dimension.TIME))
-                            : Optional.empty());
+                    Optional<Quantity> amount = tree.attempt(() -> nonNegative(d, "bolus", Dimension.MASS,
+                            Dimension.MASS_PER_WEIGHT));
+                    Optional<Optional<Quantity>> over = tree.attempt(() -> d.has("over")
+                            ? Optional.of(positive(d, "over", Dimension.TIME)) : Optional.empty());
+                    return new DoseSpec.Bolus(tree.valueOf(at), tree.valueOf(route), tree.valueOf(amount),
+                            tree.valueOf(over));
                 case "infusion":
-                    return infusion(tree.mapping(d.required("infusion"), d.pathOf("infusion")), at, route);
+                    dose = tree.attempt(() -> infusion(tree.mapping(d.required("infusion"), d.pathOf("infusion")),
+                            tree.valueOf(at), tree.valueOf(route)));
+                    break;
                 default:
-                    return steps(d, at, route);
+                    dose = tree.attempt(() -> steps(d, tree.valueOf(at), tree.valueOf(route)));
             }
+            return tree.valueOf(dose);
         }
 
         private Optional<Quantity> at(Mapping d) {
@@ -673,16 +732,23 @@ public final class ScenarioYaml {
             boolean schedule = inf.has("start") || inf.has("increment") || inf.has("every") || inf.has("max");
             if (!schedule) {
                 inf.allowOnly(CONSTANT_KEYS);
-                return new DoseSpec.Infusion(at, route, rate(inf, "rate"), positive(inf, "duration", Dimension.TIME));
+                Optional<Quantity> rate = tree.attempt(() -> rate(inf, "rate"));
+                Optional<Quantity> duration = tree.attempt(() -> positive(inf, "duration", Dimension.TIME));
+                return new DoseSpec.Infusion(at, route, tree.valueOf(rate), tree.valueOf(duration));
             }
             if (inf.has("rate")) {
                 throw tree.error(inf.required("rate"), inf.pathOf("rate"), "an infusion has either 'rate' (constant) "
                         + "or 'start', 'increment', 'every' (titration schedule), not both");
             }
             inf.allowOnly(TITRATION_KEYS);
-            return new DoseSpec.Schedule(at, route, rate(inf, "start"), rate(inf, "increment"),
-                    positive(inf, "every", Dimension.TIME), inf.has("max") ? Optional.of(rate(inf, "max"))
-                    : Optional.empty(), positive(inf, "duration", Dimension.TIME));
+            Optional<Quantity> start = tree.attempt(() -> rate(inf, "start"));
+            Optional<Quantity> increment = tree.attempt(() -> rate(inf, "increment"));
+            Optional<Quantity> every = tree.attempt(() -> positive(inf, "every", Dimension.TIME));
+            Optional<Optional<Quantity>> max = tree.attempt(() -> inf.has("max") ? Optional.of(rate(inf, "max"))
+                    : Optional.empty());
+            Optional<Quantity> duration = tree.attempt(() -> positive(inf, "duration", Dimension.TIME));
+            return new DoseSpec.Schedule(at, route, tree.valueOf(start), tree.valueOf(increment), tree.valueOf(every),
+                    tree.valueOf(max), tree.valueOf(duration));
         }
 
         private DoseSpec steps(Mapping d, Optional<Quantity> at, Optional<Route> route) {
@@ -691,13 +757,19 @@ public final class ScenarioYaml {
             if (items.isEmpty()) {
                 throw tree.error(stepsNode, d.pathOf("steps"), "the list of steps is empty");
             }
-            List<DoseSpec.Step> steps = new ArrayList<>();
+            List<Optional<DoseSpec.Step>> steps = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                Mapping s = tree.mapping(items.get(i), d.pathOf("steps") + "[" + i + "]");
-                s.allowOnly(STEP_KEYS);
-                steps.add(new DoseSpec.Step(rate(s, "rate"), positive(s, "for", Dimension.TIME)));
+                Node item = items.get(i);
+                String path = d.pathOf("steps") + "[" + i + "]";
+                steps.add(tree.attempt(() -> {
+                    Mapping s = tree.mapping(item, path);
+                    s.allowOnly(STEP_KEYS);
+                    Optional<Quantity> rate = tree.attempt(() -> rate(s, "rate"));
+                    Optional<Quantity> duration = tree.attempt(() -> positive(s, "for", Dimension.TIME));
+                    return new DoseSpec.Step(tree.valueOf(rate), tree.valueOf(duration));
+                }));
             }
-            return new DoseSpec.Steps(at, route, steps);
+            return new DoseSpec.Steps(at, route, steps.stream().map(tree::valueOf).toList());
         }
 
         /** A rule-based titration: {@code titration: {start, step, every, duration, [max], [conditions]}}. */
@@ -705,18 +777,29 @@ public final class ScenarioYaml {
             d.allowOnly(List.of("titration", "at", "route"));
             Mapping t = tree.mapping(d.required("titration"), d.pathOf("titration"));
             t.allowOnly(RULE_KEYS);
-            Optional<DoseSpec.Reduction> reduceBy = t.optional("reduce_by").map(n -> {
+            Optional<Optional<DoseSpec.Reduction>> reduceBy = tree.attempt(() -> t.optional("reduce_by").map(n -> {
                 String text = tree.text(n, t.pathOf("reduce_by")).trim();
                 if (text.endsWith("%")) {
                     return new DoseSpec.Reduction(Optional.empty(), OptionalDouble.of(tree.percent(n,
                             t.pathOf("reduce_by"))));
                 }
                 return new DoseSpec.Reduction(Optional.of(rate(t, "reduce_by")), OptionalDouble.empty());
-            });
-            return new DoseSpec.Rule(at(d), doseRoute(d), rate(t, "start"), rate(t, "step"),
-                    positive(t, "every", Dimension.TIME), t.has("max") ? Optional.of(rate(t, "max")) : Optional.empty(),
-                    positive(t, "duration", Dimension.TIME), condition(t, "stop_raising_when"),
-                    condition(t, "reduce_when"), reduceBy, condition(t, "stop_when"));
+            }));
+            Optional<Optional<Quantity>> at = tree.attempt(() -> at(d));
+            Optional<Optional<Route>> route = tree.attempt(() -> doseRoute(d));
+            Optional<Quantity> start = tree.attempt(() -> rate(t, "start"));
+            Optional<Quantity> step = tree.attempt(() -> rate(t, "step"));
+            Optional<Quantity> every = tree.attempt(() -> positive(t, "every", Dimension.TIME));
+            Optional<Optional<Quantity>> max = tree.attempt(() -> t.has("max") ? Optional.of(rate(t, "max"))
+                    : Optional.empty());
+            Optional<Quantity> duration = tree.attempt(() -> positive(t, "duration", Dimension.TIME));
+            Optional<Optional<DoseSpec.ConditionSpec>> stopRaising = tree.attempt(() -> condition(t,
+                    "stop_raising_when"));
+            Optional<Optional<DoseSpec.ConditionSpec>> reduce = tree.attempt(() -> condition(t, "reduce_when"));
+            Optional<Optional<DoseSpec.ConditionSpec>> stop = tree.attempt(() -> condition(t, "stop_when"));
+            return new DoseSpec.Rule(tree.valueOf(at), tree.valueOf(route), tree.valueOf(start), tree.valueOf(step),
+                    tree.valueOf(every), tree.valueOf(max), tree.valueOf(duration), tree.valueOf(stopRaising),
+                    tree.valueOf(reduce), tree.valueOf(reduceBy), tree.valueOf(stop));
         }
 
         private Optional<DoseSpec.ConditionSpec> condition(Mapping t, String key) {

@@ -42,7 +42,7 @@ public final class SweepYaml {
 
     private static final List<String> TOP_KEYS = List.of("id", "title", "source", "notes", "base", "seed", "axes");
     private static final List<String> RANGE_KEYS = List.of("from", "to", "by");
-    private static final Pattern NUMBER_AND_UNIT = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(.*?)\\s*");
+    private static final Pattern NUMBER_AND_UNIT = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\\s*(.*?)\\s*");
 
     private final ScenarioYaml scenarios;
     private final long maxPoints;
@@ -67,8 +67,11 @@ public final class SweepYaml {
      * @throws ScenarioException if the sweep file or its base is not valid
      */
     public Sweep read(Path file) {
-        String text = ScenarioYaml.readText(file);
-        Mapping root = YamlTree.parse(file, text);
+        Mapping root = YamlTree.parse(file, ScenarioYaml.readText(file));
+        return root.tree().finish(() -> read(file, root));
+    }
+
+    private Sweep read(Path file, Mapping root) {
         YamlTree tree = root.tree();
         root.allowOnly(TOP_KEYS);
         String fileName = String.valueOf(file.getFileName()).replaceFirst("(\\.sweep)?\\.ya?ml$", "");
@@ -92,7 +95,7 @@ public final class SweepYaml {
             throw tree.error(axesNode, "axes", "give at least one axis: " + String.join(", ", keys));
         }
         List<SweepAxis> list = new ArrayList<>();
-        for (String key : axes.keys()) {
+        for (String key : axes.keys().stream().filter(keys::contains).toList()) {
             Field field = Field.values()[keys.indexOf(key)];
             Node node = axes.required(key);
             String path = axes.pathOf(key);
@@ -221,7 +224,8 @@ public final class SweepYaml {
         BigDecimal count = end.subtract(start).divideToIntegralValue(step).add(BigDecimal.ONE);
         if (count.compareTo(BigDecimal.valueOf(MAX_AXIS_VALUES)) > 0) {
             throw tree.error(m.node(), m.path(), "an axis has at most " + MAX_AXIS_VALUES + " values, this range has "
-                    + count.toPlainString());
+                    + (count.precision() > 15 ? String.format(java.util.Locale.ROOT, "about %.3g", count.doubleValue())
+                    : count.toPlainString()));
         }
         List<String> values = new ArrayList<>();
         for (long k = 0; k < count.longValue(); k++) {

@@ -1,14 +1,17 @@
 package org.ketasim.core.io.yaml;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.ketasim.core.scenario.ScenarioException;
+import org.ketasim.core.scenario.ScenarioProblems;
 import org.ketasim.core.scenario.Suggestions;
 import org.ketasim.core.units.Dimension;
 import org.ketasim.core.units.Quantities;
@@ -29,6 +32,11 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * A composed YAML document with the position of every node, and typed, strict accessors that
  * report problems as {@link ScenarioException}s naming file, line, key path and value.
  * No Java object is ever constructed from a YAML tag: only the node tree is built.
+ *
+ * <p>A reader collects every problem of a document rather than stopping at the first: it reads
+ * each independent part through {@link #attempt}, which records a part's problem and goes on;
+ * unknown keys are recorded as they are found ({@link Mapping#allowOnly}); and {@link #finish}
+ * throws them all at the end, in file order. Not thread-safe: one tree per reading.
  */
 final class YamlTree {
 
@@ -50,9 +58,86 @@ final class YamlTree {
     private static final Pattern KEY_NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_ -]{0,39}");
 
     private final Path file;
+    private final List<ScenarioException> problems = new ArrayList<>();
 
     private YamlTree(Path file) {
         this.file = file;
+    }
+
+    /**
+     * A part that is not read because of a problem already recorded (a required key missing
+     * where an unknown key was found, which is most likely its misspelling): it stops the part
+     * without being reported twice.
+     */
+    private static final class AlreadyReported extends ScenarioException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyReported(ScenarioException e) {
+            super(e.location(), e.problem());
+        }
+    }
+
+    /**
+     * Reads one part of the document; a problem in it is recorded, and the reading goes on.
+     *
+     * @param part the reading of the part
+     * @param <T>  what it gives
+     * @return what it gives, or empty if it has a problem
+     */
+    <T> Optional<T> attempt(Supplier<T> part) {
+        try {
+            return Optional.of(part.get());
+        } catch (ScenarioException e) {
+            record(e);
+            return Optional.empty();
+        }
+    }
+
+    private void record(ScenarioException e) {
+        if (!(e instanceof AlreadyReported)) {
+            problems.add(e);
+        }
+    }
+
+    /**
+     * Reads the document whole, then reports every problem recorded.
+     *
+     * @param reading the reading
+     * @param <T>     what it gives
+     * @return what it gives, if no problem was found
+     * @throws ScenarioException the one problem, or a {@link ScenarioProblems} of them all in file order
+     */
+    <T> T finish(Supplier<T> reading) {
+        T value = null;
+        try {
+            value = reading.get();
+        } catch (ScenarioException e) {
+            record(e);
+        }
+        if (!problems.isEmpty()) {
+            throw ScenarioProblems.of(problems);
+        }
+        return value;
+    }
+
+    /**
+     * @return an exception that stops the part being read, for a problem already recorded
+     * @throws IllegalStateException if no problem was recorded
+     */
+    ScenarioException alreadyReported(Node node, String path, String problem) {
+        if (problems.isEmpty()) {
+            throw new IllegalStateException("nothing was reported");
+        }
+        return new AlreadyReported(error(node, path, problem));
+    }
+
+    /**
+     * @param part what {@link #attempt} gave for a part
+     * @param <T>  its value
+     * @return the value; if the part had a problem (recorded), stops the reading of what holds it
+     */
+    <T> T valueOf(Optional<T> part) {
+        return part.orElseThrow(() -> alreadyReported(null, "", "a part of it has problems"));
     }
 
     /**
@@ -200,7 +285,7 @@ final class YamlTree {
     }
 
     static int line(Node node) {
-        return node.getStartMark().map(Mark::getLine).map(l -> l + 1).orElse(0);
+        return node == null ? 0 : node.getStartMark().map(Mark::getLine).map(l -> l + 1).orElse(0);
     }
 
     ScenarioException error(Node node, String path, String problem) {
@@ -288,6 +373,7 @@ final class YamlTree {
         private final Node node;
         private final String path;
         private final Map<String, NodeTuple> entries;
+        private boolean unknownKeys;
 
         private Mapping(Node node, String path, Map<String, NodeTuple> entries) {
             this.node = node;
@@ -320,7 +406,9 @@ final class YamlTree {
         }
 
         Node required(String key) {
-            return optional(key).orElseThrow(() -> error(node, pathOf(key), "the required key is missing"));
+            return optional(key).orElseThrow(() -> unknownKeys
+                    ? alreadyReported(node, pathOf(key), "the required key is missing")
+                    : error(node, pathOf(key), "the required key is missing"));
         }
 
         /** @return the line of the key itself, for messages about the entry as a whole */
@@ -329,7 +417,9 @@ final class YamlTree {
         }
 
         /**
-         * Rejects any key not in {@code allowed}, suggesting the closest allowed key.
+         * Records a problem for every key not in {@code allowed}, suggesting the closest allowed
+         * key; the reading goes on without them. A required key missing from this mapping is then
+         * taken as misspelt there and not reported again.
          *
          * @param allowed the keys this mapping may have
          */
@@ -338,9 +428,11 @@ final class YamlTree {
                 String key = ((ScalarNode) t.getKeyNode()).getValue();
                 if (!allowed.contains(key)) {
                     boolean name = KEY_NAME.matcher(key).matches();
-                    throw error(t.getKeyNode(), name ? join(path, key) : path, (name ? "unknown key '" + key + "'"
+                    unknownKeys = true;
+                    record(error(t.getKeyNode(), name ? join(path, key) : path, (name ? "unknown key '" + key + "'"
                             + Suggestions.closest(key, allowed) : "unknown key (not a key name)")
-                            + (path.isEmpty() ? "" : " under '" + path + "'") + "; allowed keys: " + String.join(", ", allowed));
+                            + (path.isEmpty() ? "" : " under '" + path + "'") + "; allowed keys: "
+                            + String.join(", ", allowed)));
                 }
             }
         }

@@ -3,9 +3,11 @@ package org.ketasim.core.io.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +77,88 @@ class ScenarioYamlTest {
 
     private static ScenarioException error(String yaml) {
         return assertThrows(ScenarioException.class, () -> parse(yaml));
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnceInFileOrder() {
+        String yaml = """
+                id: many-problems
+                colour: blue
+                model: fanta-otto
+                patient: {weight: 70 kgs}
+                regimen:
+                  doses:
+                    - infusion: {rate: 5 mg/hx, duraton: 2 h}
+                    - bolus: -3 mg
+                    - steps: [{rate: 1 mg/h, for: 0 h}, {rate: 2 mg, for: 1 h}]
+                simulation: {duration: 4 h, step: 0 min}
+                """;
+        ScenarioException e = error(yaml);
+        List<String> lines = e.problems().stream().map(Throwable::getMessage).toList();
+        List<String> expected = List.of(
+                "test.yaml:2: colour: unknown key 'colour'",
+                "test.yaml:4: patient.weight: unknown unit 'kgs'",
+                "test.yaml:7: regimen.doses[0].infusion.duraton: unknown key 'duraton' (did you mean 'duration'?)",
+                "test.yaml:7: regimen.doses[0].infusion.rate: unknown unit 'mg/hx'",
+                "test.yaml:8: regimen.doses[1].bolus: must not be negative, got '-3 mg'",
+                "test.yaml:9: regimen.doses[2].steps[0].for: must be positive, got '0 h'",
+                "test.yaml:9: regimen.doses[2].steps[1].rate: '2 mg' is a mass",
+                "test.yaml:10: simulation.step: must be positive, got '0 min'");
+        assertEquals(expected.size(), lines.size(), String.join("\n", lines));
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(lines.get(i).startsWith(expected.get(i)), "problem " + i + ": " + lines.get(i));
+        }
+        assertEquals(String.join("; ", lines), e.getMessage(), "the message lists them all on one line");
+        assertEquals(2, e.line(), "located at the first");
+    }
+
+    @Test
+    void everyProblemFoundWhenCompilingIsReportedAtOnceToo() {
+        String yaml = """
+                model: {compartments: {V1: 100 L, CL: 50 L/h}}
+                patient: {weight: 700 kg}
+                regimen:
+                  setting: home
+                  doses:
+                    - {bolus: 10 mg, route: oral}
+                    - {infusion: {rate: 5 mg/h, duration: 1 h}, route: sc}
+                simulation: {duration: 4 h, step: 15 min}
+                """;
+        List<String> lines = error(yaml).problems().stream().map(Throwable::getMessage).toList();
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).startsWith("test.yaml:2: patient.weight: '700 kg' is not a human body weight"),
+                lines.get(0));
+        assertTrue(lines.get(1).startsWith("test.yaml:4: regimen.setting: unknown setting 'home'"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("test.yaml:6: regimen.doses[0].route:"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("test.yaml:7: regimen.doses[1].route:"), lines.get(3));
+    }
+
+    @Test
+    void regimensBeyondTheDoseEventLimitAreRefusedBeforeTheyTakeMemory() {
+        String devices = """
+                model:
+                  base: fanta-otto
+                  routes:
+                    intranasal:
+                      - {F: 0.5, ka: 1 1/h, devices: {amount: 0.000002 mg, every: 5 min, later_F: 0.5}}
+                patient: {weight: 70 kg}
+                regimen:
+                  route: intranasal
+                  doses: [{bolus: 2800 mg}]
+                simulation: {duration: 2 h, step: 15 min}
+                """;
+        ScenarioException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> error(devices));
+        assertTrue(e.getMessage().startsWith("test.yaml:9: regimen.doses[0]: the dose is 1400000000 dose events "
+                + "(devices of the route's device size), more than the limit of 1000000"), e.getMessage());
+        StringBuilder steps = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            steps.append("      - {rate: ").append(i % 7 + 1).append(" mg/h, for: 1 s}\n");
+        }
+        String repeated = "model: fanta-otto\npatient: {weight: 70 kg}\nregimen:\n  repeat: {every: 1 d, count: 10000}\n"
+                + "  doses:\n    - steps:\n" + steps + "simulation: {duration: 2 h, step: 1 h}\n";
+        e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> error(repeated));
+        assertTrue(e.getMessage().startsWith("test.yaml:4: regimen.repeat.count: the regimen is 50000000 dose events "
+                + "(infusion steps, boluses and devices, 10000 courses), more than the limit of 1000000"), e.getMessage());
     }
 
     @Test
@@ -156,7 +240,7 @@ class ScenarioYamlTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "misspelt key|    duration: 4 d|    duraton: 4 d|regimen.doses[0].infusion.duraton|unknown key 'duraton' (did you mean 'duration'?)",
-        "unknown unit|    start: 5 mg/h|    start: 5 mg/hour|regimen.doses[0].infusion.start|unknown unit 'mg/hour'",
+        "unknown unit|    start: 5 mg/h|    start: 5 mg/hx|regimen.doses[0].infusion.start|unknown unit 'mg/hx'",
         "negative rate|    start: 5 mg/h|    start: -5 mg/h|regimen.doses[0].infusion.start|must not be negative, got '-5 mg/h'",
         "NaN|    start: 5 mg/h|    start: .nan mg/h|regimen.doses[0].infusion.start|is not a quantity",
         "mass as rate|    start: 5 mg/h|    start: 5 mg|regimen.doses[0].infusion.start|'5 mg' is a mass",

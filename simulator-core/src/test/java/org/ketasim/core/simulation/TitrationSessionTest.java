@@ -1,0 +1,75 @@
+package org.ketasim.core.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.io.yaml.ScenarioYaml;
+import org.ketasim.core.io.yaml.ScenarioYamlWriter;
+import org.ketasim.core.model.Route;
+import org.ketasim.core.scenario.DoseSpec;
+import org.ketasim.core.scenario.RegimenSpec;
+import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.scenario.SimulationSpec;
+import org.ketasim.core.testing.Scenarios;
+import org.ketasim.core.units.Quantity;
+
+/** A session's limits keep what it writes readable: a scenario file 'ketasim run' accepts. */
+class TitrationSessionTest {
+
+    private static final String PATIENT = """
+            model: fanta-otto
+            patient: {weight: 70 kg}
+            regimen:
+              doses: [{bolus: 0 mg}]
+            simulation: {duration: 1 h, step: 1 h}
+            """;
+
+    @Test
+    void theLongestSessionIsWrittenAsAScenarioThatIsReadBack() {
+        Scenario patient = Scenarios.parse(PATIENT);
+        TitrationSession session = new TitrationSession(patient.compile(), Engine.MODAL);
+        Random random = new Random(16);
+        for (int i = 0; i < TitrationSession.MAX_DOSING_ACTIONS; i++) {
+            if (i % 10 == 9) {
+                session.bolus(random.nextDouble() * 5);
+            } else {
+                session.setRate(random.nextDouble() * 20);
+            }
+            session.waitFor(random.nextDouble() / 30);
+        }
+        var tooMany = assertThrows(IllegalArgumentException.class, () -> session.setRate(1));
+        assertTrue(tooMany.getMessage().contains("quit to save it"), tooMany.getMessage());
+        double end = session.status().timeH();
+        Scenario written = patient.withRegimen(new RegimenSpec(Optional.empty(), Optional.of(Route.IV),
+                session.doses(), Optional.empty())).withSimulation(new SimulationSpec(Quantity.of(end, "h"),
+                Quantity.of(1.0 / 60, "h"))).withOrigin(Optional.empty());
+        String yaml = new ScenarioYamlWriter().write(written);
+        assertTrue(yaml.length() < 900_000, yaml.length() + " characters");
+        Scenario read = new ScenarioYaml().parse(Path.of("session.yaml"), yaml);
+        assertEquals(written.regimen().doses().size(), read.regimen().doses().size());
+        DoseSpec.Steps steps = (DoseSpec.Steps) read.regimen().doses().get(0);
+        assertTrue(steps.steps().size() > 8_000, steps.steps().size() + " steps");
+        assertEquals(session.status().givenMg(), new PatientSimulator(Engine.MODAL).simulate(read.compile())
+                .summary().totalDoseMg(), 1e-9 * session.status().givenMg());
+    }
+
+    @Test
+    void undoingADoseMakesRoomForAnother() {
+        TitrationSession session = new TitrationSession(Scenarios.compile(PATIENT), Engine.MODAL);
+        for (int i = 0; i < TitrationSession.MAX_DOSING_ACTIONS; i++) {
+            session.setRate(i % 7);
+        }
+        assertThrows(IllegalArgumentException.class, () -> session.bolus(1));
+        session.waitFor(0.5);
+        assertTrue(session.undo());
+        assertTrue(session.undo());
+        session.bolus(1);
+        assertEquals(1, session.status().givenMg(), 0);
+    }
+}
