@@ -15,7 +15,7 @@ import org.ketasim.core.model.Route;
 import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelCard;
 import org.ketasim.core.model.library.ModelLibrary;
-import org.ketasim.core.model.library.Omega;
+import org.ketasim.core.model.Omega;
 import org.ketasim.core.model.library.RouteNote;
 import org.ketasim.core.outcomes.OutcomeAssumptions;
 import picocli.CommandLine;

@@ -20,7 +20,7 @@ import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.population.Subject;
-import org.ketasim.core.population.Variability;
+import org.ketasim.core.model.Variability;
 import org.ketasim.core.problems.InputException;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.PopulationSpec;

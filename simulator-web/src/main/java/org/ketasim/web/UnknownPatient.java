@@ -9,7 +9,7 @@ import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.library.ResidualError;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.population.Subject;
-import org.ketasim.core.population.Variability;
+import org.ketasim.core.model.Variability;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.SimulationSpec;
 

@@ -17,7 +17,7 @@ import org.ketasim.core.outcomes.PopulationOutcomes;
 import org.ketasim.core.outcomes.SubjectExposure;
 import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.population.PopulationSettings;
-import org.ketasim.core.population.Variability;
+import org.ketasim.core.model.Variability;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.simulation.Courses;
 import org.ketasim.core.simulation.ExposureRecorder;

@@ -13,11 +13,11 @@ import org.ketasim.core.outcomes.EvidenceReason;
 import org.ketasim.core.outcomes.MeanReductionRow;
 import org.ketasim.core.outcomes.OutcomeResult;
 import org.ketasim.core.outcomes.OutcomeRow;
-import org.ketasim.core.population.IndividualParameter;
+import org.ketasim.core.model.IndividualParameter;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.population.Subject;
-import org.ketasim.core.population.Variability;
+import org.ketasim.core.model.Variability;
 import org.ketasim.core.titration.TitrationEvent;
 
 /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ketasim.core.model.Observable;
+import org.ketasim.core.model.Variability;
 import org.ketasim.core.outcomes.AnalyteWindow;
 import org.ketasim.core.outcomes.OutcomeResult;
 

@@ -2,6 +2,7 @@ package org.ketasim.core.population;
 
 import java.util.List;
 import org.ketasim.core.metrics.Summary;
+import org.ketasim.core.model.Variability;
 import org.ketasim.core.model.library.ResidualError;
 import org.ketasim.core.titration.TitrationEvent;
 

@@ -8,7 +8,7 @@ import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.ModelDrug;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.library.ModelCard;
-import org.ketasim.core.model.library.Omega;
+import org.ketasim.core.model.Omega;
 import org.ketasim.core.model.library.ResidualError;
 import org.ketasim.core.problems.Warning;
 import org.ketasim.core.regimen.Regimen;

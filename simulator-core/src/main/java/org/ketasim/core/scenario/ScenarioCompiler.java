@@ -16,12 +16,13 @@ import org.ketasim.core.engine.Plan;
 import org.ketasim.core.model.Absorption;
 import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.ModelDrug;
+import org.ketasim.core.model.Omega;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.Route;
+import org.ketasim.core.model.Variability;
 import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelCard;
 import org.ketasim.core.model.library.ModelLibrary;
-import org.ketasim.core.model.library.Omega;
 import org.ketasim.core.model.library.ResidualError;
 import org.ketasim.core.model.library.RouteNote;
 import org.ketasim.core.problems.Location;
@@ -116,7 +117,7 @@ public final class ScenarioCompiler {
 
     private static Resolved model(ModelSpec spec, Function<String, Location> at) {
         if (spec instanceof ModelSpec.Inline inline) {
-            List<Omega> omegas = inline.variability().map(v -> omegas(v, at)).orElse(List.of());
+            List<Omega> omegas = inline.variability().map(v -> omegas(v, inline.model(), at)).orElse(List.of());
             return new Resolved(inline.model(), Optional.empty(), omegas, inline.residual().stream().toList());
         }
         ModelSpec.BuiltIn b = (ModelSpec.BuiltIn) spec;
@@ -162,10 +163,19 @@ public final class ScenarioCompiler {
         }
     }
 
-    /** The inline variability as omega elements: variances, and covariances from the correlations. */
-    private static List<Omega> omegas(ModelSpec.InlineVariability v, Function<String, Location> at) {
+    /**
+     * The inline variability as omega elements (variances, and covariances from the correlations),
+     * each of a parameter the model has, forming a positive-definite matrix.
+     */
+    private static List<Omega> omegas(ModelSpec.InlineVariability v, PkModel model, Function<String, Location> at) {
         List<Omega> list = new ArrayList<>();
+        List<String> known = Variability.parameterNames(model);
         v.omega().forEach((name, variance) -> {
+            if (!known.contains(name)) {
+                throw new ScenarioException(at.apply("model.variability.omega." + name), "unknown parameter '" + name
+                        + "'" + Suggestions.closest(name, known) + "; this model's parameters: " + String.join(", ",
+                        known));
+            }
             if (!(variance >= 0) || Double.isInfinite(variance)) {
                 throw new ScenarioException(at.apply("model.variability.omega." + name), "a variance must be "
                         + "finite and >= 0, got " + variance);
@@ -187,6 +197,12 @@ public final class ScenarioCompiler {
             list.add(new Omega(names[0], names[1],
                     rho * Math.sqrt(v.omega().get(names[0]) * v.omega().get(names[1]))));
         });
+        try {
+            Variability.of(list, model);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(at.apply(v.correlation().isEmpty() ? "model.variability.omega"
+                    : "model.variability.correlation"), e.getMessage());
+        }
         return list;
     }
 

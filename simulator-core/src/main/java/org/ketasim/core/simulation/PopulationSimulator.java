@@ -37,7 +37,7 @@ import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.population.Quantiles;
 import org.ketasim.core.population.Subject;
 import org.ketasim.core.population.SubjectStreams;
-import org.ketasim.core.population.Variability;
+import org.ketasim.core.model.Variability;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.ScenarioException;
 

@@ -95,7 +95,7 @@ public final class TitrationSession {
      *
      * @param patient    the patient (weight, baseline, drug form); its own doses are not given
      * @param individual the subject's model, weight scaling and variability applied (see
-     *                   {@link org.ketasim.core.population.Variability#apply})
+     *                   {@link org.ketasim.core.model.Variability#apply})
      * @param engine     how intervals are taken
      */
     public TitrationSession(CompiledScenario patient, PkModel individual, Engine engine) {

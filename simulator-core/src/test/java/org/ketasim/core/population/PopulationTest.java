@@ -10,10 +10,14 @@ import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.ketasim.core.engine.Engine;
+import org.ketasim.core.model.IndividualParameter;
 import org.ketasim.core.model.Observable;
+import org.ketasim.core.model.Omega;
+import org.ketasim.core.model.Variability;
 import org.ketasim.core.model.library.ModelLibrary;
-import org.ketasim.core.model.library.Omega;
 import org.ketasim.core.scenario.ScenarioException;
 import org.ketasim.core.simulation.PopulationSimulator;
 import org.ketasim.core.testing.Scenarios;
@@ -139,6 +143,31 @@ class PopulationTest {
     void aModelWithoutVariabilityIsRefusedUnlessTheWeightVaries() {
         var e = assertThrows(ScenarioException.class, () -> simulate(ONE_COMPARTMENT, PopulationSettings.of(10, 1)));
         assertTrue(e.getMessage().contains("every subject would be the same"), e.getMessage());
+    }
+
+    /** Bad inline variability is refused when the file is compiled, naming the line and key. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{omega: {XX: 0.1}}|test.yaml:5: model.variability.omega.XX: unknown parameter 'XX'",
+        "{omega: {CL: -0.1}}|test.yaml:5: model.variability.omega.CL: a variance must be >= 0",
+        "{omega: {CL: 0.1, V1: 0.1}, correlation: {CL-V1: 1.2}}|model.variability.correlation.CL-V1: a correlation "
+                + "must be between -1 and 1",
+        "{omega: {CL: 0.1, V1: 0.1}, correlation: {CL-Q2: 0.5}}|correlation.CL-Q2: a correlation is keyed 'A-B'"})
+    void badInlineVariabilityIsRefusedWithItsLineAndKey(String variability, String message) {
+        var e = assertThrows(ScenarioException.class, () -> Scenarios.compile(withVariability(ONE_COMPARTMENT,
+                variability)));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    /** Three correlations no population can have together (the matrix has a negative eigenvalue). */
+    @Test
+    void aMatrixThatIsNotPositiveDefiniteIsRefusedAtCompile() {
+        String yaml = ONE_COMPARTMENT.replace("  compartments: {V1: 10 L, CL: 10 L/h}",
+                "  compartments: {V1: 10 L, CL: 10 L/h, V2: 20 L, Q2: 5 L/h}\n  variability: {omega: {CL: 0.09, "
+                        + "V1: 0.04, Q2: 0.1}, correlation: {CL-V1: 0.9, CL-Q2: 0.9, V1-Q2: -0.9}}");
+        var e = assertThrows(ScenarioException.class, () -> Scenarios.compile(yaml));
+        assertTrue(e.getMessage().contains("model.variability.correlation: the variability matrix over [CL, V1, Q2] "
+                + "is not positive definite"), e.getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ketasim.core.model.ModelDrug;
+import org.ketasim.core.model.Omega;
 import org.ketasim.core.model.Route;
 
 /**

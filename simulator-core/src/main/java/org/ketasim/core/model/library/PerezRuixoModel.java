@@ -11,6 +11,7 @@ import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.HepaticCompartment;
 import org.ketasim.core.model.Metabolite;
 import org.ketasim.core.model.ModelDrug;
+import org.ketasim.core.model.Omega;
 import org.ketasim.core.model.Peripheral;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.Route;

@@ -1,16 +1,12 @@
-package org.ketasim.core.population;
+package org.ketasim.core.model;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.ketasim.core.model.HepaticCompartment;
-import org.ketasim.core.model.Metabolite;
-import org.ketasim.core.model.Peripheral;
-import org.ketasim.core.model.PkModel;
 
 /**
  * A model parameter that inter-individual variability can act on, by the names the built-in
- * model cards use for their omegas ({@link org.ketasim.core.model.library.Omega}). A subject's
+ * model cards use for their omegas ({@link org.ketasim.core.model.Omega}). A subject's
  * value is the typical value times {@code exp(eta)} (log-normal variability).
  */
 public enum IndividualParameter {

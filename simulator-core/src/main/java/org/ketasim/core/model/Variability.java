@@ -1,4 +1,4 @@
-package org.ketasim.core.population;
+package org.ketasim.core.model;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +11,6 @@ import org.apache.commons.math3.linear.NonSquareMatrixException;
 import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
-import org.ketasim.core.model.PkModel;
-import org.ketasim.core.model.library.Omega;
 
 /**
  * Log-normal inter-individual variability: a subject's parameter k is its typical value times
@@ -42,7 +40,8 @@ public final class Variability {
             lower = new CholeskyDecomposition(omega, 1e-12, 1e-14).getL().getData();
         } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException | NonSquareMatrixException e) {
             throw new IllegalArgumentException("the variability matrix over " + names(parameters)
-                    + " is not positive definite: " + e.getMessage(), e);
+                    + " is not positive definite: no population can have these variances and correlations together "
+                    + "(check the signs and sizes of the correlations)", e);
         }
     }
 
@@ -84,6 +83,15 @@ public final class Variability {
             c[j][i] = o.value();
         }
         return new Variability(List.copyOf(index.keySet()), c, skipped);
+    }
+
+    /**
+     * @param model a model
+     * @return the names of the parameters it has that variability can apply to, e.g. CL, V1
+     */
+    public static List<String> parameterNames(PkModel model) {
+        return java.util.Arrays.stream(IndividualParameter.values()).filter(p -> appliesTo(p, model))
+                .map(IndividualParameter::cardName).toList();
     }
 
     private static boolean appliesTo(IndividualParameter p, PkModel model) {

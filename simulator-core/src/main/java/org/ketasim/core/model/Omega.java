@@ -1,4 +1,4 @@
-package org.ketasim.core.model.library;
+package org.ketasim.core.model;
 
 /**
  * One element of a published inter-individual variability matrix (log scale): a variance when
