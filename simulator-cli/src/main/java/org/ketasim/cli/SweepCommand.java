@@ -79,7 +79,8 @@ final class SweepCommand implements Callable<Integer> {
     private long maxRows;
 
     @Option(names = "--max-points", paramLabel = "N", defaultValue = "" + Sweep.DEFAULT_MAX_POINTS,
-            description = "Refuse a sweep with more grid points than this (default: ${DEFAULT-VALUE}).")
+            description = "Refuse a sweep that simulates more patients than this: each point's typical patient, and "
+                    + "its population with a subjects axis (default: ${DEFAULT-VALUE}).")
     private long maxPoints;
 
     @CommandLine.Mixin

@@ -132,6 +132,8 @@ class SweepCommandTest {
             {SWEEP.replace("base.yaml", "missing.yaml"), "sweep.yaml:2: base: the base scenario is not valid"},
             {SWEEP.replace("[60 kg, 80 kg]", "[60 kg, 800 kg]"), "axes.weight: '800 kg' is not a human body weight"},
             {SWEEP + "  subjects: [0]\n", "axes.subjects: must be a whole number from 1 to 1000000"},
+            {SWEEP + "  subjects: [1000000]\n", "sweep.yaml:4: axes: the grid simulates 12000012 patients (12 points, "
+                + "each with its population), more than the limit of 10000000"},
             {SWEEP.replace("[1 mg/h, 3 mg/h]", "[1 mg/h, \"3\\nmg/h\"]"), "axes.increment: an axis value is one line of "
                 + "text, got one with a line break"},
             {SWEEP.replace("to: 6 mg/h", "to: 1e12 mg/h"), "sweep.yaml:4: axes.start: an axis has at most 100000 values, "

@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public record Sweep(Path file, String id, List<Base> bases, List<SweepAxis> axes, long seed) {
 
-    /** The default largest number of grid points a sweep may have (see {@link #points()}). */
+    /** The default most patients a sweep may simulate (see {@link #patients()}): its points, with their populations. */
     public static final long DEFAULT_MAX_POINTS = 10_000_000;
 
     /**
@@ -82,6 +82,22 @@ public record Sweep(Path file, String id, List<Base> bases, List<SweepAxis> axes
             throw new IndexOutOfBoundsException("point " + index + " of " + points());
         }
         return index;
+    }
+
+    /**
+     * @return how many patients the sweep simulates: each point's typical patient, and with a
+     *         {@code subjects} axis its population too
+     * @throws ArithmeticException if the number does not fit in a long
+     */
+    public long patients() {
+        for (SweepAxis axis : axes) {
+            if (axis.field() == SweepAxis.Field.SUBJECTS) {
+                long perValue = points() / axis.values().size();
+                long each = axis.values().stream().mapToLong(v -> 1L + Integer.parseInt(v)).sum();
+                return Math.multiplyExact(perValue, each);
+            }
+        }
+        return points();
     }
 
     /**

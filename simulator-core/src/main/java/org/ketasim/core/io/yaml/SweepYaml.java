@@ -54,7 +54,7 @@ public final class SweepYaml {
 
     /**
      * @param compiler  how each base scenario is checked (its row limit)
-     * @param maxPoints the largest grid accepted
+     * @param maxPoints the most patients a sweep may simulate (its points' typical patients and populations)
      */
     public SweepYaml(ScenarioCompiler compiler, long maxPoints) {
         this.scenarios = new ScenarioYaml(compiler);
@@ -112,15 +112,18 @@ public final class SweepYaml {
         }
         Sweep sweep = new Sweep(file, id, bases, list, seed);
         long points;
+        long patients;
         try {
             points = sweep.points();
+            patients = sweep.patients();
         } catch (ArithmeticException e) {
-            throw tree.error(axesNode, "axes", "the grid has more points than can be counted");
+            throw tree.error(axesNode, "axes", "the grid has more points or patients than can be counted");
         }
-        if (points > maxPoints) {
-            throw tree.error(axesNode, "axes", String.format(java.util.Locale.ROOT, "the grid has %d points, more "
-                    + "than the limit of %d (at about 0.1 ms a point it would take %.3g hours); use fewer values, or "
-                    + "raise the limit with --max-points", points, maxPoints, points * 1e-4 / 3600));
+        if (patients > maxPoints) {
+            throw tree.error(axesNode, "axes", String.format(java.util.Locale.ROOT, "the grid simulates %d patients "
+                    + "(%d points%s), more than the limit of %d (at about 0.1 ms a patient it would take %.3g hours); "
+                    + "use fewer values or subjects, or raise the limit with --max-points", patients, points,
+                    patients > points ? ", each with its population" : "", maxPoints, patients * 1e-4 / 3600));
         }
         return sweep;
     }
