@@ -170,6 +170,8 @@ final class CompareCommand implements Callable<Integer> {
                     continue;
                 }
                 rows.add(result.row());
+                result.row().outcomes().flatMap(o -> o.liverWarning()).ifPresent(liver -> warnings.add(
+                        s.scenario().sourceName() + ": " + liver.text()));
                 if (modelId.equals(modelIds.get(0))) {
                     shown.add(s);
                 }

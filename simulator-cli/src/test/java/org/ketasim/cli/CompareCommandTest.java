@@ -119,4 +119,25 @@ class CompareCommandTest {
         assertEquals(2, Cli.run("compare", "../scenarios/dutch-survey", "--out", tmp.toString(), "--strict")
                 .exitCode(), "the literal mg/kg/h clinics warn, and --strict makes that an error");
     }
+
+    /** Two 100-h infusions 16 days apart, as in Noppers 2011: the liver warning reaches the report. */
+    @Test
+    void repeatedLongInfusionsCarryTheLiverWarning() throws IOException {
+        Path scenario = Files.writeString(tmp.resolve("twice.yaml"), """
+                id: twice
+                model: fanta-otto
+                patient: {weight: 70 kg}
+                regimen:
+                  doses:
+                    - infusion: {rate: 20 mg/h, duration: 100 h}
+                  repeat: {every: 16 d, count: 2}
+                simulation: {duration: 22 d, step: 1 h}
+                """);
+        Path out = tmp.resolve("cmp");
+        Cli.Result r = Cli.run("compare", scenario.toString(), "--out", out.toString(), "--n", "20", "--replicates",
+                "20");
+        assertEquals(0, r.exitCode(), r.err());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("twice.yaml: ") && html.contains("Noppers"), "the liver warning is in the report");
+    }
 }
