@@ -709,9 +709,11 @@ function showResult(r) {
     const rv = r.reveal;
     $("score").textContent = "The patient, revealed";
     const box = $("reveal");
-    box.appendChild(el("p", (rv.responder ? "A responder" : "A non-responder: S-ketamine does not relieve this patient's pain")
-      + ". This patient shows psychomimetic signs whenever a typical volunteer's drug-high score at their effect-site "
-      + "concentration is above " + rv.sensitivity.toFixed(2) + "."));
+    box.appendChild(el("p", (rv.responder ? "A responder to S-ketamine (C50 " + rv.c50NgPerMl.toFixed(1)
+      + " ng/mL, against the typical 10.5)" : "A non-responder: S-ketamine does not relieve this patient's pain")
+      + (rv.placeboResponder ? ", with a placebo response" : "") + ". About two patients in three respond "
+      + "(Dahan 2011). This patient shows psychomimetic signs while the drug-induced chance of them at the "
+      + "effect-site concentration (calibrated to Sigtermans 2009) is above " + rv.sensitivity.toFixed(2) + "."));
     const f = Object.entries(rv.factors).map(([k, v]) => k + " × " + v.toFixed(2)).join(", ");
     box.appendChild(el("p", "Parameters against the typical patient: " + f + ". Seed " + rv.seed + "."));
     const truth = r.view.truth.curve;

@@ -160,9 +160,9 @@ final class TeachingSession {
         m.put("pump", pump());
         if (unknown.isPresent()) {
             UnknownPatient u = unknown.get();
-            m.put("nrs", u.nrs(compiled.baselineNrs(), s.nrsReduction()));
-            m.put("signs", Double.isNaN(s.drugHigh()) ? "not observable with this model"
-                    : u.signs(s.drugHigh()) ? "psychomimetic signs: feels 'high', dissociated, altered perception"
+            m.put("nrs", u.nrs(compiled.baselineNrs(), s.cePain(), s.givenMg() > 0));
+            m.put("signs", Double.isNaN(s.ce()) ? "not observable with this model"
+                    : u.signs(s.ce()) ? "psychomimetic signs: feels 'high', dissociated, altered perception"
                     : "no psychomimetic signs");
             if (finished) {
                 m.put("truth", truth());

@@ -6,27 +6,36 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.ketasim.core.Ketasim;
 import org.ketasim.core.model.PkModel;
+import org.ketasim.core.model.Variability;
 import org.ketasim.core.model.library.ResidualError;
+import org.ketasim.core.outcomes.PsychomimeticModel;
+import org.ketasim.core.outcomes.ReliefModel;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.population.Subject;
-import org.ketasim.core.model.Variability;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.SimulationSpec;
 
 /**
  * The patient of an "unknown patient" session: subject 0 of a virtual population of the model,
  * seeded with the session's seed, drawn by the core's population simulator itself, so that the
- * session's scenario with {@code population: {subjects: 1, seed: S}} gives this very patient again
- * in {@code ketasim run}. On top of the pharmacokinetics, what a clinician would see is drawn from
- * the same seed:
+ * session's scenario with {@code population: {subjects: 1, seed: S}} gives this very patient's
+ * concentrations again in {@code ketasim run}. What a clinician would see is drawn from the same
+ * seed, by the outcome models' own rules for one patient at their point values
+ * ({@code outcomes.ReliefModel#DAHAN_2011}, {@code outcomes.PsychomimeticModel#SIGTERMANS_2009}):
  *
  * <ul>
- * <li>whether the patient responds to S-ketamine at all, with probability {@link #RESPONDER_SHARE}
- *     (Dahan 2011: 67 % of patients responded); a responder's NRS falls by the relief model's
- *     expected reduction from their own pain effect site, a non-responder's does not fall;</li>
- * <li>the patient's sensitivity: a uniform threshold; the patient shows psychomimetic signs while a
- *     typical volunteer's drug-high score at their own effect-site concentration is above it (a
- *     latent-threshold reading of the score, an assumption of this app);</li>
+ * <li>a uniform {@code u}: the patient responds to S-ketamine if {@code u} is below the chance of
+ *     response (0.67, Dahan 2011), and has a placebo response if below its chance (0.23; placebo
+ *     responders also respond to the drug, as in the population model); the patient's own C50 is
+ *     the typical one times {@code exp(omega z)}, and a placebo response relieves a fraction of the
+ *     baseline drawn from 30 % to 100 %, once treatment has begun; the pain score falls by the
+ *     larger of the two (the pain effect site keeps Dahan's typical half-life, so that the
+ *     downloaded scenario reproduces it);</li>
+ * <li>a uniform {@code v}: the patient shows psychomimetic signs while {@code v} is below the
+ *     drug-induced chance of such effects at the current acute effect-site concentration (the
+ *     population model's chance at the peak, read at every moment: the signs come and go with the
+ *     concentration, and a patient shows them at some time exactly as often as the model's share
+ *     says);</li>
  * <li>the residual errors of the plasma levels the resident orders (the model's published residual error).</li>
  * </ul>
  *
@@ -34,26 +43,36 @@ import org.ketasim.core.scenario.SimulationSpec;
  */
 final class UnknownPatient {
 
-    /** The share of patients who respond to S-ketamine (Dahan et al., Eur J Pain 2011, doi:10.1016/j.ejpain.2010.06.016). */
-    static final double RESPONDER_SHARE = 0.67;
+    private static final ReliefModel.Parameters RELIEF = ReliefModel.DAHAN_2011.point();
+    private static final PsychomimeticModel.Parameters PSYCHOMIMETIC = PsychomimeticModel.SIGTERMANS_2009.point();
 
     private final long seed;
     private final PkModel individual;
     private final Map<String, Double> factors;
     private final boolean responder;
+    private final boolean placeboResponder;
+    private final double c50NgPerMl;
+    private final double placeboRelief;
     private final double sensitivity;
+    private final double sKetamineFraction;
     private final SplittableRandom random;
     private final ResidualError residual;
 
-    private UnknownPatient(long seed, PkModel individual, Map<String, Double> factors, boolean responder,
-                           double sensitivity, SplittableRandom random, ResidualError residual) {
+    private UnknownPatient(long seed, PkModel individual, Map<String, Double> factors, SplittableRandom random,
+                           double sKetamineFraction, ResidualError residual) {
         this.seed = seed;
         this.individual = individual;
         this.factors = factors;
-        this.responder = responder;
-        this.sensitivity = sensitivity;
         this.random = random;
+        this.sKetamineFraction = sKetamineFraction;
         this.residual = residual;
+        double u = random.nextDouble();
+        this.responder = u < RELIEF.drugResponse();
+        this.placeboResponder = u < RELIEF.placeboResponse();
+        double low = ReliefModel.DAHAN_2011.placeboReliefLow();
+        this.placeboRelief = low + (1 - low) * random.nextDouble();
+        this.c50NgPerMl = RELIEF.c50NgPerMl() * Math.exp(ReliefModel.DAHAN_2011.omegaC50() * random.nextGaussian());
+        this.sensitivity = random.nextDouble();
     }
 
     /**
@@ -71,13 +90,10 @@ final class UnknownPatient {
         for (int k = 0; k < eta.length; k++) {
             factors.put(v.parameters().get(k).cardName(), Math.exp(eta[k]));
         }
-        SplittableRandom random = new SplittableRandom(seed);
-        boolean responder = random.nextDouble() < RESPONDER_SHARE;
-        double sensitivity = random.nextDouble();
         ResidualError residual = typical.residual().stream().filter(e -> e.analyte() == ResidualError.Analyte.PARENT)
                 .findFirst().orElse(null);
-        return new UnknownPatient(seed, v.apply(typical.individualModel(), eta), factors, responder, sensitivity,
-                random, residual);
+        return new UnknownPatient(seed, v.apply(typical.individualModel(), eta), factors, new SplittableRandom(seed),
+                typical.sKetamineFraction(), residual);
     }
 
     /** @return the seed */
@@ -91,21 +107,26 @@ final class UnknownPatient {
     }
 
     /**
-     * @param baselineNrs        the NRS before treatment
-     * @param responderReduction a responder's expected NRS reduction at the patient's own pain effect site
+     * @param baselineNrs the NRS before treatment
+     * @param cePain      the patient's pain effect-site concentration of the model's parent (ng/mL), NaN without one
+     * @param treated     whether any drug was given yet
      * @return the NRS the patient reports now: a whole number, 0 to 10
      */
-    long nrs(double baselineNrs, double responderReduction) {
-        double nrs = baselineNrs - (responder && !Double.isNaN(responderReduction) ? responderReduction : 0);
-        return Math.max(0, Math.min(10, Math.round(nrs)));
+    long nrs(double baselineNrs, double cePain, boolean treated) {
+        double fromDrug = responder && !Double.isNaN(cePain)
+                ? RELIEF.fraction(Math.max(0, sKetamineFraction * cePain), c50NgPerMl) : 0;
+        double fromPlacebo = placeboResponder && treated ? placeboRelief : 0;
+        return Math.max(0, Math.min(10, Math.round(baselineNrs * (1 - Math.max(fromDrug, fromPlacebo)))));
     }
 
     /**
-     * @param volunteerDrugHigh a typical volunteer's drug-high score at the patient's effect-site concentration
-     * @return whether the patient shows psychomimetic signs
+     * @param ce the patient's acute effect-site concentration of the model's parent (ng/mL)
+     * @return whether the patient shows psychomimetic signs now
      */
-    boolean signs(double volunteerDrugHigh) {
-        return volunteerDrugHigh > sensitivity;
+    boolean signs(double ce) {
+        double b = PSYCHOMIMETIC.background();
+        double drugInduced = (PSYCHOMIMETIC.onDrug(Math.max(0, sKetamineFraction * ce)) - b) / (1 - b);
+        return sensitivity < drugInduced;
     }
 
     /**
@@ -118,12 +139,14 @@ final class UnknownPatient {
         return residual == null ? ngPerMl : Math.max(0, residual.observe(ngPerMl, z1, z2));
     }
 
-    /** @return what is revealed at the end: the parameter factors, the responder status, the sensitivity */
+    /** @return what is revealed at the end: the parameter factors, the response, the own C50, the sensitivity */
     Map<String, Object> reveal() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seed", seed);
         m.put("factors", factors);
         m.put("responder", responder);
+        m.put("placeboResponder", placeboResponder);
+        m.put("c50NgPerMl", c50NgPerMl);
         m.put("sensitivity", sensitivity);
         m.put("residualError", residual != null);
         return m;

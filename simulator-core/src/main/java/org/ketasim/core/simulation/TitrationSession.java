@@ -50,11 +50,12 @@ public final class TitrationSession {
      * @param cp           plasma concentration (ng/mL)
      * @param ce           effect-site concentration (ng/mL), NaN without an effect site
      * @param cm           metabolite concentration (ng/mL), NaN without a metabolite
+     * @param cePain       pain effect-site concentration (ng/mL), NaN without the pain effect site
      * @param nrsReduction a responder's expected NRS reduction (points), NaN without the pain effect site
      * @param drugHigh     the drug-high score of a typical volunteer (0 to 1), NaN without an effect site
      */
     public record Status(double timeH, double rateMgPerH, double givenMg, double cp, double ce, double cm,
-                         double nrsReduction, double drugHigh) {
+                         double cePain, double nrsReduction, double drugHigh) {
     }
 
     /**
@@ -220,7 +221,7 @@ public final class TitrationSession {
         double cePain = value(Observable.PAIN_EFFECT);
         double s = patient.sKetamineFraction();
         return new Status(propagator.timeH(), rate, propagator.administeredMg(), propagator.value(Observable.PARENT),
-                ce, value(Observable.METABOLITE),
+                ce, value(Observable.METABOLITE), cePain,
                 PdCurves.responderNrsReduction(s * cePain, patient.baselineNrs()), PdCurves.drugHighScore(s * ce));
     }
 
