@@ -258,11 +258,16 @@ function showPatient(r, started) {
 }
 
 async function simulate() {
+  await simulateDesign(design());
+}
+
+// Sends a design to the server and shows its patient; a reply overtaken by a later request is dropped.
+async function simulateDesign(body) {
   const seq = ++state.seq;
   const started = performance.now();
   $("design-error").textContent = "";
   try {
-    const r = await api("/api/design", design());
+    const r = await api("/api/design", body);
     if (seq !== state.seq) return;
     state.last = r;
     fillForm(r.form);
@@ -838,20 +843,8 @@ async function init() {
 
 async function simulateFresh() {
   state.form = null;
-  const model = $("model");
-  model.value = "";
-  const seq = ++state.seq;
-  const started = performance.now();
-  try {
-    const r = await api("/api/design", {base: state.base});
-    if (seq !== state.seq) return;
-    state.last = r;
-    fillForm(r.form);
-    showPatient(r, started);
-    schedulePopulation();
-  } catch (e) {
-    $("design-error").textContent = e.message;
-  }
+  $("model").value = "";
+  await simulateDesign({base: state.base});
 }
 
 document.addEventListener("DOMContentLoaded", init);
