@@ -50,13 +50,17 @@ final class Figures {
 
     /** @return a fraction 0 to 1 as a whole percentage, e.g. "36 %" */
     static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "" : String.format(Locale.ROOT, "%.0f %%", 100 * fraction);
+        return Double.isNaN(fraction) ? "" : String.format(Locale.ROOT, "%.0f\u00a0%%", 100 * fraction);
     }
 
-    /** @return a share with its 95 % interval, e.g. "36 % (18–61 %)" */
+    /**
+     * @return a share with its 95 % interval, e.g. "36 % (18–61 %)", a percentage never split from
+     *         its number
+     */
     static String share(OutcomeRow r) {
         return Double.isNaN(r.pLo()) ? percent(r.p())
-                : String.format(Locale.ROOT, "%.0f %% (%.0f\u2013%.0f %%)", 100 * r.p(), 100 * r.pLo(), 100 * r.pHi());
+                : String.format(Locale.ROOT, "%.0f\u00a0%% (%.0f\u2013%.0f\u00a0%%)", 100 * r.p(), 100 * r.pLo(),
+                        100 * r.pHi());
     }
 
     /** @return the value for sorting, in full ("" for NaN) */

@@ -2,6 +2,7 @@ package org.ketasim.cli.report;
 
 import java.util.Locale;
 import org.ketasim.core.outcomes.AnalyteWindow;
+import org.ketasim.core.outcomes.EvidenceReason;
 import org.ketasim.core.outcomes.Measure;
 import org.ketasim.core.problems.Warning;
 
@@ -84,6 +85,19 @@ final class Labels {
             out = out.replace(m.id(), "'" + measure(m) + "'");
         }
         return out;
+    }
+
+    /** @return why a regimen is outside the evidence, in a few words */
+    static String evidence(EvidenceReason.Limit limit) {
+        return switch (limit) {
+            case ROUTE -> "a route without outcome evidence";
+            case RACEMIC -> "racemic ketamine on an S-ketamine outcome model";
+            case PEAK -> "a peak above the calibration trial's";
+            case RATE -> "a rate above the calibration trial's";
+            case SHORT_COURSE -> "a course much shorter than the trial's 4.2 days";
+            case LONG_COURSE -> "a course much longer than the trial's 4.2 days";
+            case SESSIONS -> "several sessions instead of one infusion";
+        };
     }
 
     static String capitalise(String s) {

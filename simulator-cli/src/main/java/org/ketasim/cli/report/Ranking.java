@@ -63,7 +63,7 @@ record Ranking(String setting, List<Ranked> ranked, int eligible, Map<String, Lo
             ranked.add(new Ranked(r, caveats(r, ranked.isEmpty() ? r : ranked.get(0).row())));
         }
         Function<ReportRow, String> why = r -> r.implausible() ? "an implausible dose as written"
-                : r.evidenceReasons().stream().map(EvidenceReason::limit).map(Ranking::reason).distinct()
+                : r.evidenceReasons().stream().map(EvidenceReason::limit).map(Labels::evidence).distinct()
                 .collect(Collectors.joining(", "));
         Map<String, Long> unranked = rows.stream().filter(r -> r.outsideEvidence() || r.implausible())
                 .collect(Collectors.groupingBy(why, Collectors.counting()));
@@ -84,8 +84,8 @@ record Ranking(String setting, List<Ranked> ranked, int eligible, Map<String, Lo
         }
         OutcomeRow top = first.relief().orElseThrow();
         if (r != first && relief.pHi() >= top.pLo()) {
-            caveats.add("its interval overlaps that of no. " + first.number() + ": the order between them is not a "
-                    + "shown difference");
+            caveats.add("its interval overlaps that of regimen " + first.number() + ": the order between them is "
+                    + "not a shown difference");
         }
         if (!r.row().pkVariability()) {
             caveats.add("the model has no published variability: every virtual patient has the typical exposure");
@@ -94,18 +94,5 @@ record Ranking(String setting, List<Ranked> ranked, int eligible, Map<String, Lo
             caveats.add(Labels.warning(w.kind()) + ": " + w.message());
         }
         return caveats;
-    }
-
-    /** @return why a regimen is outside the evidence, in a few words */
-    static String reason(EvidenceReason.Limit limit) {
-        return switch (limit) {
-            case ROUTE -> "a route without outcome evidence";
-            case RACEMIC -> "racemic ketamine on an S-ketamine outcome model";
-            case PEAK -> "a peak above the calibration trial's";
-            case RATE -> "a rate above the calibration trial's";
-            case SHORT_COURSE -> "a course much shorter than the trial's 4.2 days";
-            case LONG_COURSE -> "a course much longer than the trial's 4.2 days";
-            case SESSIONS -> "several sessions instead of one infusion";
-        };
     }
 }

@@ -33,7 +33,9 @@ final class ReportAssets {
             table.sortable th,table.sortable td{border:1px solid var(--line);padding:.25em .4em;text-align:right;
               vertical-align:top}
             table.sortable thead th{background:var(--band);vertical-align:bottom;font-weight:600}
-            table.sortable .t{text-align:left}
+            table.sortable .t{text-align:left;min-width:15em}
+            table.sortable tr.r td:first-child{white-space:nowrap}
+            @media screen and (max-width:1150px){body{padding:1em}table.sortable{font-size:.72em}}
             table.sortable tr.g th{background:#e6eef6;text-align:left;font-size:1.05em}
             table.sortable tr.n td{border-top:none;text-align:left;color:var(--flag);font-size:.95em}
             table.sortable tr.r.out td:first-child{font-style:italic}

@@ -132,8 +132,8 @@ final class ReportTable {
             html.append("<tr class=\"n\"><td></td><td colspan=\"").append(span - 1).append("\">");
             if (r.outsideEvidence()) {
                 html.append("<span class=\"flag\">Outside the evidence:</span> ");
-                html.append(escapeHtml4(String.join("; ", r.evidenceReasons().stream().map(EvidenceReason::text)
-                        .toList()))).append(". ");
+                html.append(escapeHtml4(String.join("; ", r.evidenceReasons().stream().map(EvidenceReason::limit)
+                        .map(Labels::evidence).distinct().toList()))).append(". ");
             }
             for (Warning w : r.warnings()) {
                 html.append("<span class=\"warn\">").append(escapeHtml4(Labels.capitalise(Labels.warning(w.kind()))))
