@@ -27,6 +27,16 @@ public record TimeAxis(boolean days, double maxUnit) {
     }
 
     /**
+     * @param endH       the last time drawn (h)
+     * @param courseEndH the end of the last administration (h)
+     * @return the axis for it: hours for a session (a course of at most a day), however long its
+     *         washout is drawn; else as {@link #upTo}
+     */
+    public static TimeAxis forCourse(double endH, double courseEndH) {
+        return courseEndH <= Curve.SESSION_H ? new TimeAxis(false, roundUp(endH)) : upTo(endH);
+    }
+
+    /**
      * @param hours times (h)
      * @return the same times in the axis's unit
      */
