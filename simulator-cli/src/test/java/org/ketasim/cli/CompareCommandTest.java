@@ -120,4 +120,55 @@ class CompareCommandTest {
         assertEquals(2, Cli.run("compare", "../scenarios/dutch-survey", "--out", tmp.toString(), "--strict")
                 .exitCode(), "the literal mg/kg/h clinics warn, and --strict makes that an error");
     }
+
+    @Test
+    void eachOptionsTypicalMistakeIsBadInputWithAClearMessage() {
+        Cli.Result set = Cli.run("compare", "../scenarios/examples", "--out", tmp.resolve("a").toString(), "--set",
+                "titrasion");
+        assertEquals(2, set.exitCode());
+        assertTrue(set.err().contains("--set") && set.err().contains("titrasion") && set.err().contains("titration"),
+                "names the option, the id and the likely one: " + set.err());
+        Cli.Result model = Cli.run("compare", "../scenarios/examples", "--out", tmp.resolve("b").toString(),
+                "--model", "fanta-oto");
+        assertEquals(2, model.exitCode());
+        assertTrue(model.err().contains("unknown model 'fanta-oto'") && model.err().contains("fanta-otto"),
+                model.err());
+        Cli.Result window = Cli.run("compare", "../scenarios/examples", "--out", tmp.resolve("c").toString(),
+                "--window", "70-160");
+        assertEquals(2, window.exitCode());
+        assertTrue(window.err().contains("--window"), window.err());
+    }
+
+    @Test
+    void examplesAndTeachingFilesAreLeftOutUnlessAskedForOrNamed() throws IOException {
+        Path out = tmp.resolve("cmp");
+        String dir = tmp.resolve("cat").toString();
+        Path catalogue = Files.createDirectories(tmp.resolve("cat"));
+        for (String family : List.of("trials", "examples", "teaching")) {
+            Files.createDirectories(catalogue.resolve(family));
+        }
+        Files.copy(Path.of("../scenarios/trials/sigtermans2009.yaml"), catalogue.resolve("trials/sigtermans2009.yaml"));
+        Files.copy(Path.of("../scenarios/examples/bolus.yaml"), catalogue.resolve("examples/bolus.yaml"));
+        Files.copy(Path.of("../scenarios/teaching/slow-titration-every-2-h.yaml"),
+                catalogue.resolve("teaching/slow-titration-every-2-h.yaml"));
+        String[] fast = {"--n", "10", "--replicates", "10"};
+        Cli.Result r = Cli.run(concat(new String[] {"compare", dir, "--out", out.toString()}, fast));
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, Files.readAllLines(out.resolve("comparison.csv")).size(), "the trial only");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("2 example and teaching files left out"));
+        r = Cli.run(concat(new String[] {"compare", dir, "--include-examples", "--out", out.toString(), "--force"},
+                fast));
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(4, Files.readAllLines(out.resolve("comparison.csv")).size(), "asked for");
+        r = Cli.run(concat(new String[] {"compare", catalogue.resolve("teaching").toString(), "--out", out.toString(),
+            "--force"}, fast));
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, Files.readAllLines(out.resolve("comparison.csv")).size(), "a folder named is compared");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }

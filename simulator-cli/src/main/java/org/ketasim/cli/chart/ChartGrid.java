@@ -12,7 +12,6 @@ import java.awt.font.LineBreakMeasurer;
 import java.awt.font.TextAttribute;
 import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.text.AttributedString;
@@ -118,16 +117,6 @@ public final class ChartGrid {
             paint(g, height);
             new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, width, height)).writeTo(out);
         }
-    }
-
-    /**
-     * @return the picture as PNG bytes
-     * @throws IOException never in practice (memory only)
-     */
-    public byte[] png() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        write(ChartFormat.PNG, bytes);
-        return bytes.toByteArray();
     }
 
     private int layoutHeight() {

@@ -65,12 +65,4 @@ public final class Palette {
     public static Color translucent(Color c, int alpha) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
-
-    /**
-     * @param c a colour
-     * @return it as CSS, e.g. {@code #0072b2}
-     */
-    public static String css(Color c) {
-        return String.format("#%06x", c.getRGB() & 0xffffff);
-    }
 }
