@@ -201,14 +201,17 @@ final class CompareCommand implements Callable<Integer> {
         List<ReportRow> numbered = ReportRow.numbered(rows);
         Path charts = out.resolve("charts");
         Optional<HtmlReport.Figure> benefitHarm = Optional.empty();
+        UniqueNames names = new UniqueNames();
+        String benefitHarmName = names.of("benefit_harm");
+        String selectedName = names.of("selected");
         Optional<BenefitHarmChart> chart = BenefitHarmFigure.of(numbered);
         if (chart.isPresent()) {
             byte[] png = png(chart.get()::write);
-            AtomicFiles.write(charts.resolve("benefit_harm.png"), o -> o.write(png));
+            AtomicFiles.write(charts.resolve(benefitHarmName + ".png"), o -> o.write(png));
             benefitHarm = Optional.of(new HtmlReport.Figure("Benefit against harm per regimen, numbered as in the "
                     + "table", png));
         }
-        List<HtmlReport.Figure> figures = curveCharts(numbered, curves, charts);
+        List<HtmlReport.Figure> figures = curveCharts(numbered, curves, charts, names, selectedName);
         List<String> windowNames = windows.names();
         AtomicFiles.writeText(out.resolve("comparison.csv"), w -> new ComparisonWriter().write(windowNames,
                 rows.stream().map(ReportRow::row).toList(), w));
@@ -287,15 +290,14 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** Draws one small-multiples chart per family and the chosen set's, writes them, and returns them. */
-    private List<HtmlReport.Figure> curveCharts(List<ReportRow> rows, Map<ComparisonRow, Curve> curves, Path charts)
-            throws IOException {
+    private List<HtmlReport.Figure> curveCharts(List<ReportRow> rows, Map<ComparisonRow, Curve> curves, Path charts,
+                                                UniqueNames names, String selectedName) throws IOException {
         Map<String, Map<String, List<Curve>>> byFamily = new LinkedHashMap<>();
         for (ReportRow r : rows) {
             byFamily.computeIfAbsent(r.row().family(), f -> new LinkedHashMap<>())
                     .computeIfAbsent(r.row().id(), id -> new ArrayList<>()).add(curves.get(r.row()));
         }
         List<HtmlReport.Figure> figures = new ArrayList<>();
-        UniqueNames names = new UniqueNames();
         for (var family : byFamily.entrySet()) {
             String label = family.getKey().replace('-', ' ');
             String title = Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": plasma concentration of "
@@ -316,7 +318,7 @@ final class CompareCommand implements Callable<Integer> {
             byte[] png = png(chosen.values().iterator().next().size() > 1
                     ? new RegimenPanels(title, regimens(chosen))::write
                     : new OverlayChart(title, chosen.values().stream().map(c -> c.get(0)).toList())::write);
-            AtomicFiles.write(charts.resolve(names.of("selected") + ".png"), o -> o.write(png));
+            AtomicFiles.write(charts.resolve(selectedName + ".png"), o -> o.write(png));
             figures.add(new HtmlReport.Figure(title, png));
         }
         return figures;
