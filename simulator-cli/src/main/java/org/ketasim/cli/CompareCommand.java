@@ -6,18 +6,26 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.ketasim.cli.chart.BenefitHarmChart;
+import org.ketasim.cli.chart.ChartFormat;
+import org.ketasim.cli.chart.Curve;
 import org.ketasim.cli.chart.OverlayChart;
+import org.ketasim.cli.chart.RegimenPanels;
+import org.ketasim.cli.report.BenefitHarmFigure;
 import org.ketasim.cli.report.HtmlReport;
+import org.ketasim.cli.report.ReportRow;
 import org.ketasim.core.compare.Comparison;
 import org.ketasim.core.compare.ComparisonRow;
 import org.ketasim.core.io.ComparisonWriter;
 import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelLibrary;
+import org.ketasim.core.outcomes.Analyte;
 import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.problems.InputException;
@@ -109,6 +117,13 @@ final class CompareCommand implements Callable<Integer> {
             + "default: every scenario whose id contains 'median'.")
     private List<String> set;
 
+    @Option(names = "--include-examples", description = "Also compare the catalogue's examples and teaching files "
+            + "(left out by default when a folder above them is given; named directly, they are always compared).")
+    private boolean includeExamples;
+
+    /** Catalogue families that are not regimens to compare unless asked for. */
+    private static final List<String> EXAMPLE_FAMILIES = List.of("examples", "teaching");
+
     @Override
     @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws IOException {
@@ -128,7 +143,15 @@ final class CompareCommand implements Callable<Integer> {
             throw OptionValues.problem("--window", e.getMessage());
         }
         List<Optional<String>> modelIds = modelIds();
-        Optional<ScenarioBatch> loaded = inputs.load(err);
+        Optional<PopulationSettings> population = population();
+        List<Path> leftOut = new ArrayList<>();
+        Optional<ScenarioBatch> loaded = inputs.load(err, file -> {
+            boolean keep = includeExamples || !isExample(file);
+            if (!keep) {
+                leftOut.add(file);
+            }
+            return keep;
+        });
         if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
@@ -137,14 +160,14 @@ final class CompareCommand implements Callable<Integer> {
             err.println("no valid scenario file; nothing written");
             return ExitCodes.BAD_INPUT;
         }
-        List<String> warnings = new ArrayList<>(batch.warnings().stream().map(Warning::toString).toList());
-        List<String> failed = new ArrayList<>(batch.failureMessages());
-        Comparison comparison = new Comparison(engine.engine(), windows, population());
+        checkSet(batch);
+        List<String> problems = new ArrayList<>(batch.failureMessages().stream()
+                .map(f -> "Failed, not compared: " + f).toList());
+        Comparison comparison = new Comparison(engine.engine(), windows, population);
         ScenarioCompiler compiler = inputs.compiler();
-        List<ComparisonRow> rows = new ArrayList<>();
+        List<ReportRow> rows = new ArrayList<>();
         List<CompiledScenario> shown = new ArrayList<>();
-        Map<String, List<OverlayChart.Curve>> byFamily = new LinkedHashMap<>();
-        List<OverlayChart.Curve> selected = new ArrayList<>();
+        Map<ComparisonRow, Curve> curves = new HashMap<>();
         for (Optional<String> modelId : modelIds) {
             for (CompiledScenario original : batch.scenarios()) {
                 Scenario varied = original.scenario();
@@ -158,85 +181,167 @@ final class CompareCommand implements Callable<Integer> {
                 try {
                     s = varied.equals(original.scenario()) ? original : compiler.compile(varied);
                 } catch (InputException e) {
-                    warnings.add("not simulated with " + modelId.orElse("its own model") + ": " + e.getMessage());
+                    problems.add("Not simulated with " + modelId.orElse("its own model") + ": " + e.getMessage());
                     continue;
                 }
-                String family = familyOf(s.scenario());
                 Comparison.Result result;
                 try {
-                    result = comparison.of(s, family);
+                    result = comparison.of(s, familyOf(s.scenario()));
                 } catch (InputException e) {
-                    failed.add(e.getMessage());
+                    problems.add("Failed, not compared: " + e.getMessage());
                     continue;
                 }
-                rows.add(result.row());
-                result.row().outcomes().flatMap(o -> o.liverWarning()).ifPresent(liver -> warnings.add(
-                        s.scenario().sourceName() + ": " + liver.text()));
+                List<Warning> rowWarnings = new ArrayList<>(s.warnings());
+                result.row().outcomes().flatMap(o -> o.liverWarning()).ifPresent(liver -> rowWarnings.add(
+                        new Warning(Warning.Kind.SAFETY, s.scenario().at("regimen"), liver.text())));
+                rows.add(ReportRow.of(result.row(), s.scenario().title().isBlank() ? s.id() : s.scenario().title(),
+                        rowWarnings));
                 if (modelId.equals(modelIds.get(0))) {
                     shown.add(s);
                 }
-                String label = s.id() + (modelIds.size() > 1 ? " [" + s.modelId() + "]" : "");
-                OverlayChart.Curve curve = cut(new OverlayChart.Curve(label, result.timesH(), result.cp()));
-                String group = implausible(s) ? "implausible as written"
-                        : family + s.scenario().regimen().setting().map(x -> ", " + x).orElse("");
-                byFamily.computeIfAbsent(group, f -> new ArrayList<>()).add(curve);
-                if (set == null ? s.id().contains("median") : set.contains(s.id())) {
-                    selected.add(curve);
-                }
+                curves.put(result.row(), curve(s, result, modelIds.size() > 1));
             }
         }
-        if (set != null) {
-            List<String> ids = batch.scenarios().stream().map(CompiledScenario::id).toList();
-            List<String> unknown = set.stream().filter(id -> !ids.contains(id)).toList();
-            if (!unknown.isEmpty()) {
-                throw OptionValues.problem("--set", "no scenario has the id " + String.join(", ", unknown)
-                        + Suggestions.closest(unknown.get(0), ids));
-            }
-        }
-        HtmlReport report = new HtmlReport();
+        List<ReportRow> numbered = ReportRow.numbered(rows);
         Path charts = out.resolve("charts");
-        UniqueNames chartNames = new UniqueNames();
-        String selectedName = chartNames.of("selected");
-        for (var family : byFamily.entrySet()) {
-            byte[] png = png(new OverlayChart("Parent plasma concentration: " + family.getKey()
-                    + " (first " + (int) (CHART_HOURS / 24) + " days)", "Concentration (ng/mL)", family.getValue()));
-            AtomicFiles.write(charts.resolve(chartNames.of(family.getKey()) + ".png"), o -> o.write(png));
-            report.addChart(family.getKey() + " (" + family.getValue().size() + " curves)", png);
+        Optional<HtmlReport.Figure> benefitHarm = Optional.empty();
+        UniqueNames names = new UniqueNames();
+        String benefitHarmName = names.of("benefit_harm");
+        String selectedName = names.of("selected");
+        Optional<BenefitHarmChart> chart = BenefitHarmFigure.of(numbered);
+        if (chart.isPresent()) {
+            byte[] png = png(chart.get()::write);
+            AtomicFiles.write(charts.resolve(benefitHarmName + ".png"), o -> o.write(png));
+            benefitHarm = Optional.of(new HtmlReport.Figure("Benefit against harm per regimen, numbered as in the "
+                    + "table", png));
         }
-        if (!selected.isEmpty()) {
-            byte[] png = png(new OverlayChart("Parent plasma concentration: chosen set", "Concentration (ng/mL)",
-                    selected));
-            AtomicFiles.write(charts.resolve(selectedName + ".png"), o -> o.write(png));
-            report.addChart("chosen set (" + (set == null ? "every scenario whose id contains 'median'"
-                    : String.join(", ", set)) + ")", png);
-        }
+        List<HtmlReport.Figure> figures = curveCharts(numbered, curves, charts, names, selectedName);
         List<String> windowNames = windows.names();
-        AtomicFiles.writeText(out.resolve("comparison.csv"), w -> new ComparisonWriter().write(windowNames, rows, w));
-        List<String> context = List.of(
+        AtomicFiles.writeText(out.resolve("comparison.csv"), w -> new ComparisonWriter().write(windowNames,
+                rows.stream().map(ReportRow::row).toList(), w));
+        List<String> context = new ArrayList<>(List.of(
                 new VersionProvider().getVersion()[0],
-                "Reference patient: " + referenceKg.map(kg -> kg + " kg for every scenario").orElse("each file's own"),
+                "Reference patient: " + referenceKg.map(kg -> java.math.BigDecimal.valueOf(kg).stripTrailingZeros().toPlainString()
+                        + " kg for every scenario")
+                        .orElse("each file's own"),
                 "Models: " + (modelIds.size() > 1 ? "every built-in model" : modelIds.get(0).orElse("each file's own")),
-                "Windows: " + (windows.specs().isEmpty() ? "the published ones, each of its own analyte and site"
-                        : String.join(", ", windows.specs())),
-                typical ? "Typical patient only (--typical): no population outcomes"
+                population.isEmpty() ? "Typical patient only (--typical): no population outcomes"
                         : "Population outcomes: " + subjects + " virtual patients per regimen, seed " + seed + ", "
                         + replicates + " replicates of parameter uncertainty",
-                rows.size() + " rows from " + batch.scenarios().size() + " scenario files");
-        List<String> reported = new ArrayList<>(failed.stream().map(f -> "FAILED, not compared: " + f).toList());
-        reported.addAll(warnings);
-        String page = report.render("ketasim comparison", context, windowNames, rows, shown, reported);
+                rows.size() + " rows from " + batch.scenarios().size() + " scenario files"));
+        if (!leftOut.isEmpty()) {
+            context.add(leftOut.size() + " example and teaching files left out (--include-examples adds them)");
+        }
+        String page = new HtmlReport().render(new HtmlReport.Contents("ketasim comparison", context,
+                windows.resolve(Analyte.S_KETAMINE), modelIds.size() > 1, benefitHarm, figures, shown, problems),
+                numbered);
         AtomicFiles.write(out.resolve("report.html"), o -> o.write(page.getBytes(StandardCharsets.UTF_8)));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(rows.size() + " rows -> " + out.resolve("comparison.csv"));
         stdout.println("report -> " + out.resolve("report.html"));
-        if (!warnings.isEmpty()) {
-            stdout.println(warnings.size() + " warning(s), listed in the report");
+        long warnings = rows.stream().mapToLong(r -> r.warnings().size()).sum();
+        if (warnings > 0) {
+            stdout.println(warnings + " warning(s), each in its row of the report");
         }
-        if (!failed.isEmpty()) {
-            stdout.println(failed.size() + " scenario(s) failed and are not compared; listed in the report");
+        long failed = problems.stream().filter(p -> p.startsWith("Failed")).count();
+        if (failed > 0) {
+            stdout.println(failed + " scenario(s) failed and are not compared; listed in the report");
         }
         stdout.flush();
-        return failed.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+        return failed == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+
+    /** @throws InputException for a {@code --set} id that no scenario has */
+    private void checkSet(ScenarioBatch batch) {
+        if (set == null) {
+            return;
+        }
+        List<String> ids = batch.scenarios().stream().map(CompiledScenario::id).toList();
+        List<String> unknown = set.stream().filter(id -> !ids.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw OptionValues.problem("--set", "no scenario has the id " + String.join(", ", unknown)
+                    + Suggestions.closest(unknown.get(0), ids));
+        }
+    }
+
+    /**
+     * @return whether a file is in an example or teaching folder that no argument names itself (a
+     *         folder above it was given)
+     */
+    private boolean isExample(Path file) {
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        if (folder == null || folder.getFileName() == null
+                || !EXAMPLE_FAMILIES.contains(folder.getFileName().toString())) {
+            return false;
+        }
+        return inputs.paths().stream().map(p -> p.toAbsolutePath().normalize()).noneMatch(p -> p.startsWith(folder));
+    }
+
+    /**
+     * @return the typical patient's plasma curve; with several models, in S-ketamine (a racemic
+     *         model's halved) so that the models' spread is of one analyte
+     */
+    private static Curve curve(CompiledScenario s, Comparison.Result r, boolean severalModels) {
+        if (!severalModels || !s.racemicModel()) {
+            return new Curve(s.id(), s.racemicModel() ? "Racemic ketamine (R + S)" : "S-ketamine", r.timesH(), r.cp(),
+                    r.row().courseEndH());
+        }
+        double[] c = r.cp().clone();
+        for (int i = 0; i < c.length; i++) {
+            c[i] *= s.sKetamineFraction();
+        }
+        return new Curve(s.id(), "S-ketamine (racemic models halved)", r.timesH(), c, r.row().courseEndH());
+    }
+
+    /** Draws one small-multiples chart per family and the chosen set's, writes them, and returns them. */
+    private List<HtmlReport.Figure> curveCharts(List<ReportRow> rows, Map<ComparisonRow, Curve> curves, Path charts,
+                                                UniqueNames names, String selectedName) throws IOException {
+        Map<String, Map<String, List<Curve>>> byFamily = new LinkedHashMap<>();
+        for (ReportRow r : rows) {
+            byFamily.computeIfAbsent(r.row().family(), f -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.row().id(), id -> new ArrayList<>()).add(curves.get(r.row()));
+        }
+        List<HtmlReport.Figure> figures = new ArrayList<>();
+        for (var family : byFamily.entrySet()) {
+            String label = family.getKey().replace('-', ' ');
+            String title = Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": plasma concentration of "
+                    + "each regimen's typical patient";
+            byte[] png = png(new RegimenPanels(title, regimens(family.getValue()))::write);
+            AtomicFiles.write(charts.resolve(names.of(family.getKey()) + ".png"), o -> o.write(png));
+            figures.add(new HtmlReport.Figure(title + " (" + family.getValue().size() + " regimens)", png));
+        }
+        Map<String, List<Curve>> chosen = new LinkedHashMap<>();
+        byFamily.values().forEach(f -> f.forEach((id, c) -> {
+            if (set == null ? id.contains("median") : set.contains(id)) {
+                chosen.put(id, c);
+            }
+        }));
+        if (!chosen.isEmpty()) {
+            String title = "Chosen set (" + (set == null ? "every regimen whose id contains 'median'"
+                    : String.join(", ", set)) + ")";
+            byte[] png = png(chosen.values().iterator().next().size() > 1
+                    ? new RegimenPanels(title, regimens(chosen))::write
+                    : new OverlayChart(title, chosen.values().stream().map(c -> c.get(0)).toList())::write);
+            AtomicFiles.write(charts.resolve(selectedName + ".png"), o -> o.write(png));
+            figures.add(new HtmlReport.Figure(title, png));
+        }
+        return figures;
+    }
+
+    private static List<RegimenPanels.Regimen> regimens(Map<String, List<Curve>> byId) {
+        return byId.entrySet().stream().map(e -> new RegimenPanels.Regimen(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Something that writes a chart in a format. */
+    @FunctionalInterface
+    private interface Drawing {
+        void write(ChartFormat format, java.io.OutputStream out) throws IOException;
+    }
+
+    private static byte[] png(Drawing chart) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        chart.write(ChartFormat.PNG, bytes);
+        return bytes.toByteArray();
     }
 
     /**
@@ -254,24 +359,6 @@ final class CompareCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw OptionValues.problem("--n, --seed, --replicates or --threads", e.getMessage());
         }
-    }
-
-    /** Curves are drawn over at most this many hours (the first course of a repeat). */
-    private static final double CHART_HOURS = 8 * 24;
-
-    /** @return the curve up to {@link #CHART_HOURS} */
-    private static OverlayChart.Curve cut(OverlayChart.Curve c) {
-        int n = 0;
-        while (n < c.timesH().length && c.timesH()[n] <= CHART_HOURS) {
-            n++;
-        }
-        return new OverlayChart.Curve(c.label(), java.util.Arrays.copyOf(c.timesH(), n),
-                java.util.Arrays.copyOf(c.concentrations(), n));
-    }
-
-    /** @return whether the scenario has a dose implausible as written (drawn on its own chart) */
-    private static boolean implausible(CompiledScenario s) {
-        return s.warnings().stream().anyMatch(w -> w.kind() == Warning.Kind.IMPLAUSIBLE_DOSE);
     }
 
     private Optional<Double> referenceWeight() {
@@ -307,11 +394,5 @@ final class CompareCommand implements Callable<Integer> {
     private static String familyOf(Scenario s) {
         Path parent = s.origin().map(o -> o.file().toAbsolutePath().normalize().getParent()).orElse(null);
         return parent == null || parent.getFileName() == null ? "scenarios" : parent.getFileName().toString();
-    }
-
-    private static byte[] png(OverlayChart chart) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        chart.writePng(bytes);
-        return bytes.toByteArray();
     }
 }

@@ -42,13 +42,24 @@ final class PatientOutputs {
      * @throws IOException if writing fails
      */
     void write(PatientResult p) throws IOException {
+        write(p, List.of());
+    }
+
+    /**
+     * Writes one patient's folder, with notes under its chart.
+     *
+     * @param p     the patient
+     * @param notes lines for under the chart, e.g. its population's outcome shares
+     * @throws IOException if writing fails
+     */
+    void write(PatientResult p, List<String> notes) throws IOException {
         Path dir = out.resolve(p.scenario().id());
         AtomicFiles.writeText(dir.resolve("timeseries.csv"), w -> new TimeSeriesWriter().write(p.series(), p.pd(), w));
         if (!p.events().isEmpty()) {
             AtomicFiles.writeText(dir.resolve("events.csv"), w -> new TitrationEventWriter().write(p.events(), w));
         }
         if (charts) {
-            ScenarioChart chart = new ScenarioChart(p);
+            ScenarioChart chart = new ScenarioChart(p, notes);
             AtomicFiles.write(dir.resolve("chart." + format.extension()), s -> chart.write(format, s));
         }
     }

@@ -124,7 +124,7 @@ final class PopulationCommand implements Callable<Integer> {
         for (CompiledScenario s : loaded.get().scenarios()) {
             PopulationSettings settings = PopulationOutputs.settings(s.scenario().population(), subjects, seed,
                     weightSdKg, percentiles, windows, workers, observationTimesH, replicates);
-            outputs.write(s, settings, out.resolve(s.id()), stdout, err).ifPresent(problem -> {
+            outputs.write(s, settings, out.resolve(s.id()), stdout, err).problem().ifPresent(problem -> {
                 err.println("error: " + problem);
                 failed.add(problem);
             });

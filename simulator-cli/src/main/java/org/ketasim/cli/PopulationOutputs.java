@@ -79,10 +79,10 @@ final class PopulationOutputs {
      * @param dir      its output folder
      * @param stdout   where the one-paragraph report goes
      * @param err      where warnings go
-     * @return why the population could not be simulated, or empty when it was written
+     * @return what was written: its outcomes, or why the population could not be simulated
      * @throws IOException if writing fails
      */
-    Optional<String> write(CompiledScenario s, PopulationSettings settings, Path dir, PrintWriter stdout,
+    Written write(CompiledScenario s, PopulationSettings settings, Path dir, PrintWriter stdout,
                            PrintWriter err) throws IOException {
         PopulationResult r;
         List<Variability> applied = new ArrayList<>();
@@ -123,7 +123,8 @@ final class PopulationOutputs {
                     }
                 });
             } catch (InputException | IllegalArgumentException e) {
-                return Optional.of(s.scenario().sourceName() + ": population: " + e.getMessage());
+                return new Written(Optional.of(s.scenario().sourceName() + ": population: " + e.getMessage()),
+                        Optional.empty());
             }
             subjects.commit();
             if (observed) {
@@ -150,7 +151,16 @@ final class PopulationOutputs {
         PopulationChart chart = new PopulationChart(s, r);
         AtomicFiles.write(dir.resolve("population." + format.extension()), o -> chart.write(format, o));
         report(stdout, s, r, dir);
-        return Optional.empty();
+        return new Written(Optional.empty(), r.outcomes());
+    }
+
+    /**
+     * What {@link #write} did.
+     *
+     * @param problem  why the population could not be simulated, empty when it was written
+     * @param outcomes its population outcomes, where it has them
+     */
+    record Written(Optional<String> problem, Optional<OutcomeResult> outcomes) {
     }
 
     private static void report(PrintWriter stdout, CompiledScenario s, PopulationResult r, Path dir) {

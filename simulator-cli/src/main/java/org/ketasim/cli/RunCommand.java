@@ -89,22 +89,24 @@ final class RunCommand implements Callable<Integer> {
                 failed.add(e.getMessage());
             }
         }
+        PopulationOutputs populations = new PopulationOutputs(engine.engine(), format);
         PatientOutputs files = new PatientOutputs(out, format, !noChart);
         for (PatientResult o : outcomes) {
-            files.write(o);
-        }
-        PopulationOutputs populations = new PopulationOutputs(engine.engine(), format);
-        for (PatientResult o : outcomes) {
             CompiledScenario sc = o.scenario();
+            List<String> notes = List.of();
             if (sc.scenario().population().isPresent()) {
                 PopulationSettings settings = PopulationOutputs.settings(sc.scenario().population(), null, null, null,
                         null, WindowChoice.PUBLISHED, Runtime.getRuntime().availableProcessors(), null,
                         PopulationSettings.DEFAULT_OUTCOME_REPLICATES);
-                populations.write(sc, settings, out.resolve(sc.id()), stdout, err).ifPresent(problem -> {
+                PopulationOutputs.Written population = populations.write(sc, settings, out.resolve(sc.id()), stdout,
+                        err);
+                population.problem().ifPresent(problem -> {
                     err.println("error: " + problem);
                     failed.add(problem);
                 });
+                notes = population.outcomes().map(OutcomeSummary::lines).orElse(List.of());
             }
+            files.write(o, notes);
         }
         Path failures = out.resolve("failures.txt");
         AtomicFiles.writeLinesIfAny(failures, failed);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.ketasim.core.io.yaml.ScenarioYaml;
 import org.ketasim.core.scenario.ScenarioCompiler;
 import picocli.CommandLine.Option;
@@ -24,6 +25,11 @@ final class ScenarioInputs {
                     + "bytes a row).")
     private long maxRows;
 
+    /** @return the FILE|DIR arguments as given */
+    List<Path> paths() {
+        return List.copyOf(inputs);
+    }
+
     /** @return the compiler with the row limit of {@code --max-rows} */
     ScenarioCompiler compiler() {
         return new ScenarioCompiler().withMaxRows(Math.max(2, maxRows));
@@ -36,9 +42,20 @@ final class ScenarioInputs {
      * @return the batch, or empty (after saying why) if an argument names nothing to read
      */
     Optional<ScenarioBatch> load(PrintWriter err) {
+        return load(err, file -> true);
+    }
+
+    /**
+     * Expands the arguments, keeps the files a filter accepts, and loads them.
+     *
+     * @param err  the error stream
+     * @param keep which of the expanded files to load
+     * @return the batch, or empty (after saying why) if an argument names nothing to read
+     */
+    Optional<ScenarioBatch> load(PrintWriter err, Predicate<Path> keep) {
         List<Path> files;
         try {
-            files = ScenarioFiles.expand(inputs);
+            files = ScenarioFiles.expand(inputs).stream().filter(keep).toList();
         } catch (ScenarioFiles.MissingInputException e) {
             err.println("error: " + e.getMessage());
             return Optional.empty();

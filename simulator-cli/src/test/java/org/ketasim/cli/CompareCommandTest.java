@@ -57,7 +57,8 @@ class CompareCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<img alt=") && html.contains("src=\"data:image/png;base64,"), "embedded charts");
         assertFalse(html.contains("src=\"http") || html.contains("href=\"http") || html.contains("<link")
-                || html.contains("<script"), "no external resources, no scripts");
+                || html.contains("<script src"), "no external resources");
+        assertEquals(1, html.split("<script", -1).length - 1, "one script, the report's own");
         assertTrue(html.contains("nl-inpatient-mgkgh-7.0-literal") && html.contains("if mg/h was meant"),
                 "the literal mg/kg/h clinic's warning is in the report");
         assertTrue(Files.exists(out.resolve("charts/selected.png")));
@@ -86,7 +87,7 @@ class CompareCommandTest {
                 "--model", "kamp-2020");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(1, Files.readAllLines(out.resolve("comparison.csv")).size(), "header only");
-        assertTrue(Files.readString(out.resolve("report.html")).contains("not simulated with kamp-2020"));
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Not simulated with kamp-2020"));
     }
 
     @Test
@@ -104,7 +105,7 @@ class CompareCommandTest {
         Path out = tmp.resolve("cmp");
         assertEquals(0, Cli.run("compare", file.toString(), "--out", out.toString()).exitCode());
         String html = Files.readString(out.resolve("report.html"));
-        assertFalse(html.contains("<script>") || html.contains("<b>bold"), "scenario text must not become markup");
+        assertFalse(html.contains("<script>alert") || html.contains("<b>bold"), "scenario text must not become markup");
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
     }
 
@@ -138,6 +139,57 @@ class CompareCommandTest {
                 "20");
         assertEquals(0, r.exitCode(), r.err());
         String html = Files.readString(out.resolve("report.html"));
-        assertTrue(html.contains("twice.yaml: ") && html.contains("Noppers"), "the liver warning is in the report");
+        assertTrue(html.contains("Noppers"), "the liver warning is in the report");
+    }
+
+    @Test
+    void eachOptionsTypicalMistakeIsBadInputWithAClearMessage() {
+        Cli.Result set = Cli.run("compare", "../scenarios/examples", "--out", tmp.resolve("a").toString(), "--set",
+                "titrasion");
+        assertEquals(2, set.exitCode());
+        assertTrue(set.err().contains("--set") && set.err().contains("titrasion") && set.err().contains("titration"),
+                "names the option, the id and the likely one: " + set.err());
+        Cli.Result model = Cli.run("compare", "../scenarios/examples", "--out", tmp.resolve("b").toString(),
+                "--model", "fanta-oto");
+        assertEquals(2, model.exitCode());
+        assertTrue(model.err().contains("unknown model 'fanta-oto'") && model.err().contains("fanta-otto"),
+                model.err());
+        Cli.Result window = Cli.run("compare", "../scenarios/examples", "--out", tmp.resolve("c").toString(),
+                "--window", "70-160");
+        assertEquals(2, window.exitCode());
+        assertTrue(window.err().contains("--window"), window.err());
+    }
+
+    @Test
+    void examplesAndTeachingFilesAreLeftOutUnlessAskedForOrNamed() throws IOException {
+        Path out = tmp.resolve("cmp");
+        String dir = tmp.resolve("cat").toString();
+        Path catalogue = Files.createDirectories(tmp.resolve("cat"));
+        for (String family : List.of("trials", "examples", "teaching")) {
+            Files.createDirectories(catalogue.resolve(family));
+        }
+        Files.copy(Path.of("../scenarios/trials/sigtermans2009.yaml"), catalogue.resolve("trials/sigtermans2009.yaml"));
+        Files.copy(Path.of("../scenarios/examples/bolus.yaml"), catalogue.resolve("examples/bolus.yaml"));
+        Files.copy(Path.of("../scenarios/teaching/slow-titration-every-2-h.yaml"),
+                catalogue.resolve("teaching/slow-titration-every-2-h.yaml"));
+        String[] fast = {"--n", "10", "--replicates", "10"};
+        Cli.Result r = Cli.run(concat(new String[] {"compare", dir, "--out", out.toString()}, fast));
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, Files.readAllLines(out.resolve("comparison.csv")).size(), "the trial only");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("2 example and teaching files left out"));
+        r = Cli.run(concat(new String[] {"compare", dir, "--include-examples", "--out", out.toString(), "--force"},
+                fast));
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(4, Files.readAllLines(out.resolve("comparison.csv")).size(), "asked for");
+        r = Cli.run(concat(new String[] {"compare", catalogue.resolve("teaching").toString(), "--out", out.toString(),
+            "--force"}, fast));
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, Files.readAllLines(out.resolve("comparison.csv")).size(), "a folder named is compared");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }

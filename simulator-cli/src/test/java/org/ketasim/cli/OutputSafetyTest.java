@@ -310,13 +310,14 @@ class OutputSafetyTest {
     void compareGivesEveryChartItsOwnFile() throws IOException {
         Path in = tmp.resolve("in");
         List<String> args = new ArrayList<>(List.of("compare"));
-        for (String family : List.of("a b", "a_b", "selected")) {
+        for (String family : List.of("a b", "a_b", "selected", "benefit_harm")) {
             args.add(scenario(in.resolve(family), family.replace(' ', '-') + "-median").toString());
         }
         args.addAll(List.of("--out", tmp.resolve("cmp").toString()));
         Cli.Result r = Cli.run(args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(Set.of("a_b.png", "a_b-2.png", "selected-2.png", "selected.png"), names(tmp.resolve("cmp/charts")));
+        assertEquals(Set.of("benefit_harm.png", "a_b.png", "a_b-2.png", "selected-2.png", "selected.png",
+                "benefit_harm-2.png"), names(tmp.resolve("cmp/charts")));
     }
 
     @Test

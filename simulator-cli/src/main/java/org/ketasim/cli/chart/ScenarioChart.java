@@ -1,92 +1,206 @@
 package org.ketasim.cli.chart;
 
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import javax.imageio.ImageIO;
+import java.util.ArrayList;
+import java.util.List;
+import org.ketasim.core.engine.DoseTimeline;
 import org.ketasim.core.engine.Series;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.simulation.PatientResult;
 import org.ketasim.core.titration.TitrationEvent;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * One scenario's chart: parent plasma, metabolite and effect-site concentrations (ng/mL) over time
- * on top, the pump rate (mg/h) as a step plot below (on a log scale when loading pulses tower over
- * the maintenance rate, see {@link #spansDecades}); the decisions of a rule-based titration that
- * held, reduced or stopped the rate are red vertical lines on both. Not thread-safe (XChart charts are mutable);
- * make one per chart.
+ * One scenario's chart, three panels on one time axis (hours, or days for a multi-day course:
+ * {@link TimeAxis}) under the scenario's title, wrapped to the width:
+ * <ol>
+ *   <li>concentrations (ng/mL): the metabolite, then parent plasma as a solid line, then the effect
+ *       site dashed over it, so that plasma shows between the dashes where the two coincide;</li>
+ *   <li>doses: the pump rate (mg/h) as a step plot, on a log scale when loading pulses tower over the
+ *       maintenance rate ({@link #spansDecades}), every bolus and oral dose as a marker with its
+ *       amount, and the decisions of a rule titration that held, reduced or stopped the rate as
+ *       labelled lines;</li>
+ *   <li>what the concentrations mean, each labelled as who it is of: a typical healthy volunteer's
+ *       drug-high score and a typical responder's relief (% of the baseline NRS), neither a patient's
+ *       expectation.</li>
+ * </ol>
+ * Notes (e.g. a population's outcome shares with their intervals) go under the panels. Not
+ * thread-safe (XChart charts are mutable); make one per chart.
  */
 public final class ScenarioChart {
 
     private static final int WIDTH = 1000;
-    private static final int TOP_HEIGHT = 520;
-    private static final int BOTTOM_HEIGHT = 230;
+    private static final int TOP_HEIGHT = 460;
+    private static final int DOSE_HEIGHT = 210;
+    private static final int OUTCOME_HEIGHT = 250;
     /** Peak over median pump rate beyond which the pump panel is logarithmic. */
     private static final double LOG_SPAN = 30;
+    /** Up to this many doses each marker is labelled with its amount. */
+    private static final int LABELLED_DOSES = 12;
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
-    private final XYChart concentrations;
-    private final XYChart rate;
+    private final ChartGrid grid;
 
     /**
      * @param patient a simulated patient (its scenario gives the title and the substance names)
+     * @param notes   lines to print under the panels, e.g. a population's outcome shares
      */
-    public ScenarioChart(PatientResult patient) {
+    public ScenarioChart(PatientResult patient, List<String> notes) {
         Series result = patient.series();
         var scenario = patient.scenario().scenario();
-        double[] t = result.timesH();
-        String title = scenario.title().isBlank() ? scenario.id() : scenario.title();
-        concentrations = new XYChartBuilder().width(WIDTH).height(TOP_HEIGHT).title(title)
-                .xAxisTitle("Time (h)").yAxisTitle("Concentration (ng/mL)").build();
-        style(concentrations);
-        concentrations.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        line(concentrations, "Parent plasma (Cp)", t, result.values(Observable.PARENT), new Color(0x1f77b4));
+        double[] hours = result.timesH();
+        TimeAxis axis = TimeAxis.forCourse(hours.length == 0 ? 1 : hours[hours.length - 1],
+                patient.scenario().courseEndH());
+        double[] t = axis.of(hours);
+        grid = new ChartGrid(scenario.title().isBlank() ? scenario.id() : scenario.title(), WIDTH, 1);
+        grid.add(concentrations(patient, axis, t), TOP_HEIGHT);
+        addDoses(patient, axis, t);
+        if (!Double.isNaN(patient.pd().maxDrugHighScore()) || !Double.isNaN(patient.pd().maxResponderNrsReduction())) {
+            grid.add(outcomes(patient, axis, t), OUTCOME_HEIGHT);
+        }
+        notes.forEach(grid::note);
+    }
+
+    private static XYChart concentrations(PatientResult patient, TimeAxis axis, double[] t) {
+        Series result = patient.series();
+        XYChart chart = ChartStyle.chart(WIDTH, TOP_HEIGHT, "", "Concentration (ng/mL)");
+        axis.apply(chart);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        String parent = patient.scenario().parentAnalyte();
         if (result.has(Observable.METABOLITE)) {
             String name = patient.scenario().metaboliteAnalyte().orElse("metabolite");
-            line(concentrations, capitalise(name) + " plasma (Cm)", t, result.values(Observable.METABOLITE),
-                    new Color(0xd62728));
+            ChartStyle.line(chart, capitalise(name) + " plasma (Cm)", t, result.values(Observable.METABOLITE),
+                    Palette.colour(1), Palette.line(0, 2f));
         }
+        ChartStyle.line(chart, capitalise(parent) + " plasma (Cp)", t, result.values(Observable.PARENT),
+                Palette.colour(0), Palette.line(0, 2f));
         if (result.has(Observable.EFFECT)) {
-            line(concentrations, "Effect site (Ce)", t, result.values(Observable.EFFECT), new Color(0x2ca02c))
-                    .setLineStyle(SeriesLines.DASH_DASH);
+            ChartStyle.line(chart, "Effect site (Ce), acute, dashed over plasma", t,
+                    result.values(Observable.EFFECT), Palette.colour(2), Palette.line(1, 2f));
         }
+        return chart;
+    }
 
-        double[] pumpRates = result.pumpRatesMgPerH();
+    /** The pump rate, the boluses and oral doses, and the titration decisions. */
+    private void addDoses(PatientResult patient, TimeAxis axis, double[] t) {
+        double[] pumpRates = patient.series().pumpRatesMgPerH();
+        boolean pumped = java.util.Arrays.stream(pumpRates).anyMatch(r -> r > 0);
         boolean logarithmic = spansDecades(pumpRates);
-        rate = new XYChartBuilder().width(WIDTH).height(BOTTOM_HEIGHT).title("")
-                .xAxisTitle("Time (h)").yAxisTitle(logarithmic ? "Pump rate (mg/h, log scale)" : "Pump rate (mg/h)")
-                .build();
-        style(rate);
-        rate.getStyler().setLegendVisible(false);
+        XYChart chart = ChartStyle.chart(WIDTH, DOSE_HEIGHT, "", !pumped ? "Doses"
+                : logarithmic ? "Pump rate (mg/h, log scale)" : "Pump rate (mg/h)");
+        axis.apply(chart);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        double floor = 0;
         if (logarithmic) {
-            rate.getStyler().setYAxisLogarithmic(true);
-            rate.getStyler().setYAxisMin(null);
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisMin(null);
+            floor = java.util.Arrays.stream(pumpRates).filter(r -> r > 0).min().orElse(1);
             pumpRates = java.util.Arrays.stream(pumpRates).map(r -> r > 0 ? r : Double.NaN).toArray();
         }
-        XYSeries pump = line(rate, "Pump rate", t, pumpRates, new Color(0x555555));
-        pump.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
-        pump.setFillColor(new Color(0x55, 0x55, 0x55, 0x40));
-        for (XYChart chart : new XYChart[] {concentrations, rate}) {
-            chart.getStyler().setAnnotationLineColor(new Color(0xd6, 0x27, 0x28, 0x90));
-            for (TitrationEvent e : patient.events()) {
-                if (e.action().equals("hold") || e.action().equals("reduce") || e.action().equals("stop")) {
-                    chart.addAnnotation(new AnnotationLine(e.timeH(), true, false));
+        if (pumped) {
+            XYSeries pump = ChartStyle.line(chart, "Pump rate", t, pumpRates, new Color(0x444444),
+                    new BasicStroke(1.5f));
+            pump.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
+            pump.setFillColor(new Color(0x44, 0x44, 0x44, 0x30));
+        } else {
+            chart.getStyler().setYAxisMax(1.0).setYAxisTicksVisible(false);
+        }
+        List<double[]> doses = doses(patient.scenario().plan().timeline());
+        if (!doses.isEmpty()) {
+            double y = pumped ? floor : 0.1;
+            boolean same = doses.stream().allMatch(d -> d[1] == doses.get(0)[1]);
+            String name = doses.size() + (doses.size() == 1 ? " bolus or oral dose" : " boluses or oral doses")
+                    + (same && doses.size() > 1 ? " of " + amount(doses.get(0)[1]) + " each" : "");
+            XYSeries marks = chart.addSeries(name, doses.stream().mapToDouble(d -> axis.of(new double[] {d[0]})[0])
+                            .toArray(), doses.stream().mapToDouble(d -> y).toArray());
+            marks.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            marks.setMarker(SeriesMarkers.TRIANGLE_UP);
+            marks.setMarkerColor(Palette.colour(1));
+        }
+        List<TitrationEvent> decisions = patient.events().stream().filter(e -> e.action().equals("hold")
+                || e.action().equals("reduce") || e.action().equals("stop")).toList();
+        chart.getStyler().setAnnotationLineColor(Palette.translucent(Palette.colour(3), 170));
+        chart.getStyler().setAnnotationLineStroke(new BasicStroke(1.2f));
+        for (TitrationEvent e : decisions) {
+            chart.addAnnotation(new AnnotationLine(axis.of(new double[] {e.timeH()})[0], true, false));
+        }
+        grid.add(chart, DOSE_HEIGHT, (g, c) -> labels(g, c, axis, doses, decisions, pumped ? Double.NaN : 0.1));
+    }
+
+    /** Amounts over the dose markers (up to {@value #LABELLED_DOSES}) and the decisions' names at the top. */
+    private static void labels(Graphics2D g, XYChart c, TimeAxis axis, List<double[]> doses,
+                               List<TitrationEvent> decisions, double markerY) {
+        g.setFont(LABEL);
+        FontMetrics fm = g.getFontMetrics();
+        g.setColor(Color.BLACK);
+        if (doses.size() <= LABELLED_DOSES) {
+            double right = Double.NEGATIVE_INFINITY;
+            for (double[] d : doses) {
+                String text = amount(d[1]);
+                double x = c.getScreenXFromChart(axis.of(new double[] {d[0]})[0]) - fm.stringWidth(text) / 2.0;
+                double y = Double.isNaN(markerY) ? c.getScreenYFromChart(c.getStyler().getYAxisMin() == null ? 0
+                        : c.getStyler().getYAxisMin()) : c.getScreenYFromChart(markerY);
+                if (x > right + 4) {
+                    g.drawString(text, (float) x, (float) (y - 12));
+                    right = x + fm.stringWidth(text);
                 }
             }
         }
+        g.setColor(Palette.colour(3).darker());
+        double right = Double.NEGATIVE_INFINITY;
+        for (TitrationEvent e : decisions) {
+            double x = c.getScreenXFromChart(axis.of(new double[] {e.timeH()})[0]) + 3;
+            if (x > right + 4) {
+                g.drawString(e.action(), (float) x, (float) (fm.getAscent() + 8));
+                right = x + fm.stringWidth(e.action());
+            }
+        }
+    }
+
+    /** @return a dose as given, e.g. "17.5 mg" */
+    private static String amount(double mg) {
+        return java.math.BigDecimal.valueOf(mg).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString() + " mg";
+    }
+
+    /** @return each bolus (and oral dose) as {time h, amount mg}, in time order */
+    private static List<double[]> doses(DoseTimeline timeline) {
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < timeline.size(); i++) {
+            if (timeline.administeredMg(i) > 0) {
+                out.add(new double[] {timeline.time(i), timeline.administeredMg(i)});
+            }
+        }
+        return out;
+    }
+
+    private static XYChart outcomes(PatientResult patient, TimeAxis axis, double[] t) {
+        XYChart chart = ChartStyle.chart(WIDTH, OUTCOME_HEIGHT, "", "% (see legend)");
+        axis.apply(chart);
+        chart.getStyler().setYAxisMax(100.0).setLegendPosition(Styler.LegendPosition.OutsideS)
+                .setLegendLayout(Styler.LegendLayout.Horizontal);
+        double[] high = patient.pd().drugHighScore();
+        if (!Double.isNaN(patient.pd().maxDrugHighScore())) {
+            ChartStyle.line(chart, "Drug high of a typical healthy volunteer (% of scale maximum)", t,
+                    java.util.Arrays.stream(high).map(v -> 100 * v).toArray(), Palette.colour(3), Palette.line(0, 2f));
+        }
+        if (!Double.isNaN(patient.pd().maxResponderNrsReduction())) {
+            double baseline = patient.pd().baselineNrs();
+            ChartStyle.line(chart, "Relief of a typical responder (% of baseline NRS; not a patient's)",
+                    t, java.util.Arrays.stream(patient.pd().responderNrsReduction()).map(v -> 100 * v / baseline)
+                            .toArray(), Palette.colour(4), Palette.line(1, 2f));
+        }
+        return chart;
     }
 
     /**
@@ -99,23 +213,6 @@ public final class ScenarioChart {
         return running.length > 0 && running[running.length - 1] > LOG_SPAN * running[running.length / 2];
     }
 
-    private static void style(XYChart chart) {
-        XYStyler s = chart.getStyler();
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotGridLinesColor(new Color(0xdddddd));
-        s.setXAxisMin(0.0);
-        s.setYAxisMin(0.0);
-        s.setAntiAlias(true);
-    }
-
-    private static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color) {
-        XYSeries series = chart.addSeries(name, x, y);
-        series.setMarker(SeriesMarkers.NONE);
-        series.setLineColor(color);
-        return series;
-    }
-
     private static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
@@ -126,48 +223,6 @@ public final class ScenarioChart {
      * @throws IOException if writing fails
      */
     public void write(ChartFormat format, OutputStream out) throws IOException {
-        int height = TOP_HEIGHT + BOTTOM_HEIGHT;
-        if (format == ChartFormat.PNG) {
-            BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = image.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            paint(g);
-            g.dispose();
-            ImageIO.write(image, "png", out);
-        } else {
-            VectorGraphics2D g = new VectorGraphics2D();
-            paint(g);
-            new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, height)).writeTo(out);
-        }
-    }
-
-    /**
-     * Paints both panels, the one with the narrower y-axis labels shifted right so that the two
-     * plot areas, and so their time axes, line up.
-     */
-    private void paint(Graphics2D g) {
-        double topLeft = plotLeft(concentrations, TOP_HEIGHT);
-        double rateLeft = plotLeft(rate, BOTTOM_HEIGHT);
-        int shiftTop = (int) Math.max(0, Math.round(rateLeft - topLeft));
-        int shiftRate = (int) Math.max(0, Math.round(topLeft - rateLeft));
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, TOP_HEIGHT + BOTTOM_HEIGHT);
-        paintAt(g, concentrations, shiftTop, 0, TOP_HEIGHT);
-        paintAt(g, rate, shiftRate, TOP_HEIGHT, BOTTOM_HEIGHT);
-    }
-
-    /** @return the x pixel where a panel's plot area (time 0) starts when painted at full width */
-    private static double plotLeft(XYChart chart, int height) {
-        BufferedImage scratch = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = scratch.createGraphics();
-        chart.paint(g, WIDTH, height);
-        g.dispose();
-        return chart.getScreenXFromChart(0.0);
-    }
-
-    private static void paintAt(Graphics2D g, XYChart chart, int x, int y, int height) {
-        Graphics2D panel = (Graphics2D) g.create(x, y, WIDTH - x, height);
-        chart.paint(panel, WIDTH - x, height);
-        panel.dispose();
+        grid.write(format, out);
     }
 }

@@ -2,147 +2,214 @@ package org.ketasim.cli.report;
 
 import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ketasim.core.compare.ComparisonRow;
-import org.ketasim.core.outcomes.Arm;
-import org.ketasim.core.outcomes.Measure;
+import java.util.Optional;
+import org.ketasim.core.outcomes.AnalyteWindow;
 import org.ketasim.core.outcomes.OutcomeAssumptions;
 import org.ketasim.core.outcomes.OutcomeRow;
-import org.ketasim.core.outcomes.OutcomeTime;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.Scenario;
 
-/** Builds {@code report.html} for a comparison. Not thread-safe; one per report. */
+/**
+ * Builds {@code report.html} for a comparison, a self-contained page that leads with the answer:
+ * the benefit–harm chart and, per setting, the regimens whose intervals are best with their caveats;
+ * then the tables, the concentration charts, the scenarios' sources and the method. Every text from
+ * a scenario is escaped (Commons Text); the page's Content-Security-Policy allows only its own
+ * stylesheet and sorting script ({@link ReportAssets}), and the page is complete without the script.
+ * It prints on A4 landscape with a page break before each section. Not thread-safe; one per report.
+ */
 public final class HtmlReport {
 
-    private final StringBuilder html = new StringBuilder(1 << 16);
-    private final Map<String, byte[]> charts = new LinkedHashMap<>();
-
     /**
-     * @param caption what the chart shows
-     * @param png     the chart as PNG bytes
+     * A chart in the report.
+     *
+     * @param caption what it shows
+     * @param png     the picture
      */
-    public void addChart(String caption, byte[] png) {
-        charts.put(caption, png);
+    public record Figure(String caption, byte[] png) {
     }
 
     /**
-     * @param title     the page title
-     * @param context   lines about the run (version, reference patient, models, windows)
-     * @param windows   the concentration window names, in column order
-     * @param rows      the comparison rows
-     * @param scenarios the scenarios, for their sources and notes (first of each id)
-     * @param warnings  every warning of the run
+     * What the report is about.
+     *
+     * @param title       the page title
+     * @param context     lines about the run (version, reference patient, models, population)
+     * @param windows     the concentration windows, as published (for the exposure table's legend)
+     * @param withModel   whether several models were compared (rows then name theirs)
+     * @param benefitHarm the benefit–harm chart, empty without population outcomes
+     * @param charts      the concentration charts
+     * @param scenarios   the scenarios compared, for their sources and notes
+     * @param problems    failures and warnings not tied to a row of the table
+     */
+    public record Contents(String title, List<String> context, List<AnalyteWindow> windows, boolean withModel,
+                           Optional<Figure> benefitHarm, List<Figure> charts, List<CompiledScenario> scenarios,
+                           List<String> problems) {
+    }
+
+    private final StringBuilder html = new StringBuilder(1 << 18);
+
+    /**
+     * @param c    what the report is about
+     * @param rows the regimens, numbered ({@link ReportRow#numbered})
      * @return the page
      */
-    public String render(String title, List<String> context, List<String> windows,
-                         List<ComparisonRow> rows, List<CompiledScenario> scenarios, List<String> warnings) {
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(escapeHtml4(title)).append("</title>\n<style>\n")
-                .append("body{font-family:sans-serif;margin:2em;max-width:110em;color:#222}")
-                .append("table{border-collapse:collapse;font-size:85%}th,td{border:1px solid #ccc;padding:2px 6px;")
-                .append("text-align:right}th{background:#f0f0f0;position:sticky;top:0}td.t{text-align:left}")
-                .append("figure{margin:1em 0}img{max-width:100%;border:1px solid #ddd}")
-                .append("pre{white-space:pre-wrap;background:#f8f8f8;padding:.5em}.w{color:#8a4b00}")
-                .append("\n</style>\n</head>\n<body>\n<h1>").append(escapeHtml4(title)).append("</h1>\n<ul>\n");
-        context.forEach(c -> html.append("<li>").append(escapeHtml4(c)).append("</li>\n"));
-        html.append("</ul>\n<p>The numbers are in <a href=\"comparison.csv\">comparison.csv</a>, one row per scenario "
-                + "and model. Concentrations are of the model's parent analyte (S-ketamine for the S-ketamine models) "
-                + "in ng/mL.</p>\n");
-        table(windows, rows);
-        html.append("<h2>Charts</h2>\n");
-        charts.forEach((caption, png) -> html.append("<figure><img alt=\"").append(escapeHtml4(caption))
-                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
-                .append("\"><figcaption>").append(escapeHtml4(caption)).append("</figcaption></figure>\n"));
-        html.append("<h2>Warnings</h2>\n");
-        if (warnings.isEmpty()) {
-            html.append("<p>None.</p>\n");
-        } else {
-            html.append("<ul>\n");
-            warnings.forEach(w -> html.append("<li class=\"w\">").append(escapeHtml4(w)).append("</li>\n"));
-            html.append("</ul>\n");
+    public String render(Contents c, List<ReportRow> rows) {
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+                .append(ReportAssets.contentSecurityPolicy()).append("\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+                .append(escapeHtml4(c.title())).append("</title>\n<style>").append(ReportAssets.CSS)
+                .append("</style>\n</head>\n<body>\n");
+        answer(c, rows);
+        tables(c, rows);
+        charts(c);
+        problems(c);
+        scenarios(c);
+        method();
+        html.append("<script>").append(ReportAssets.JS).append("</script>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private void answer(Contents c, List<ReportRow> rows) {
+        html.append("<section class=\"first\" id=\"answer\">\n<h1>").append(escapeHtml4(c.title())).append("</h1>\n");
+        html.append("<ul class=\"context\">\n");
+        c.context().forEach(line -> html.append("<li>").append(escapeHtml4(line)).append("</li>\n"));
+        html.append("</ul>\n");
+        if (c.benefitHarm().isEmpty()) {
+            html.append("<p class=\"lead\">Only each regimen's typical patient was simulated, so there are no shares "
+                    + "of patients with relief or side effects and no ranking. Run without --typical for them.</p>\n"
+                    + "</section>\n");
+            return;
         }
-        html.append("<h2>Scenarios: sources and assumptions</h2>\n");
-        for (CompiledScenario c : scenarios) {
-            Scenario s = c.scenario();
-            html.append("<h3 id=\"").append(escapeHtml4(s.id())).append("\">")
-                    .append(escapeHtml4(s.title().isBlank() ? s.id() : s.title())).append(" <small>(")
-                    .append(escapeHtml4(s.id())).append(")</small></h3>\n<p>File ").append(escapeHtml4(s.sourceName()))
-                    .append("; model ").append(escapeHtml4(c.modelId())).append("; drug ").append(escapeHtml4(s.drug().id()))
-                    .append("; ").append(escapeHtml4(String.valueOf(c.weightKg()))).append(" kg</p>\n<p>Source: ")
+        html.append("<h2>Benefit against harm</h2>\n<p class=\"lead\">For each regimen: the share of virtual "
+                + "patients with at least 30 % pain relief 4 weeks after the course, against the share with "
+                + "psychomimetic effects during it, each with its 95 % uncertainty interval. Hollow points lie outside "
+                + "the evidence the outcome models rest on. Numbers are the rows of the table.</p>\n");
+        figure(c.benefitHarm().get());
+        html.append("<h2>Whose intervals are best</h2>\n<p>Per setting, among the regimens inside the evidence "
+                + "and without an implausible dose: ordered by the lower end of the relief interval (the share one "
+                + "can be fairly sure of), then by the upper end of the psychomimetic interval (the harm one cannot "
+                + "rule out). Overlapping intervals mean the order is not a shown difference.</p>\n");
+        for (Ranking r : Ranking.of(rows)) {
+            ranking(r, c.withModel());
+        }
+        html.append("<h3>Read these first</h3>\n<ul class=\"caveats\">\n"
+                + "<li>Every figure is a share of a virtual population with its 95 % interval over the outcome models' "
+                + "parameter uncertainty. None is a prediction for one patient, and none is a yes or a no.</li>\n"
+                + "<li>The relief model rests on one trial: a 100-hour S-ketamine infusion in 60 patients with CRPS "
+                + "type 1 (Dahan 2011, on Sigtermans 2009). Other routes, racemic ketamine, short sessions and much "
+                + "longer courses are outside that evidence and are flagged in their row.</li>\n"
+                + "<li>The drug-high score in the table is that of a typical healthy volunteer, not of a patient.</li>\n"
+                + "<li>Racemic doses are compared by the S-ketamine in them (half of the dose); the table gives "
+                + "both.</li>\n</ul>\n</section>\n");
+    }
+
+    private void ranking(Ranking r, boolean withModel) {
+        html.append("<h3>").append(escapeHtml4(Labels.setting(r.setting()))).append("</h3>\n");
+        if (r.ranked().isEmpty()) {
+            html.append("<p>No ").append(escapeHtml4(r.setting().isEmpty() ? "" : r.setting() + " "))
+                    .append("regimen could be ranked: none lies inside the evidence of the outcome models without an "
+                            + "implausible dose.</p>\n");
+        } else {
+            html.append("<table class=\"rank\">\n<thead><tr><th>Rank</th><th>No.</th><th>Regimen</th>"
+                    + "<th>\u2265 30 % relief at 4 weeks</th><th>Placebo</th><th>Psychomimetic effects</th>"
+                    + "<th>Caveats</th></tr></thead>\n<tbody>\n");
+            int rank = 1;
+            for (Ranking.Ranked x : r.ranked()) {
+                ReportRow row = x.row();
+                html.append("<tr><td>").append(rank++).append("</td><td>").append(row.number()).append("</td><td>")
+                        .append(escapeHtml4(row.title())).append("<span class=\"id\">")
+                        .append(escapeHtml4(row.label(withModel))).append("</span></td><td>")
+                        .append(escapeHtml4(row.relief().map(Figures::share).orElse(""))).append("</td><td>")
+                        .append(escapeHtml4(row.placebo().map(OutcomeRow::p).map(Figures::percent).orElse("")))
+                        .append("</td><td>").append(escapeHtml4(row.harm().map(Figures::share).orElse("")))
+                        .append("</td><td class=\"c\">").append(escapeHtml4(x.caveats().isEmpty() ? "none beyond the "
+                                + "general ones below" : Labels.capitalise(String.join("; ", x.caveats()))))
+                        .append("</td></tr>\n");
+            }
+            html.append("</tbody>\n</table>\n");
+        }
+        if (!r.unranked().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<String, Long> e : r.unranked().entrySet()) {
+                parts.add(e.getValue() + " with " + e.getKey());
+            }
+            html.append("<p>Not ranked, shown hollow in the chart: ").append(escapeHtml4(String.join("; ", parts)))
+                    .append(".</p>\n");
+        }
+    }
+
+    private void tables(Contents c, List<ReportRow> rows) {
+        html.append("<section id=\"tables\">\n<h2>Regimens</h2>\n<p>Grouped by family and setting; a click on a "
+                + "column header sorts within each group. Doses are as given over the whole course; the S-ketamine "
+                + "column is the S-ketamine base in it (half of a racemic dose). Shares are of virtual patients with "
+                + "95 % intervals; other relief definitions and times are in "
+                + "<a href=\"comparison.csv\">comparison.csv</a>.</p>\n");
+        ReportTable table = new ReportTable(html, c.withModel());
+        table.regimens(rows);
+        table.exposure(rows, c.windows());
+        html.append("<p>Windows (hours of the typical patient's concentration inside each, converted to the model's "
+                + "analyte where it differs):</p>\n<ul>\n");
+        for (AnalyteWindow w : c.windows()) {
+            html.append("<li>").append(escapeHtml4(Labels.capitalise(Labels.window(w.name())))).append(": ")
+                    .append(escapeHtml4(Labels.windowBand(w))).append(w.source().isEmpty() ? ""
+                            : " (" + escapeHtml4(w.source()) + ")").append("</li>\n");
+        }
+        html.append("</ul>\n</section>\n");
+    }
+
+    private void charts(Contents c) {
+        html.append("<section id=\"charts\">\n<h2>Concentration over time</h2>\n<p>The typical patient of each "
+                + "regimen, one panel per regimen: sessions in hours, courses in days. Each axis names its analyte "
+                + "(racemic ketamine totals are twice their S-ketamine).</p>\n");
+        c.charts().forEach(this::figure);
+        html.append("</section>\n");
+    }
+
+    private void problems(Contents c) {
+        if (c.problems().isEmpty()) {
+            return;
+        }
+        html.append("<section id=\"problems\">\n<h2>Not compared, and other problems</h2>\n<ul class=\"failed\">\n");
+        c.problems().forEach(p -> html.append("<li>").append(escapeHtml4(p)).append("</li>\n"));
+        html.append("</ul>\n</section>\n");
+    }
+
+    private void scenarios(Contents c) {
+        html.append("<section id=\"sources\">\n<h2>Scenarios: sources and assumptions</h2>\n");
+        for (CompiledScenario cs : c.scenarios()) {
+            Scenario s = cs.scenario();
+            html.append("<h3 id=\"s-").append(escapeHtml4(s.id())).append("\">")
+                    .append(escapeHtml4(s.title().isBlank() ? s.id() : s.title())).append("</h3>\n<p><span class=\"id\">")
+                    .append(escapeHtml4(s.id())).append(" \u00b7 file ").append(escapeHtml4(s.sourceName()))
+                    .append(" \u00b7 model ").append(escapeHtml4(cs.modelId())).append(" \u00b7 ")
+                    .append(escapeHtml4(Labels.drug(s.drug().id()))).append(" \u00b7 ")
+                    .append(escapeHtml4(Figures.dose(cs.weightKg()))).append(" kg</span>Source: ")
                     .append(escapeHtml4(s.source().isBlank() ? "(none given)" : s.source())).append("</p>\n");
             if (!s.notes().isBlank()) {
                 html.append("<pre>").append(escapeHtml4(s.notes())).append("</pre>\n");
             }
         }
-        html.append("<h2>Method</h2>\n<ul>\n<li>Exact simulation (modal closed form) of each scenario's typical "
-                + "patient with its model: Cmax, AUC, hours in the concentration windows (each of its own analyte and "
-                + "site) and a typical healthy volunteer's drug-high score over the scenario's simulated time.</li>\n"
-                + "<li>Pain relief and psychomimetic effects are shares of a virtual population, each with its 95 % "
-                + "uncertainty interval over the outcome models' parameter uncertainty; a flagged row lies outside the "
-                + "evidence the models rest on.</li>\n");
-        OutcomeAssumptions.LINES.forEach(l -> html.append("<li>").append(escapeHtml4(l)).append("</li>\n"));
-        html.append("</ul>\n</body>\n</html>\n");
-        return html.toString();
+        html.append("</section>\n");
     }
 
-    private void table(List<String> windows, List<ComparisonRow> rows) {
-        html.append("<h2>Table</h2>\n<table>\n<tr><th>id</th><th>family</th><th>model</th><th>setting</th><th>route</th>"
-                + "<th>drug</th><th>dose mg</th><th>dose mg/kg</th><th>peak mg/h</th><th>infusion h</th>"
-                + "<th>Cmax ng/mL</th><th>AUC ng&middot;h/mL</th><th>metabolite Cmax</th>");
-        windows.forEach(w -> html.append("<th>h in ").append(escapeHtml4(w)).append("</th>"));
-        html.append("<th>peak drug-high score</th><th>&ge; 30 % relief at 4 weeks, regimen</th>"
-                + "<th>&ge; 30 % relief at 4 weeks, placebo</th><th>psychomimetic effects</th>"
-                + "<th>evidence</th></tr>\n");
-        for (ComparisonRow r : rows) {
-            html.append("<tr><td class=\"t\"><a href=\"#").append(escapeHtml4(r.id())).append("\">")
-                    .append(escapeHtml4(r.id())).append("</a></td>");
-            text(r.family());
-            text(r.model());
-            text(r.setting());
-            text(r.routes());
-            text(r.drug());
-            num(r.totalDoseMg());
-            num(r.totalDoseMg() / r.weightKg());
-            num(r.peakRateMgPerH());
-            num(r.infusionHours());
-            num(r.cmax());
-            num(r.auc());
-            num(r.cmaxMetabolite());
-            windows.forEach(w -> num(r.windowHours().getOrDefault(w, Double.NaN)));
-            num(r.peakDrugHighScore());
-            share(r, Arm.DRUG, Measure.MEETS_30_PERCENT, OutcomeTime.FOUR_WEEKS.label());
-            share(r, Arm.PLACEBO, Measure.MEETS_30_PERCENT, OutcomeTime.FOUR_WEEKS.label());
-            share(r, Arm.DRUG, Measure.PSYCHOMIMETIC, OutcomeTime.COURSE);
-            text(r.outcomes().map(o -> {
-                OutcomeRow row = o.row(Arm.DRUG, Measure.MEETS_30_PERCENT, OutcomeTime.FOUR_WEEKS.label());
-                return row.outsideEvidence() ? "OUTSIDE: " + row.reasonCodes().replace(';', ' ') : "inside";
-            }).orElse(""));
-            html.append("</tr>\n");
-        }
-        html.append("</table>\n");
+    private void method() {
+        html.append("<section id=\"method\">\n<h2>Method</h2>\n<ul>\n<li>Each regimen's typical patient is simulated "
+                + "exactly with its model (modal closed form): peak concentrations, AUC, hours in the windows, and a "
+                + "typical healthy volunteer's drug-high score.</li>\n<li>Pain relief and psychomimetic effects are "
+                + "shares of a virtual population, each with its 95 % interval over the outcome models' parameter "
+                + "uncertainty; a flagged row lies outside the evidence the models rest on.</li>\n");
+        OutcomeAssumptions.LINES.forEach(l -> html.append("<li>").append(escapeHtml4(Labels.words(l)))
+                .append("</li>\n"));
+        html.append("</ul>\n</section>\n");
     }
 
-    /** A share with its interval, e.g. "36 % (18-61 %)"; empty without a population. */
-    private void share(ComparisonRow r, Arm arm, Measure m, String time) {
-        text(r.outcomes().map(o -> {
-            OutcomeRow row = o.row(arm, m, time);
-            return String.format(java.util.Locale.ROOT, "%.0f %% (%.0f-%.0f %%)", 100 * row.p(), 100 * row.pLo(),
-                    100 * row.pHi());
-        }).orElse(""));
-    }
-
-    private void text(String s) {
-        html.append("<td class=\"t\">").append(escapeHtml4(s)).append("</td>");
-    }
-
-    private void num(double v) {
-        html.append("<td>").append(Double.isNaN(v) ? "" : new BigDecimal(v).round(new MathContext(3))
-                .stripTrailingZeros().toPlainString()).append("</td>");
+    private void figure(Figure f) {
+        html.append("<figure><img alt=\"").append(escapeHtml4(f.caption())).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(f.png())).append("\"><figcaption>")
+                .append(escapeHtml4(f.caption())).append("</figcaption></figure>\n");
     }
 }
