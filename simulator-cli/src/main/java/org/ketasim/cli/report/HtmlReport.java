@@ -90,9 +90,11 @@ public final class HtmlReport {
                 + "the evidence the outcome models rest on. Numbers are the rows of the table.</p>\n");
         figure(c.benefitHarm().get());
         html.append("<h2>Whose intervals are best</h2>\n<p>Per setting, among the regimens inside the evidence "
-                + "and without an implausible dose: ordered by the lower end of the relief interval (the share one "
-                + "can be fairly sure of), then by the upper end of the psychomimetic interval (the harm one cannot "
-                + "rule out). Overlapping intervals mean the order is not a shown difference.</p>\n");
+                + "and without an implausible dose, those on the benefit\u2013harm frontier: a regimen is left out "
+                + "when another gives at least as much relief with no more psychomimetic effects. More relief comes "
+                + "with more side effects along the list; it is ordered by the lower end of the relief interval "
+                + "(the share one can be fairly sure of), then by the upper end of the psychomimetic interval (the "
+                + "harm one cannot rule out). Overlapping intervals mean the order is not a shown difference.</p>\n");
         for (Ranking r : Ranking.of(rows)) {
             ranking(r, c.withModel());
         }

@@ -14,10 +14,13 @@ import org.ketasim.core.problems.Warning;
 /**
  * The short list under the benefit–harm chart: per setting, the regimens whose intervals are best,
  * each with the caveats that apply to it. Only regimens inside the evidence of the outcome models
- * and without an implausible dose are ranked. They are ordered by the lower end of the 95 %
- * interval of the share with at least 30 % relief at 4 weeks (the share one can be fairly sure of),
- * then by the upper end of the interval of the share with psychomimetic effects (the harm one cannot
- * rule out), then by id. The rest are counted with their reasons, never dropped silently.
+ * and without an implausible dose are ranked, and of those only the ones on the benefit–harm
+ * frontier: a regimen is left out when another gives at least as large a share with at least 30 %
+ * relief at 4 weeks and no larger a share with psychomimetic effects (at the point estimates), one of
+ * them strictly, so that more relief is never listed without the harm that comes with it. The
+ * frontier is ordered by the lower end of the 95 % relief interval (the share one can be fairly
+ * sure of), then by the upper end of the psychomimetic interval (the harm one cannot rule out), then
+ * by id. The rest are counted with their reasons, never dropped silently.
  *
  * @param setting  the setting ("inpatient", "outpatient", or "" for none given)
  * @param ranked   the best regimens, best first, at most {@link #SIZE}
@@ -53,7 +56,8 @@ record Ranking(String setting, List<Ranked> ranked, int eligible, Map<String, Lo
     }
 
     private static Ranking rank(List<ReportRow> rows) {
-        List<ReportRow> eligible = rows.stream().filter(r -> !r.outsideEvidence() && !r.implausible())
+        List<ReportRow> inside = rows.stream().filter(r -> !r.outsideEvidence() && !r.implausible()).toList();
+        List<ReportRow> eligible = inside.stream().filter(r -> inside.stream().noneMatch(o -> dominates(o, r)))
                 .sorted(Comparator.comparingDouble((ReportRow r) -> -r.relief().get().pLo())
                         .thenComparingDouble(r -> r.harm().get().pHi())
                         .thenComparing(r -> r.row().id()))
@@ -63,14 +67,27 @@ record Ranking(String setting, List<Ranked> ranked, int eligible, Map<String, Lo
             ranked.add(new Ranked(r, caveats(r, ranked.isEmpty() ? r : ranked.get(0).row())));
         }
         Function<ReportRow, String> why = r -> r.implausible() ? "an implausible dose as written"
-                : r.evidenceReasons().stream().map(EvidenceReason::limit).map(Labels::evidence).distinct()
-                .collect(Collectors.joining(", "));
-        Map<String, Long> unranked = rows.stream().filter(r -> r.outsideEvidence() || r.implausible())
+                : r.outsideEvidence() ? r.evidenceReasons().stream().map(EvidenceReason::limit).map(Labels::evidence)
+                .distinct().collect(Collectors.joining(", "))
+                : "another regimen gives at least as much relief with no more psychomimetic effects";
+        Map<String, Long> unranked = rows.stream().filter(r -> !eligible.contains(r))
                 .collect(Collectors.groupingBy(why, Collectors.counting()));
         Map<String, Long> byCount = new java.util.LinkedHashMap<>();
         unranked.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey())).forEach(e -> byCount.put(e.getKey(), e.getValue()));
         return new Ranking(rows.get(0).row().setting(), ranked, eligible.size(), byCount);
+    }
+
+    /**
+     * @return whether {@code a} gives at least as large a relief share and no larger a psychomimetic
+     *         share than {@code b}, one of them strictly (point estimates)
+     */
+    static boolean dominates(ReportRow a, ReportRow b) {
+        double reliefA = a.relief().get().p();
+        double reliefB = b.relief().get().p();
+        double harmA = a.harm().get().p();
+        double harmB = b.harm().get().p();
+        return reliefA >= reliefB && harmA <= harmB && (reliefA > reliefB || harmA < harmB);
     }
 
     /** @return the caveats of a ranked regimen, given the first of its list */
