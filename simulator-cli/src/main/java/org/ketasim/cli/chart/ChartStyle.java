@@ -81,4 +81,12 @@ final class ChartStyle {
         band.setLineColor(new Color(0, 0, 0, 0));
         return band;
     }
+
+    /**
+     * @param s a text
+     * @return it with its first letter upper case, for labels made from analyte names
+     */
+    static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
 }

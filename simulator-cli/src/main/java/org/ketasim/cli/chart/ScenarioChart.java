@@ -75,14 +75,15 @@ public final class ScenarioChart {
         Series result = patient.series();
         XYChart chart = ChartStyle.chart(WIDTH, TOP_HEIGHT, "", "Concentration (ng/mL)");
         axis.apply(chart);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS)
+                .setLegendLayout(Styler.LegendLayout.Vertical);
         String parent = patient.scenario().parentAnalyte();
         if (result.has(Observable.METABOLITE)) {
             String name = patient.scenario().metaboliteAnalyte().orElse("metabolite");
-            ChartStyle.line(chart, capitalise(name) + " plasma (Cm)", t, result.values(Observable.METABOLITE),
+            ChartStyle.line(chart, ChartStyle.capitalise(name) + " plasma (Cm)", t, result.values(Observable.METABOLITE),
                     Palette.colour(1), Palette.line(0, 2f));
         }
-        ChartStyle.line(chart, capitalise(parent) + " plasma (Cp)", t, result.values(Observable.PARENT),
+        ChartStyle.line(chart, ChartStyle.capitalise(parent) + " plasma (Cp)", t, result.values(Observable.PARENT),
                 Palette.colour(0), Palette.line(0, 2f));
         if (result.has(Observable.EFFECT)) {
             ChartStyle.line(chart, "Effect site (Ce), acute, dashed over plasma", t,
@@ -99,7 +100,8 @@ public final class ScenarioChart {
         XYChart chart = ChartStyle.chart(WIDTH, DOSE_HEIGHT, "", !pumped ? "Doses"
                 : logarithmic ? "Pump rate (mg/h, log scale)" : "Pump rate (mg/h)");
         axis.apply(chart);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS)
+                .setLegendLayout(Styler.LegendLayout.Horizontal);
         double floor = 0;
         if (logarithmic) {
             chart.getStyler().setYAxisLogarithmic(true);
@@ -134,6 +136,7 @@ public final class ScenarioChart {
         for (TitrationEvent e : decisions) {
             chart.addAnnotation(new AnnotationLine(axis.of(new double[] {e.timeH()})[0], true, false));
         }
+        chart.getStyler().setLegendVisible(chart.getSeriesMap().size() > 1);
         grid.add(chart, DOSE_HEIGHT, (g, c) -> labels(g, c, axis, doses, decisions, pumped ? Double.NaN : 0.1));
     }
 
@@ -211,10 +214,6 @@ public final class ScenarioChart {
     static boolean spansDecades(double[] rates) {
         double[] running = java.util.Arrays.stream(rates).filter(r -> r > 0).sorted().toArray();
         return running.length > 0 && running[running.length - 1] > LOG_SPAN * running[running.length / 2];
-    }
-
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /**
