@@ -44,11 +44,13 @@ final class ModalStepper implements Stepper {
     /**
      * What one subject's modal form shares with its copies.
      *
-     * @param weights per observable (by ordinal), the concentration per unit of each mode; null
-     *                where the system lacks the observable
+     * @param weights      per observable (by ordinal), the concentration per unit of each mode; null
+     *                     where the system lacks the observable
+     * @param slopeWeights per observable, {@code weights[k] * lambda[k]}: its rate of change per unit
+     *                     of each mode's distance from its steady state
      */
     private record Basis(LinearSystem system, int[] core, int[] aucState, double[] lambda, double[][] vectors,
-                         double[][] unit, double[][] weights) {
+                         double[][] unit, double[][] weights, double[][] slopeWeights) {
     }
 
     private final Basis basis;
@@ -56,7 +58,14 @@ final class ModalStepper implements Stepper {
     private double[] z;
     private double[] s;
     private double[] before;
-    private final double[] auc = new double[2];
+    /** The AUCs (ng&middot;h/mL) set or added directly, to which {@link #integrals} add. */
+    private final double[] aucBase = new double[2];
+    /**
+     * Per mode, its integral over the intervals advanced since the state was last set: an AUC is
+     * its base plus the integrals weighted by the concentration's weights. Each interval adds
+     * {@code aucStep + integral z} to every mode, a loop without sums across modes.
+     */
+    private double[] integrals;
     private double lastStep;
     private double cachedH = Double.NaN;
     private double[] decay;
@@ -64,14 +73,46 @@ final class ModalStepper implements Stepper {
     private double otherH = Double.NaN;
     private double[] otherDecay;
     private double[] otherIntegral;
+    private double[] growth;
+    private double[] otherGrowth;
+    /** The input rate into each core state, as last set. */
+    private final double[] rates;
     private ExponentialSumZeros zeros;
     private double preparedH = Double.NaN;
     private final double[] shift;
-    private final double[] aucConstant = new double[2];
-    private final double[][] aucSlope;
+    /** Per mode, the part of the prepared interval's integral due to the input: {@code s (h - integral)}. */
+    private final double[] aucStep;
     private final double[] peakCoefficients;
     private final double[] peakExponents;
     private final double[] peakPowers;
+    /**
+     * Which modes may be nonzero: a mode that no input, bolus or state has reached stays exactly
+     * zero, and so does everything it adds to a sum (an IV regimen never reaches the depots'
+     * modes). Modes join, never leave.
+     */
+    private final boolean[] live;
+    /**
+     * Per observable (by ordinal), the live modes with a nonzero weight, ascending: sums over them
+     * equal the sums over every mode, term for term, since the terms left out are exact zeros.
+     */
+    private final int[][] support;
+    /** How many modes of {@link #support} are in use, per observable. */
+    private final int[] supportSize;
+    /** The live modes, ascending: {@code liveModes[0 .. liveCount)}. */
+    private final int[] liveModes;
+    private int liveCount;
+    /** Per observable, its weights, or zeros where the system lacks it (for {@link #values}). */
+    private final double[][] readout;
+    /** Whether the system has each observable. */
+    private final boolean[] present;
+    /** The observable whose slope at the end of the last interval is {@link #endSlope}, or -1. */
+    private int slopeObservable = -1;
+    /** That slope, valid while {@link #endSlopeCurrent}: no event has changed the state or input since. */
+    private double endSlope;
+    private boolean endSlopeCurrent;
+    /** The slope of {@link #slopeObservable} at the start of the last interval, if {@link #startSlopeKnown}. */
+    private double startSlope;
+    private boolean startSlopeKnown;
 
     private ModalStepper(Basis basis) {
         this.basis = basis;
@@ -83,11 +124,67 @@ final class ModalStepper implements Stepper {
         this.integral = new double[m];
         this.otherDecay = new double[m];
         this.otherIntegral = new double[m];
+        this.growth = new double[m];
+        this.otherGrowth = new double[m];
+        this.rates = new double[m];
         this.shift = new double[m];
-        this.aucSlope = new double[2][m];
+        this.aucStep = new double[m];
+        this.integrals = new double[m];
         this.peakCoefficients = new double[m];
         this.peakExponents = new double[m];
         this.peakPowers = new double[m];
+        this.live = new boolean[m];
+        int observables = basis.weights().length;
+        this.support = new int[observables][];
+        this.supportSize = new int[observables];
+        this.liveModes = new int[m];
+        this.readout = new double[observables][];
+        this.present = new boolean[observables];
+        double[] none = new double[m];
+        for (int o = 0; o < observables; o++) {
+            present[o] = basis.weights()[o] != null;
+            readout[o] = present[o] ? basis.weights()[o] : none;
+            if (present[o]) {
+                support[o] = new int[m];
+            }
+        }
+    }
+
+    /** Makes the modes that {@code g} reaches live, and updates the supports if any joined. */
+    private void reach(double[] g) {
+        boolean joined = false;
+        for (int k = 0; k < m; k++) {
+            if (g[k] != 0 && !live[k]) {
+                live[k] = true;
+                joined = true;
+            }
+        }
+        if (joined) {
+            supports();
+        }
+    }
+
+    /** Recomputes {@link #support} from {@link #live}, and drops the prepared interval. */
+    private void supports() {
+        liveCount = 0;
+        for (int k = 0; k < m; k++) {
+            if (live[k]) {
+                liveModes[liveCount++] = k;
+            }
+        }
+        double[][] weights = basis.weights();
+        for (int o = 0; o < support.length; o++) {
+            if (support[o] != null) {
+                int count = 0;
+                for (int k = 0; k < m; k++) {
+                    if (live[k] && weights[o][k] != 0) {
+                        support[o][count++] = k;
+                    }
+                }
+                supportSize[o] = count;
+            }
+        }
+        preparedH = Double.NaN;
     }
 
     /**
@@ -127,21 +224,25 @@ final class ModalStepper implements Stepper {
             }
         }
         double[][] weights = new double[Observable.values().length][];
+        double[][] slopeWeights = new double[Observable.values().length][];
         for (Observable o : Observable.values()) {
             if (system.has(o)) {
                 double[] r = system.readout(o);
                 double[] w = new double[m];
+                double[] wl = new double[m];
                 for (int k = 0; k < m; k++) {
                     for (int i = 0; i < m; i++) {
                         w[k] += r[core[i]] * eigen.vectors()[k][i];
                     }
+                    wl[k] = w[k] * eigen.lambda()[k];
                 }
                 weights[o.ordinal()] = w;
+                slopeWeights[o.ordinal()] = wl;
             }
         }
         int[] aucState = {system.aucIndex(Observable.PARENT), system.aucIndex(Observable.METABOLITE)};
         return Optional.of(new ModalStepper(new Basis(system, core, aucState, eigen.lambda(), eigen.vectors(), unit,
-                weights)));
+                weights, slopeWeights)));
     }
 
     private static double norm(double[] v) {
@@ -159,12 +260,21 @@ final class ModalStepper implements Stepper {
 
     @Override
     public void setInput(double[] u) {
-        Arrays.fill(s, 0);
         int[] core = basis.core();
+        boolean same = true;
+        for (int i = 0; i < core.length && same; i++) {
+            same = u[core[i]] == rates[i];
+        }
+        if (same) {
+            return;
+        }
+        Arrays.fill(s, 0);
         for (int i = 0; i < core.length; i++) {
             double rate = u[core[i]];
+            rates[i] = rate;
             if (rate != 0) {
                 double[] g = basis.unit()[i];
+                reach(g);
                 for (int k = 0; k < m; k++) {
                     s[k] += g[k] * rate;
                 }
@@ -175,86 +285,87 @@ final class ModalStepper implements Stepper {
             s[k] = -s[k] / lambda[k];
         }
         preparedH = Double.NaN;
+        endSlopeCurrent = false;
     }
 
     /**
      * The coefficients of one interval of length {@code h} under the current input: each mode is
-     * {@code z <- decay z + shift}, each AUC grows by {@code aucConstant + sum aucSlope z}.
+     * {@code z <- decay z + shift}, and its integral grows by {@code aucStep + integral z}.
      */
     private void prepare(double h) {
         factors(h);
         for (int k = 0; k < m; k++) {
-            shift[k] = -Math.expm1(basis.lambda()[k] * h) * s[k];
-        }
-        for (int a = 0; a < 2; a++) {
-            if (basis.aucState()[a] >= 0) {
-                double[] w = basis.weights()[a == 0 ? Observable.PARENT.ordinal() : Observable.METABOLITE.ordinal()];
-                double constant = 0;
-                for (int k = 0; k < m; k++) {
-                    constant += w[k] * s[k] * (h - integral[k]);
-                    aucSlope[a][k] = w[k] * integral[k];
-                }
-                aucConstant[a] = constant;
-            }
+            shift[k] = -growth[k] * s[k];
+            aucStep[k] = s[k] * (h - integral[k]);
         }
         preparedH = h;
     }
 
-    /** Points {@link #decay} and {@link #integral} at the factors of interval {@code h}. */
+    /** Points {@link #decay}, {@link #growth} and {@link #integral} at the factors of interval {@code h}. */
     private void factors(double h) {
         if (h == cachedH) {
             return;
         }
         if (h == otherH) {
             double[] d = decay;
+            double[] g = growth;
             double[] i = integral;
             double previous = cachedH;
             decay = otherDecay;
+            growth = otherGrowth;
             integral = otherIntegral;
             cachedH = h;
             otherDecay = d;
+            otherGrowth = g;
             otherIntegral = i;
             otherH = previous;
             return;
         }
         double[] d = otherDecay;
+        double[] g = otherGrowth;
         double[] i = otherIntegral;
         otherDecay = decay;
+        otherGrowth = growth;
         otherIntegral = integral;
         otherH = cachedH;
         double[] lambda = basis.lambda();
         for (int k = 0; k < m; k++) {
             d[k] = Math.exp(lambda[k] * h);
-            i[k] = Math.expm1(lambda[k] * h) / lambda[k];
+            g[k] = Math.expm1(lambda[k] * h);
+            i[k] = g[k] / lambda[k];
         }
         decay = d;
+        growth = g;
         integral = i;
         cachedH = h;
     }
 
     @Override
     public void advance(double h) {
-        System.arraycopy(z, 0, before, 0, m);
+        double[] start = z;
+        z = before;
+        before = start;
         lastStep = h;
+        startSlopeKnown = endSlopeCurrent;
+        startSlope = endSlope;
+        endSlopeCurrent = false;
         if (!(h > 0)) {
+            System.arraycopy(start, 0, z, 0, m);
             return;
         }
         if (h != preparedH) {
             prepare(h);
         }
-        for (int a = 0; a < 2; a++) {
-            if (basis.aucState()[a] >= 0) {
-                double[] slope = aucSlope[a];
-                double sum = aucConstant[a];
-                for (int k = 0; k < m; k++) {
-                    sum += slope[k] * z[k];
-                }
-                auc[a] += sum;
-            }
-        }
         double[] d = decay;
+        double[] c = shift;
+        double[] step = aucStep;
+        double[] ig = integral;
+        double[] acc = integrals;
+        double[] next = z;
         for (int k = 0; k < m; k++) {
-            z[k] = d[k] * z[k] + shift[k];
+            double x = start[k];
+            acc[k] += step[k] + ig[k] * x;
+            next[k] = d[k] * x + c[k];
         }
     }
 
@@ -263,57 +374,134 @@ final class ModalStepper implements Stepper {
         int j = Arrays.binarySearch(basis.core(), state);
         if (j < 0) {
             int a = state == basis.aucState()[0] ? 0 : 1;
-            auc[a] += amountMg * LinearSystem.aucToNgHPerMl();
+            aucBase[a] += amountMg * LinearSystem.aucToNgHPerMl();
             return;
         }
         double[] g = basis.unit()[j];
+        reach(g);
         for (int k = 0; k < m; k++) {
             z[k] += g[k] * amountMg;
         }
+        endSlopeCurrent = false;
     }
 
     @Override
     public double value(Observable o) {
-        double[] w = basis.weights()[o.ordinal()];
+        return valueOf(o.ordinal(), z);
+    }
+
+    /**
+     * {@inheritDoc} All in one pass over the live modes, the observables' sums side by side; each
+     * sum adds its terms in the same order as {@link #value}, so the results are the same.
+     */
+    @Override
+    public void values(double[] out) {
+        if (readout.length != 5) {
+            Stepper.super.values(out);
+            return;
+        }
+        double[] w0 = readout[0];
+        double[] w1 = readout[1];
+        double[] w2 = readout[2];
+        double[] w3 = readout[3];
+        double[] w4 = readout[4];
+        double[] x = z;
+        int[] modes = liveModes;
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double a4 = 0;
+        for (int q = 0; q < liveCount; q++) {
+            int k = modes[q];
+            double zk = x[k];
+            a0 += w0[k] * zk;
+            a1 += w1[k] * zk;
+            a2 += w2[k] * zk;
+            a3 += w3[k] * zk;
+            a4 += w4[k] * zk;
+        }
+        out[0] = present[0] ? a0 : Double.NaN;
+        out[1] = present[1] ? a1 : Double.NaN;
+        out[2] = present[2] ? a2 : Double.NaN;
+        out[3] = present[3] ? a3 : Double.NaN;
+        out[4] = present[4] ? a4 : Double.NaN;
+    }
+
+    /** @return the concentration of observable {@code o} (ordinal) in modal state {@code x} */
+    private double valueOf(int o, double[] x) {
+        double[] w = basis.weights()[o];
+        int[] modes = support[o];
         double sum = 0;
-        for (int k = 0; k < m; k++) {
-            sum += w[k] * z[k];
+        for (int q = 0; q < supportSize[o]; q++) {
+            int k = modes[q];
+            sum += w[k] * x[k];
+        }
+        return sum;
+    }
+
+    /** @return the rate of change of observable {@code o} (ordinal) in modal state {@code x} under the current input */
+    private double slopeOf(int o, double[] x) {
+        double[] wl = basis.slopeWeights()[o];
+        int[] modes = support[o];
+        double sum = 0;
+        for (int q = 0; q < supportSize[o]; q++) {
+            int k = modes[q];
+            sum += wl[k] * (x[k] - s[k]);
         }
         return sum;
     }
 
     @Override
     public double auc(Observable o) {
-        return auc[o == Observable.PARENT ? 0 : 1];
+        return auc(o == Observable.PARENT ? 0 : 1);
+    }
+
+    /** @return AUC {@code a} (0 parent, 1 metabolite), 0 if the system has none */
+    private double auc(int a) {
+        if (basis.aucState()[a] < 0) {
+            return 0;
+        }
+        int o = a == 0 ? Observable.PARENT.ordinal() : Observable.METABOLITE.ordinal();
+        return aucBase[a] + valueOf(o, integrals);
     }
 
     @Override
     public double slope(Observable o) {
-        double[] w = basis.weights()[o.ordinal()];
-        double sum = 0;
-        for (int k = 0; k < m; k++) {
-            sum += w[k] * basis.lambda()[k] * (z[k] - s[k]);
+        return slopeOf(o.ordinal(), z);
+    }
+
+    /**
+     * {@inheritDoc} The slope at the end of an interval is remembered, so that when no event
+     * comes between two intervals the next one's start costs nothing: usually one short sum.
+     */
+    @Override
+    public boolean turnsInLastInterval(Observable o) {
+        if (!(lastStep > 0)) {
+            return false;
         }
-        return sum;
+        int oi = o.ordinal();
+        boolean known = startSlopeKnown && slopeObservable == oi;
+        double end = slopeOf(oi, z);
+        slopeObservable = oi;
+        endSlope = end;
+        endSlopeCurrent = true;
+        if (!(end < 0)) {
+            return false;
+        }
+        return (known ? startSlope : slopeOf(oi, before)) > 0;
     }
 
     @Override
     public double[] peakInLastInterval(Observable o) {
         double[] w = basis.weights()[o.ordinal()];
-        double start = 0;
-        for (int k = 0; k < m; k++) {
-            start += w[k] * before[k];
-        }
+        double start = valueOf(o.ordinal(), before);
         double[] best = {0, start};
         if (!(lastStep > 0)) {
             return best;
         }
-        double slopeStart = 0;
-        double slopeEnd = 0;
-        for (int k = 0; k < m; k++) {
-            slopeStart += w[k] * basis.lambda()[k] * (before[k] - s[k]);
-            slopeEnd += w[k] * basis.lambda()[k] * (z[k] - s[k]);
-        }
+        double slopeStart = slopeOf(o.ordinal(), before);
+        double slopeEnd = slopeOf(o.ordinal(), z);
         if (!(slopeStart > 0 && slopeEnd < 0)) {
             return best;
         }
@@ -390,7 +578,7 @@ final class ModalStepper implements Stepper {
         }
         for (int a = 0; a < 2; a++) {
             if (basis.aucState()[a] >= 0) {
-                x[basis.aucState()[a]] = auc[a] / LinearSystem.aucToNgHPerMl();
+                x[basis.aucState()[a]] = auc(a) / LinearSystem.aucToNgHPerMl();
             }
         }
         return x;
@@ -404,14 +592,17 @@ final class ModalStepper implements Stepper {
             double v = x[core[i]];
             if (v != 0) {
                 double[] g = basis.unit()[i];
+                reach(g);
                 for (int k = 0; k < m; k++) {
                     z[k] += g[k] * v;
                 }
             }
         }
         for (int a = 0; a < 2; a++) {
-            auc[a] = basis.aucState()[a] >= 0 ? x[basis.aucState()[a]] * LinearSystem.aucToNgHPerMl() : 0;
+            aucBase[a] = basis.aucState()[a] >= 0 ? x[basis.aucState()[a]] * LinearSystem.aucToNgHPerMl() : 0;
         }
+        Arrays.fill(integrals, 0);
+        endSlopeCurrent = false;
     }
 
     @Override
@@ -420,9 +611,13 @@ final class ModalStepper implements Stepper {
         c.z = z.clone();
         c.s = s.clone();
         c.before = before.clone();
-        c.auc[0] = auc[0];
-        c.auc[1] = auc[1];
+        c.aucBase[0] = aucBase[0];
+        c.aucBase[1] = aucBase[1];
+        c.integrals = integrals.clone();
         c.lastStep = lastStep;
+        System.arraycopy(rates, 0, c.rates, 0, m);
+        System.arraycopy(live, 0, c.live, 0, m);
+        c.supports();
         return c;
     }
 }

@@ -27,6 +27,9 @@ import org.ketasim.core.regimen.Dose;
  */
 public final class Propagator {
 
+    /** A relative distance beyond which two times are surely not one instant ({@link Breakpoints#same}). */
+    private static final double FAR_H = 1000 * Breakpoints.TOLERANCE_H;
+
     private final Plan plan;
     private final Stepper stepper;
     private final DoseTimeline timeline;
@@ -45,9 +48,9 @@ public final class Propagator {
     private boolean started;
     private boolean ended;
     private boolean inputStale = true;
-    /** Observables' values at the current state, valid while their version is {@link #version}. */
+    /** Observables' values at the current state, read all at once, valid while {@link #valuesVersion} is {@link #version}. */
     private final double[] values = new double[Observable.values().length];
-    private final long[] valueVersions = new long[Observable.values().length];
+    private long valuesVersion;
     private long version = 1;
 
     /**
@@ -120,12 +123,11 @@ public final class Propagator {
      * @return its value now (ng/mL)
      */
     public double value(Observable o) {
-        int k = o.ordinal();
-        if (valueVersions[k] != version) {
-            values[k] = stepper.value(o);
-            valueVersions[k] = version;
+        if (valuesVersion != version) {
+            stepper.values(values);
+            valuesVersion = version;
         }
-        return values[k];
+        return values[o.ordinal()];
     }
 
     /** @return the total pump rate from now on (mg/h), as set, before bioavailability; boluses not included */
@@ -289,7 +291,8 @@ public final class Propagator {
     }
 
     private boolean due(double time) {
-        return time <= t || Breakpoints.same(time, t);
+        // the middle test is a cheap and safe "far ahead": a thousand times the tolerance
+        return time <= t || !(time - t > FAR_H * (1 + Math.abs(time))) && Breakpoints.same(time, t);
     }
 
     /** Applies the controllers' impulses and administrations due now, and drops ended segments. */

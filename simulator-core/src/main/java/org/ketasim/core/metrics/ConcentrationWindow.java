@@ -96,6 +96,13 @@ public record ConcentrationWindow(String name, double lowNgPerMl, double highNgP
 
     /** @return the fraction of a linear segment from a to b that lies in [low, high] */
     private double fractionInside(double a, double b) {
+        // Wholly inside or wholly outside: the general formula below gives exactly 1 or 0 there.
+        if (a >= lowNgPerMl && a <= highNgPerMl && b >= lowNgPerMl && b <= highNgPerMl) {
+            return 1;
+        }
+        if (a < lowNgPerMl && b < lowNgPerMl || a > highNgPerMl && b > highNgPerMl) {
+            return 0;
+        }
         if (a == b) {
             return a >= lowNgPerMl && a <= highNgPerMl ? 1 : 0;
         }
