@@ -2,7 +2,6 @@ package org.ketasim.core.engine;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.ketasim.core.model.InputChannel;
 import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.Observable;
@@ -44,16 +43,20 @@ final class ModalStepper implements Stepper {
     /**
      * What one subject's modal form shares with its copies.
      *
+     * @param unit         per core state, the modal coordinates of one unit in it; null (not computed yet)
+     *                     but for the input channels' states
      * @param weights      per observable (by ordinal), the concentration per unit of each mode; null
      *                     where the system lacks the observable
      * @param slopeWeights per observable, {@code weights[k] * lambda[k]}: its rate of change per unit
      *                     of each mode's distance from its steady state
      */
-    private record Basis(LinearSystem system, int[] core, int[] aucState, double[] lambda, double[][] vectors,
-                         double[][] unit, double[][] weights, double[][] slopeWeights) {
+    private record Basis(LinearSystem system, BlockEigensystem eigen, int[] core, int[] aucState, double[] lambda,
+                         double[][] vectors, double[][] unit, double[][] weights, double[][] slopeWeights) {
     }
 
     private final Basis basis;
+    /** The coordinates of units in states that are not input channels, as this stepper needed them. */
+    private double[][] ownUnit;
     private final int m;
     private double[] z;
     private double[] s;
@@ -82,9 +85,10 @@ final class ModalStepper implements Stepper {
     private final double[] shift;
     /** Per mode, the part of the prepared interval's integral due to the input: {@code s (h - integral)}. */
     private final double[] aucStep;
-    private final double[] peakCoefficients;
-    private final double[] peakExponents;
-    private final double[] peakPowers;
+    /** Work space of the search for turning points, made when first needed. */
+    private double[] peakCoefficients;
+    private double[] peakExponents;
+    private double[] peakPowers;
     /**
      * Which modes may be nonzero: a mode that no input, bolus or state has reached stays exactly
      * zero, and so does everything it adds to a sum (an IV regimen never reaches the depots'
@@ -130,9 +134,6 @@ final class ModalStepper implements Stepper {
         this.shift = new double[m];
         this.aucStep = new double[m];
         this.integrals = new double[m];
-        this.peakCoefficients = new double[m];
-        this.peakExponents = new double[m];
-        this.peakPowers = new double[m];
         this.live = new boolean[m];
         int observables = basis.weights().length;
         this.support = new int[observables][];
@@ -193,8 +194,14 @@ final class ModalStepper implements Stepper {
      */
     static Optional<ModalStepper> of(LinearSystem system) {
         double[][] full = system.matrix();
-        int[] core = IntStream.range(0, full.length).filter(j -> !system.isAuc(j)).toArray();
-        int m = core.length;
+        int[] core = new int[full.length];
+        int m = 0;
+        for (int j = 0; j < full.length; j++) {
+            if (!system.isAuc(j)) {
+                core[m++] = j;
+            }
+        }
+        core = Arrays.copyOf(core, m);
         double[][] a = new double[m][m];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
@@ -205,21 +212,25 @@ final class ModalStepper implements Stepper {
         if (eigen == null) {
             return Optional.empty();
         }
-        double[][] unit = new double[m][];
-        for (int j = 0; j < m; j++) {
-            double[] e = new double[m];
-            e[j] = 1;
-            unit[j] = eigen.coordinates(e);
+        double[] vectorNorm = new double[m];
+        for (int k = 0; k < m; k++) {
+            vectorNorm[k] = norm(eigen.vectors()[k]);
         }
+        // The modal coordinates of a unit of each input channel's state, checked; other states'
+        // are computed when first needed (a state set from outside, as NONMEM and TCI do).
+        double[][] unit = new double[m][];
         for (Route route : system.routes()) {
             for (InputChannel channel : system.channels(route)) {
                 int j = Arrays.binarySearch(core, channel.stateIndex());
-                double amplification = 0;
-                for (int k = 0; k < m; k++) {
-                    amplification += Math.abs(unit[j][k]) * norm(eigen.vectors()[k]);
-                }
-                if (!(amplification <= MAX_AMPLIFICATION)) {
-                    return Optional.empty();
+                if (unit[j] == null) {
+                    unit[j] = unitCoordinates(eigen, j);
+                    double amplification = 0;
+                    for (int k = 0; k < m; k++) {
+                        amplification += Math.abs(unit[j][k]) * vectorNorm[k];
+                    }
+                    if (!(amplification <= MAX_AMPLIFICATION)) {
+                        return Optional.empty();
+                    }
                 }
             }
         }
@@ -231,8 +242,12 @@ final class ModalStepper implements Stepper {
                 double[] w = new double[m];
                 double[] wl = new double[m];
                 for (int k = 0; k < m; k++) {
+                    double[] v = eigen.vectors()[k];
                     for (int i = 0; i < m; i++) {
-                        w[k] += r[core[i]] * eigen.vectors()[k][i];
+                        double ri = r[core[i]];
+                        if (ri != 0) {
+                            w[k] += ri * v[i];
+                        }
                     }
                     wl[k] = w[k] * eigen.lambda()[k];
                 }
@@ -241,8 +256,30 @@ final class ModalStepper implements Stepper {
             }
         }
         int[] aucState = {system.aucIndex(Observable.PARENT), system.aucIndex(Observable.METABOLITE)};
-        return Optional.of(new ModalStepper(new Basis(system, core, aucState, eigen.lambda(), eigen.vectors(), unit,
-                weights, slopeWeights)));
+        return Optional.of(new ModalStepper(new Basis(system, eigen, core, aucState, eigen.lambda(), eigen.vectors(),
+                unit, weights, slopeWeights)));
+    }
+
+    /** @return the modal coordinates of one unit in core state {@code j} */
+    private static double[] unitCoordinates(BlockEigensystem eigen, int j) {
+        double[] e = new double[eigen.lambda().length];
+        e[j] = 1;
+        return eigen.coordinates(e);
+    }
+
+    /** @return the modal coordinates of one unit in core state {@code j}: the basis's, or computed once here */
+    private double[] unit(int j) {
+        double[] g = basis.unit()[j];
+        if (g != null) {
+            return g;
+        }
+        if (ownUnit == null) {
+            ownUnit = new double[m][];
+        }
+        if (ownUnit[j] == null) {
+            ownUnit[j] = unitCoordinates(basis.eigen(), j);
+        }
+        return ownUnit[j];
     }
 
     private static double norm(double[] v) {
@@ -273,7 +310,7 @@ final class ModalStepper implements Stepper {
             double rate = u[core[i]];
             rates[i] = rate;
             if (rate != 0) {
-                double[] g = basis.unit()[i];
+                double[] g = unit(i);
                 reach(g);
                 for (int k = 0; k < m; k++) {
                     s[k] += g[k] * rate;
@@ -294,7 +331,8 @@ final class ModalStepper implements Stepper {
      */
     private void prepare(double h) {
         factors(h);
-        for (int k = 0; k < m; k++) {
+        for (int q = 0; q < liveCount; q++) {
+            int k = liveModes[q];
             shift[k] = -growth[k] * s[k];
             aucStep[k] = s[k] * (h - integral[k]);
         }
@@ -362,7 +400,9 @@ final class ModalStepper implements Stepper {
         double[] ig = integral;
         double[] acc = integrals;
         double[] next = z;
-        for (int k = 0; k < m; k++) {
+        int[] modes = liveModes;
+        for (int q = 0; q < liveCount; q++) {
+            int k = modes[q];
             double x = start[k];
             acc[k] += step[k] + ig[k] * x;
             next[k] = d[k] * x + c[k];
@@ -377,7 +417,7 @@ final class ModalStepper implements Stepper {
             aucBase[a] += amountMg * LinearSystem.aucToNgHPerMl();
             return;
         }
-        double[] g = basis.unit()[j];
+        double[] g = unit(j);
         reach(g);
         for (int k = 0; k < m; k++) {
             z[k] += g[k] * amountMg;
@@ -510,6 +550,11 @@ final class ModalStepper implements Stepper {
         for (int k = 0; k < m; k++) {
             scale += Math.abs(w[k] * s[k]) + Math.abs(w[k] * (before[k] - s[k]));
         }
+        if (peakCoefficients == null) {
+            peakCoefficients = new double[m];
+            peakExponents = new double[m];
+            peakPowers = new double[m];
+        }
         double[] c = peakCoefficients;
         double[] mu = peakExponents;
         double[] power = peakPowers;
@@ -591,7 +636,7 @@ final class ModalStepper implements Stepper {
         for (int i = 0; i < core.length; i++) {
             double v = x[core[i]];
             if (v != 0) {
-                double[] g = basis.unit()[i];
+                double[] g = unit(i);
                 reach(g);
                 for (int k = 0; k < m; k++) {
                     z[k] += g[k] * v;

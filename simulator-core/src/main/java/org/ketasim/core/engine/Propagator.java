@@ -37,6 +37,13 @@ public final class Propagator {
     private final Controller[] controllers;
     private Observer[] observers = new Observer[0];
     private final int n;
+    /** The plan's horizon (h) and number of rows, read on every stop. */
+    private final double horizonH;
+    private final int rows;
+    /** The time of the timeline's next breakpoint (h), infinite after the last. */
+    private double nextBreakH;
+    /** Whether any controller's dose is pending or running ({@link #given} not empty). */
+    private boolean anyGiven;
     private final double[] input;
     private final DoseTimeline.Inputs given = new DoseTimeline.Inputs();
     private final List<Dose> doses = new ArrayList<>();
@@ -66,8 +73,15 @@ public final class Propagator {
         this.timeline = plan.timeline();
         this.grid = plan.grid();
         this.n = plan.system().dimension();
+        this.horizonH = plan.horizonH();
+        this.rows = grid.size();
+        this.nextBreakH = timeline.size() > 0 ? timeline.time(0) : Double.POSITIVE_INFINITY;
         this.input = new double[n];
-        this.controllers = plan.controllers().stream().map(f -> f.create(plan)).toArray(Controller[]::new);
+        List<Controller.Factory> factories = plan.controllers();
+        this.controllers = new Controller[factories.size()];
+        for (int i = 0; i < controllers.length; i++) {
+            controllers[i] = factories.get(i).create(plan);
+        }
     }
 
     /**
@@ -152,6 +166,7 @@ public final class Propagator {
             throw new IllegalArgumentException("a dose at " + dose.startH() + " h cannot be given at " + t + " h");
         }
         DoseTimeline.compile(dose, plan.system(), plan.inputFactor(), given);
+        anyGiven = true;
         doses.add(dose);
         if (started) {
             applyGiven();
@@ -220,15 +235,14 @@ public final class Propagator {
             applyDue();
             return;
         }
-        double next = Math.min(limitH, plan.horizonH());
-        if (breakpoint + 1 < timeline.size()) {
-            next = Math.min(next, timeline.time(breakpoint + 1));
-        }
+        double next = Math.min(Math.min(limitH, horizonH), nextBreakH);
         for (Controller c : controllers) {
             next = Math.min(next, c.nextDecisionH());
         }
-        next = Math.min(next, nextGivenTime());
-        if (row < grid.size()) {
+        if (anyGiven) {
+            next = Math.min(next, nextGivenTime());
+        }
+        if (row < rows) {
             double g = grid.time(row);
             if (g <= next || Breakpoints.same(g, next)) {
                 next = g;
@@ -255,8 +269,9 @@ public final class Propagator {
 
     /** Applies every event due now, then reports the row if one is due. */
     private void applyDue() {
-        while (breakpoint + 1 < timeline.size() && due(timeline.time(breakpoint + 1))) {
+        while (breakpoint + 1 < timeline.size() && due(nextBreakH)) {
             breakpoint++;
+            nextBreakH = breakpoint + 1 < timeline.size() ? timeline.time(breakpoint + 1) : Double.POSITIVE_INFINITY;
             double[] jump = timeline.jump(breakpoint);
             if (jump != null) {
                 for (int i = 0; i < n; i++) {
@@ -269,7 +284,9 @@ public final class Propagator {
             administered += timeline.administeredMg(breakpoint);
             inputStale = true;
         }
-        applyGiven();
+        if (anyGiven) {
+            applyGiven();
+        }
         for (Controller c : controllers) {
             if (due(c.nextDecisionH())) {
                 c.decide(this);
@@ -282,7 +299,7 @@ public final class Propagator {
         if (inputStale) {
             refreshInput();
         }
-        if (row < grid.size() && due(grid.time(row))) {
+        if (row < rows && due(grid.time(row))) {
             int r = row++;
             for (Observer o : observers) {
                 o.row(r, this);
@@ -299,6 +316,7 @@ public final class Propagator {
     private void applyGiven() {
         if (given.impulses.isEmpty() && given.administrations.isEmpty() && given.pulses.isEmpty()
                 && given.pumps.isEmpty()) {
+            anyGiven = false;
             return;
         }
         for (Iterator<double[]> it = given.impulses.iterator(); it.hasNext(); ) {
@@ -318,6 +336,8 @@ public final class Propagator {
         }
         given.pulses.removeIf(s -> due(s[1]));
         given.pumps.removeIf(s -> due(s[1]));
+        anyGiven = !(given.impulses.isEmpty() && given.administrations.isEmpty() && given.pulses.isEmpty()
+                && given.pumps.isEmpty());
         inputStale = true;
     }
 

@@ -58,6 +58,8 @@ public record PdOutcome(double[] drugHighProbability, double[] nrsReduction, dou
         private double highSince = Double.NaN;
         private double maxNrs = Double.NaN;
         private final double[] first = new double[DEFINITIONS.length];
+        /** Definitions not met yet: once none is left, rows need not be tested against them. */
+        private int unmet = DEFINITIONS.length;
 
         /**
          * @param sKetamineFraction fraction of the parent concentration that is S-ketamine
@@ -98,9 +100,10 @@ public record PdOutcome(double[] drugHighProbability, double[] nrsReduction, dou
             }
             if (!Double.isNaN(r)) {
                 maxNrs = Double.isNaN(maxNrs) ? r : Math.max(maxNrs, r);
-                for (int d = 0; d < DEFINITIONS.length; d++) {
+                for (int d = 0; d < DEFINITIONS.length && unmet > 0; d++) {
                     if (Double.isNaN(first[d]) && DEFINITIONS[d].isMet(r, baselineNrs)) {
                         first[d] = timeH;
+                        unmet--;
                     }
                 }
             }

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Quantiles} against the R type-7 definition on a fully sorted copy, on sequences of rows
- * that keep their order, cross a little, cross a lot (insertion gives up, selection and resorting
- * take over), hold ties, or change size.
+ * that keep their order, cross a little, cross a lot (windows miss and anchor again; below the
+ * windowed size, insertion gives up and selection and resorting take over), drift steadily past
+ * the windows, hold ties or all-equal rows, change size, or ask for percentiles too close for
+ * windows, at the ends (0 and 100), or too many for windows.
  */
 class QuantilesTest {
 
@@ -65,6 +67,65 @@ class QuantilesTest {
             check(n, 30, 0.05, 0.5, n);
         }
         check(3000, 20, 0.2, 0.9, 7);
+    }
+
+    @Test
+    void windowsFollowDriftCrossingAndJumps() {
+        for (double spread : new double[] {0, 1e-5, 1e-3, 0.02, 1}) {
+            check(20_000, 60, spread, 0, 11);
+        }
+        check(513, 80, 0.01, 0.3, 12);
+        check(5000, 60, 0.01, 0.95, 13);
+    }
+
+    @Test
+    void steadyDriftThroughThePopulation() {
+        // every subject's rank moves steadily, so the windows must keep being re-anchored
+        int n = 4000;
+        Quantiles q = new Quantiles();
+        double[] out = new double[PERCENTILES.length];
+        double[] row = new double[n];
+        for (int r = 0; r < 200; r++) {
+            for (int i = 0; i < n; i++) {
+                row[i] = Math.sin(i * 0.001 + r * 0.05 * (i % 7)) + i * 1e-4;
+            }
+            q.next(row, n, PERCENTILES, out);
+            assertArrayEquals(reference(row, n, PERCENTILES), out, 0, "row " + r);
+        }
+    }
+
+    @Test
+    void allEqualRowsThenSpread() {
+        int n = 3000;
+        Quantiles q = new Quantiles();
+        double[] out = new double[PERCENTILES.length];
+        SplittableRandom random = new SplittableRandom(17);
+        for (int r = 0; r < 30; r++) {
+            double[] row = new double[n];
+            for (int i = 0; i < n; i++) {
+                row[i] = r < 5 ? 0 : r < 10 ? (i % 2 == 0 ? -0.0 : 0.0) : random.nextDouble() * r;
+            }
+            q.next(row, n, PERCENTILES, out);
+            assertArrayEquals(reference(row, n, PERCENTILES), out, 0, "row " + r);
+        }
+    }
+
+    @Test
+    void closeOrManyPercentiles() {
+        SplittableRandom random = new SplittableRandom(19);
+        double[][] sets = {{50, 50.01, 50.02}, {0, 100}, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, {99.9}};
+        for (double[] p : sets) {
+            Quantiles q = new Quantiles();
+            double[] level = random.doubles(6000).toArray();
+            double[] out = new double[p.length];
+            for (int r = 0; r < 25; r++) {
+                for (int i = 0; i < level.length; i++) {
+                    level[i] += 0.01 * random.nextGaussian();
+                }
+                q.next(level, level.length, p, out);
+                assertArrayEquals(reference(level, level.length, p), out, 0, Arrays.toString(p) + " row " + r);
+            }
+        }
     }
 
     @Test
