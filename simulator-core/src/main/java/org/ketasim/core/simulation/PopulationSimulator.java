@@ -54,10 +54,12 @@ public final class PopulationSimulator {
     /** The most concentrations held for one block of rows (8 bytes each, 64 MB). */
     static final int BLOCK_VALUES = 8_000_000;
     /**
-     * Subjects advanced together row by row. The block holds a tile's rows one after the other,
-     * each row's values of the tile side by side, so a tile writes one contiguous run of memory
-     * (not one cache line and page per subject and row); the percentiles transpose a few rows at a
-     * time back into rows of all subjects.
+     * Subjects whose values are stored side by side. The block holds a tile's rows one after the
+     * other, each row's values of the tile side by side, so the subjects of a tile, each advanced
+     * through the block's rows in turn (its state stays in cache), write one small run of memory
+     * that stays in cache from one to the next (not one cache line and page per subject and row
+     * of a whole block); the percentiles transpose a few rows at a time back into rows of all
+     * subjects.
      */
     private static final int TILE = 16;
     /** The most values of one analyte transposed into whole rows at a time, per worker (2 MB). */
@@ -184,8 +186,8 @@ public final class PopulationSimulator {
                                 members[i] = new Member(i);
                             }
                         }
-                        for (int r = blockStart; r < to; r++) {
-                            for (int i = from; i < until; i++) {
+                        for (int i = from; i < until; i++) {
+                            for (int r = blockStart; r < to; r++) {
                                 members[i].propagator.nextRow();
                             }
                         }
