@@ -136,12 +136,19 @@ final class BlockEigensystem {
     double[] coordinates(double[] b) {
         int m = blockOrderVectors.length;
         double[] g = new double[m];
-        for (int j = 0; j < blocks.size(); j++) {
+        double[] rhs = new double[m];
+        boolean reached = false;
+        int first = 0;
+        for (int j = 0; j < blocks.size(); first += blocks.get(j).length, j++) {
             int[] states = blocks.get(j);
-            double[] rhs = new double[states.length];
-            int first = 0;
-            while (blockOf[first] != j) {
-                first++;
+            if (!reached) {
+                // upstream of b's first nonzero state every coordinate is zero: nothing to solve
+                for (int state : states) {
+                    reached |= b[state] != 0;
+                }
+                if (!reached) {
+                    continue;
+                }
             }
             // modes are numbered block by block, so the upstream ones are those before the block's first
             for (int i = 0; i < states.length; i++) {

@@ -31,6 +31,8 @@ import org.ketasim.core.model.Route;
  */
 final class ModalStepper implements Stepper {
 
+    /** Zero weights, for the observables a system lacks (never written). */
+    private static final double[] NONE = new double[64];
     /** Largest accepted amplification {@code sum_k |g_k| |v_k|} of an input in the eigenbasis. */
     private static final double MAX_AMPLIFICATION = 1e8;
     /** Relative amplitude below which a mode takes no part in the search for turning points. */
@@ -109,6 +111,14 @@ final class ModalStepper implements Stepper {
     private final double[][] readout;
     /** Whether the system has each observable. */
     private final boolean[] present;
+    /** The observables' values at the current state, valid while {@link #readValues} (see {@link #read}). */
+    private final double[] read = new double[5];
+    private boolean readValues;
+    /** The parent's slope at the current state and input, valid while {@link #readSlopeValid}. */
+    private double readSlope;
+    private boolean readSlopeValid;
+    /** Whether the last interval's end was read, so that the next interval reads its end as it goes. */
+    private boolean readAhead;
     /** The observable whose slope at the end of the last interval is {@link #endSlope}, or -1. */
     private int slopeObservable = -1;
     /** That slope, valid while {@link #endSlopeCurrent}: no event has changed the state or input since. */
@@ -124,12 +134,6 @@ final class ModalStepper implements Stepper {
         this.z = new double[m];
         this.s = new double[m];
         this.before = new double[m];
-        this.decay = new double[m];
-        this.integral = new double[m];
-        this.otherDecay = new double[m];
-        this.otherIntegral = new double[m];
-        this.growth = new double[m];
-        this.otherGrowth = new double[m];
         this.rates = new double[m];
         this.shift = new double[m];
         this.aucStep = new double[m];
@@ -141,7 +145,7 @@ final class ModalStepper implements Stepper {
         this.liveModes = new int[m];
         this.readout = new double[observables][];
         this.present = new boolean[observables];
-        double[] none = new double[m];
+        double[] none = m <= NONE.length ? NONE : new double[m];
         for (int o = 0; o < observables; o++) {
             present[o] = basis.weights()[o] != null;
             readout[o] = present[o] ? basis.weights()[o] : none;
@@ -323,6 +327,7 @@ final class ModalStepper implements Stepper {
         }
         preparedH = Double.NaN;
         endSlopeCurrent = false;
+        readSlopeValid = false;
     }
 
     /**
@@ -362,6 +367,11 @@ final class ModalStepper implements Stepper {
         double[] d = otherDecay;
         double[] g = otherGrowth;
         double[] i = otherIntegral;
+        if (d == null) {
+            d = new double[m];
+            g = new double[m];
+            i = new double[m];
+        }
         otherDecay = decay;
         otherGrowth = growth;
         otherIntegral = integral;
@@ -387,6 +397,8 @@ final class ModalStepper implements Stepper {
         startSlopeKnown = endSlopeCurrent;
         startSlope = endSlope;
         endSlopeCurrent = false;
+        readValues = false;
+        readSlopeValid = false;
         if (!(h > 0)) {
             System.arraycopy(start, 0, z, 0, m);
             return;
@@ -401,12 +413,60 @@ final class ModalStepper implements Stepper {
         double[] acc = integrals;
         double[] next = z;
         int[] modes = liveModes;
+        if (readAhead && readout.length == 5) {
+            advanceAndRead(start, d, c, step, ig, acc, next, modes);
+            return;
+        }
         for (int q = 0; q < liveCount; q++) {
             int k = modes[q];
             double x = start[k];
             acc[k] += step[k] + ig[k] * x;
             next[k] = d[k] * x + c[k];
         }
+    }
+
+    /**
+     * {@link #advance}'s loop with {@link #read}'s sums in it, for runs that read the observables
+     * after every interval: the new modal values are summed as they are made (same terms, same
+     * order, so the same results as a separate {@link #read}).
+     */
+    private void advanceAndRead(double[] start, double[] d, double[] c, double[] step, double[] ig, double[] acc,
+                                double[] next, int[] modes) {
+        readAhead = false;
+        double[] w0 = readout[0];
+        double[] w1 = readout[1];
+        double[] w2 = readout[2];
+        double[] w3 = readout[3];
+        double[] w4 = readout[4];
+        double[] wl = basis.slopeWeights()[0];
+        double[] steady = s;
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double a4 = 0;
+        double slope = 0;
+        for (int q = 0; q < liveCount; q++) {
+            int k = modes[q];
+            double x = start[k];
+            acc[k] += step[k] + ig[k] * x;
+            double zk = d[k] * x + c[k];
+            next[k] = zk;
+            a0 += w0[k] * zk;
+            a1 += w1[k] * zk;
+            a2 += w2[k] * zk;
+            a3 += w3[k] * zk;
+            a4 += w4[k] * zk;
+            slope += wl[k] * (zk - steady[k]);
+        }
+        read[0] = a0;
+        read[1] = a1;
+        read[2] = a2;
+        read[3] = a3;
+        read[4] = a4;
+        readSlope = slope;
+        readValues = true;
+        readSlopeValid = true;
     }
 
     @Override
@@ -423,6 +483,8 @@ final class ModalStepper implements Stepper {
             z[k] += g[k] * amountMg;
         }
         endSlopeCurrent = false;
+        readValues = false;
+        readSlopeValid = false;
     }
 
     @Override
@@ -440,18 +502,36 @@ final class ModalStepper implements Stepper {
             Stepper.super.values(out);
             return;
         }
+        readAhead = true;
+        if (!readValues) {
+            read();
+        }
+        for (int o = 0; o < 5; o++) {
+            out[o] = present[o] ? read[o] : Double.NaN;
+        }
+    }
+
+    /**
+     * Reads every observable, and the parent's slope under the current input, in one pass over
+     * the live modes, the sums side by side; each adds its terms in the same order as
+     * {@link #value} and {@link #slope}, so the results are the same.
+     */
+    private void read() {
         double[] w0 = readout[0];
         double[] w1 = readout[1];
         double[] w2 = readout[2];
         double[] w3 = readout[3];
         double[] w4 = readout[4];
+        double[] wl = basis.slopeWeights()[0];
         double[] x = z;
+        double[] steady = s;
         int[] modes = liveModes;
         double a0 = 0;
         double a1 = 0;
         double a2 = 0;
         double a3 = 0;
         double a4 = 0;
+        double slope = 0;
         for (int q = 0; q < liveCount; q++) {
             int k = modes[q];
             double zk = x[k];
@@ -460,12 +540,16 @@ final class ModalStepper implements Stepper {
             a2 += w2[k] * zk;
             a3 += w3[k] * zk;
             a4 += w4[k] * zk;
+            slope += wl[k] * (zk - steady[k]);
         }
-        out[0] = present[0] ? a0 : Double.NaN;
-        out[1] = present[1] ? a1 : Double.NaN;
-        out[2] = present[2] ? a2 : Double.NaN;
-        out[3] = present[3] ? a3 : Double.NaN;
-        out[4] = present[4] ? a4 : Double.NaN;
+        read[0] = a0;
+        read[1] = a1;
+        read[2] = a2;
+        read[3] = a3;
+        read[4] = a4;
+        readSlope = slope;
+        readValues = true;
+        readSlopeValid = true;
     }
 
     /** @return the concentration of observable {@code o} (ordinal) in modal state {@code x} */
@@ -522,7 +606,16 @@ final class ModalStepper implements Stepper {
         }
         int oi = o.ordinal();
         boolean known = startSlopeKnown && slopeObservable == oi;
-        double end = slopeOf(oi, z);
+        double end;
+        if (oi == 0 && readout.length == 5) {
+            readAhead = true;
+            if (!readValues || !readSlopeValid) {
+                read();
+            }
+            end = readSlope;
+        } else {
+            end = slopeOf(oi, z);
+        }
         slopeObservable = oi;
         endSlope = end;
         endSlopeCurrent = true;
@@ -648,6 +741,8 @@ final class ModalStepper implements Stepper {
         }
         Arrays.fill(integrals, 0);
         endSlopeCurrent = false;
+        readValues = false;
+        readSlopeValid = false;
     }
 
     @Override
