@@ -19,32 +19,43 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A virtual population as {@code ketasim population} simulates it, on one thread: every subject's
- * parameters drawn, its plan built, every output row propagated on the modal engine, the summary,
- * windows and pharmacodynamics observed, and the exact R type-7 percentile bands of every row; the
- * subjects go to a sink that drops them (the CSV writing is not timed). One operation is one
- * population of {@link #subjects} subjects: subjects per second = subjects / (time per operation).
+ * A virtual population as {@code ketasim population} simulates it: every subject's parameters
+ * drawn, its plan built, every output row propagated on the modal engine, the summary, windows and
+ * pharmacodynamics observed, and the exact R type-7 percentile bands of every row; the subjects go
+ * to a sink that drops them (the CSV writing is not timed). One operation is one population of
+ * {@link #subjects} subjects on {@link #threads} worker threads: subjects per second = subjects /
+ * (time per operation).
  *
  * <p>Workloads ({@link #scenario}): {@code fixed} is the Dutch inpatient median regimen (11 days at
- * a 15-min step, 1,057 rows; the issue's 10,000-subject target workload); {@code titrated} is the
- * teaching rule titration (+2 mg/h every hour until a responder's NRS falls 2 points, each subject
- * titrating itself).
+ * a 15-min step, 1,057 rows of parent, metabolite and effect-site bands; the issue's 10,000-subject
+ * target workload); {@code titrated} is the teaching rule titration (+2 mg/h every hour until a
+ * responder's NRS falls 2 points, each subject titrating itself, 12 h at a 5-min step) and
+ * {@code titrated-fixed} the same schedule without its rules
+ * ({@code benchmarks/workloads/rule-2mgh-hourly-fixed.yaml}), the pair the issue's "rule titration
+ * within 3x of the fixed schedule" compares.
+ *
+ * <p>Run e.g. {@code java -jar benchmarks/target/benchmarks.jar PopulationBenchmark -p scenario=fixed
+ * -p threads=1}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class PopulationBenchmark {
 
     /** The workload. */
-    @Param({"fixed", "titrated"})
+    @Param({"fixed", "titrated", "titrated-fixed"})
     public String scenario;
 
     /** Subjects per population. */
-    @Param({"1000"})
+    @Param({"10000"})
     public int subjects;
+
+    /** Worker threads (results do not depend on it). */
+    @Param({"1", "2"})
+    public int threads;
 
     private CompiledScenario compiled;
     private final PopulationSimulator simulator = new PopulationSimulator(Engine.MODAL);
@@ -53,13 +64,17 @@ public class PopulationBenchmark {
     /** Reads the scenario once. */
     @Setup
     public void setUp() {
-        compiled = Workloads.scenario(scenario.equals("fixed") ? "dutch-survey/nl-inpatient-median.yaml"
-                : "teaching/rule-2mgh-hourly-until-relief.yaml");
+        compiled = switch (scenario) {
+            case "fixed" -> Workloads.scenario("dutch-survey/nl-inpatient-median.yaml");
+            case "titrated" -> Workloads.scenario("teaching/rule-2mgh-hourly-until-relief.yaml");
+            case "titrated-fixed" -> Workloads.workload("rule-2mgh-hourly-fixed.yaml");
+            default -> throw new IllegalArgumentException("unknown workload " + scenario);
+        };
     }
 
     /** @return one population's bands and shares */
     @Benchmark
     public PopulationResult population() {
-        return simulator.simulate(compiled, PopulationSettings.of(subjects, ++seed), s -> { });
+        return simulator.simulate(compiled, PopulationSettings.of(subjects, ++seed).withThreads(threads), s -> { });
     }
 }

@@ -6,8 +6,9 @@ import org.ketasim.core.io.yaml.ScenarioYaml;
 import org.ketasim.core.scenario.CompiledScenario;
 
 /**
- * The benchmarks' workloads are catalogue scenarios, the files users run: read from
- * {@code scenarios/} (run the benchmarks from the repository's root or from {@code benchmarks/}).
+ * The benchmarks' workloads are catalogue scenarios, the files users run, read from
+ * {@code scenarios/}, and a few variants of them kept in {@code benchmarks/workloads/} (run the
+ * benchmarks from the repository's root or from {@code benchmarks/}).
  */
 final class Workloads {
 
@@ -20,12 +21,25 @@ final class Workloads {
      * @throws IllegalStateException if the catalogue cannot be found from here
      */
     static CompiledScenario scenario(String relative) {
-        for (String root : new String[] {"scenarios", "../scenarios"}) {
+        return load("scenarios", relative);
+    }
+
+    /**
+     * @param relative a path under {@code benchmarks/workloads/}, e.g. {@code rule-2mgh-hourly-fixed.yaml}
+     * @return the scenario, compiled
+     * @throws IllegalStateException if it cannot be found from here
+     */
+    static CompiledScenario workload(String relative) {
+        return load("benchmarks/workloads", relative);
+    }
+
+    private static CompiledScenario load(String folder, String relative) {
+        for (String root : new String[] {folder, "../" + folder, folder.replaceFirst("^benchmarks/", "")}) {
             Path file = Path.of(root, relative);
             if (Files.isRegularFile(file)) {
                 return new ScenarioYaml().load(file);
             }
         }
-        throw new IllegalStateException("scenarios/" + relative + " not found; run from the repository's root");
+        throw new IllegalStateException(folder + "/" + relative + " not found; run from the repository's root");
     }
 }

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -32,6 +33,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  */
 final class BlockEigensystem {
 
+    /** Commons Math's default singularity threshold of {@link LUDecomposition}. */
+    private static final double SINGULARITY = 1e-11;
     /** Eigenvalues closer than this (relative to the largest) count as repeated. */
     private static final double MIN_EIGEN_GAP = 1e-6;
 
@@ -71,7 +74,7 @@ final class BlockEigensystem {
      */
     static BlockEigensystem of(double[][] a) {
         int m = a.length;
-        List<int[]> blocks = blocks(a);
+        List<int[]> blocks = cachedBlocks(a);
         double[] lambda = new double[m];
         double[][] vectors = new double[m][];
         int[] blockOf = new int[m];
@@ -104,14 +107,18 @@ final class BlockEigensystem {
                 mode++;
             }
         }
-        Integer[] sorted = new Integer[m];
-        Arrays.setAll(sorted, k -> k);
-        Arrays.sort(sorted, Comparator.comparingDouble(k -> lambda[k]));
         int[] order = new int[m];
+        for (int k = 0; k < m; k++) {
+            int j = k - 1;
+            while (j >= 0 && lambda[order[j]] > lambda[k]) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = k;
+        }
         double[] sortedLambda = new double[m];
         double[][] sortedVectors = new double[m][];
         for (int k = 0; k < m; k++) {
-            order[k] = sorted[k];
             sortedLambda[k] = lambda[order[k]];
             sortedVectors[k] = vectors[order[k]];
         }
@@ -129,20 +136,28 @@ final class BlockEigensystem {
     double[] coordinates(double[] b) {
         int m = blockOrderVectors.length;
         double[] g = new double[m];
-        for (int j = 0; j < blocks.size(); j++) {
+        double[] rhs = new double[m];
+        boolean reached = false;
+        int first = 0;
+        for (int j = 0; j < blocks.size(); first += blocks.get(j).length, j++) {
             int[] states = blocks.get(j);
-            double[] rhs = new double[states.length];
+            if (!reached) {
+                // upstream of b's first nonzero state every coordinate is zero: nothing to solve
+                for (int state : states) {
+                    reached |= b[state] != 0;
+                }
+                if (!reached) {
+                    continue;
+                }
+            }
+            // modes are numbered block by block, so the upstream ones are those before the block's first
             for (int i = 0; i < states.length; i++) {
                 rhs[i] = b[states[i]];
-                for (int k = 0; k < m; k++) {
-                    if (blockOf[k] < j) {
+                for (int k = 0; k < first; k++) {
+                    if (g[k] != 0) {
                         rhs[i] -= blockOrderVectors[k][states[i]] * g[k];
                     }
                 }
-            }
-            int first = 0;
-            while (blockOf[first] != j) {
-                first++;
             }
             for (int c = 0; c < states.length; c++) {
                 double sum = 0;
@@ -157,6 +172,52 @@ final class BlockEigensystem {
             sorted[k] = g[order[k]];
         }
         return sorted;
+    }
+
+    /** The blocks of the last few sparsity patterns seen: a population's subjects all share one. */
+    private static final Map<Pattern, List<int[]>> BLOCKS = new ConcurrentHashMap<>();
+    /** At most this many patterns are kept. */
+    private static final int PATTERNS = 64;
+
+    /** Which entries of a square matrix are nonzero. */
+    private record Pattern(int m, long[] bits) {
+        static Pattern of(double[][] a) {
+            int m = a.length;
+            long[] bits = new long[(m * m + 63) >>> 6];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    if (a[i][j] != 0) {
+                        int at = i * m + j;
+                        bits[at >>> 6] |= 1L << at;
+                    }
+                }
+            }
+            return new Pattern(m, bits);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pattern p && p.m == m && Arrays.equals(p.bits, bits);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * m + Arrays.hashCode(bits);
+        }
+    }
+
+    /** {@link #blocks}, remembered by sparsity pattern (the groups depend on nothing else); do not modify. */
+    private static List<int[]> cachedBlocks(double[][] a) {
+        Pattern key = Pattern.of(a);
+        List<int[]> blocks = BLOCKS.get(key);
+        if (blocks == null) {
+            blocks = List.copyOf(blocks(a));
+            if (BLOCKS.size() >= PATTERNS) {
+                BLOCKS.clear();
+            }
+            BLOCKS.put(key, blocks);
+        }
+        return blocks;
     }
 
     /**
@@ -358,14 +419,24 @@ final class BlockEigensystem {
             double[] rhs = new double[block.length];
             boolean fed = false;
             for (int i = 0; i < block.length; i++) {
+                // the block's own entries of v are still zero: only upstream ones are nonzero
                 for (int j = 0; j < a.length; j++) {
-                    if (v[j] != 0 && Arrays.binarySearch(block, j) < 0) {
+                    if (v[j] != 0) {
                         rhs[i] -= a[block[i]][j] * v[j];
                     }
                 }
                 fed |= rhs[i] != 0;
             }
             if (!fed) {
+                continue;
+            }
+            if (block.length == 1) {
+                double pivot = a[block[0]][block[0]];
+                pivot -= lambda;
+                if (pivot == 0) {
+                    return null;
+                }
+                v[block[0]] = rhs[0] / pivot;
                 continue;
             }
             double[][] shifted = sub(a, block, block);
@@ -383,12 +454,80 @@ final class BlockEigensystem {
         return v;
     }
 
-    private static double[] solve(double[][] m, double[] rhs) {
-        if (m.length == 1) {
+    /**
+     * Solves {@code m x = rhs} (m is overwritten) as Commons Math's {@link LUDecomposition} with its
+     * default singularity threshold and its solver do, operation for operation (Crout with partial
+     * pivoting, then forward and back substitution), without their objects.
+     *
+     * @return x, or null if the matrix is singular by that threshold
+     */
+    static double[] solve(double[][] m, double[] rhs) {
+        int n = m.length;
+        if (n == 1) {
             return m[0][0] == 0 ? null : new double[] {rhs[0] / m[0][0]};
         }
-        DecompositionSolver lu = new LUDecomposition(new Array2DRowRealMatrix(m, false)).getSolver();
-        return lu.isNonSingular() ? lu.solve(new ArrayRealVector(rhs, false)).toArray() : null;
+        double[][] lu = m;
+        int[] pivot = new int[n];
+        for (int i = 0; i < n; i++) {
+            pivot[i] = i;
+        }
+        for (int col = 0; col < n; col++) {
+            for (int row = 0; row < col; row++) {
+                double[] luRow = lu[row];
+                double sum = luRow[col];
+                for (int i = 0; i < row; i++) {
+                    sum -= luRow[i] * lu[i][col];
+                }
+                luRow[col] = sum;
+            }
+            int max = col;
+            double largest = Double.NEGATIVE_INFINITY;
+            for (int row = col; row < n; row++) {
+                double[] luRow = lu[row];
+                double sum = luRow[col];
+                for (int i = 0; i < col; i++) {
+                    sum -= luRow[i] * lu[i][col];
+                }
+                luRow[col] = sum;
+                if (Math.abs(sum) > largest) {
+                    largest = Math.abs(sum);
+                    max = row;
+                }
+            }
+            if (Math.abs(lu[max][col]) < SINGULARITY) {
+                return null;
+            }
+            if (max != col) {
+                double[] swap = lu[max];
+                lu[max] = lu[col];
+                lu[col] = swap;
+                int p = pivot[max];
+                pivot[max] = pivot[col];
+                pivot[col] = p;
+            }
+            double diagonal = lu[col][col];
+            for (int row = col + 1; row < n; row++) {
+                lu[row][col] /= diagonal;
+            }
+        }
+        double[] x = new double[n];
+        for (int row = 0; row < n; row++) {
+            x[row] = rhs[pivot[row]];
+        }
+        for (int col = 0; col < n; col++) {
+            double xCol = x[col];
+            for (int i = col + 1; i < n; i++) {
+                x[i] -= xCol * lu[i][col];
+            }
+        }
+        for (int col = n - 1; col >= 0; col--) {
+            x[col] /= lu[col][col];
+            double xCol = x[col];
+            for (int i = 0; i < col; i++) {
+                x[i] -= xCol * lu[i][col];
+            }
+        }
+        return x;
     }
 
     private static boolean distinctAndNonZero(double[] lambda) {

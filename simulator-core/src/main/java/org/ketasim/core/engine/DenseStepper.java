@@ -110,6 +110,12 @@ abstract sealed class DenseStepper implements Stepper permits ExactStepper, Nume
     }
 
     @Override
+    public final boolean turnsInLastInterval(Observable o) {
+        double[] r = system.readout(o);
+        return lastStep > 0 && slope(r, x) < 0 && slope(r, before) > 0;
+    }
+
+    @Override
     public final double[] peakInLastInterval(Observable o) {
         double[] r = system.readout(o);
         double[] best = {0, dot(r, before)};

@@ -2,7 +2,6 @@ package org.ketasim.core.engine;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.ketasim.core.model.InputChannel;
 import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.Observable;
@@ -32,6 +31,8 @@ import org.ketasim.core.model.Route;
  */
 final class ModalStepper implements Stepper {
 
+    /** Zero weights, for the observables a system lacks (never written). */
+    private static final double[] NONE = new double[64];
     /** Largest accepted amplification {@code sum_k |g_k| |v_k|} of an input in the eigenbasis. */
     private static final double MAX_AMPLIFICATION = 1e8;
     /** Relative amplitude below which a mode takes no part in the search for turning points. */
@@ -44,19 +45,32 @@ final class ModalStepper implements Stepper {
     /**
      * What one subject's modal form shares with its copies.
      *
-     * @param weights per observable (by ordinal), the concentration per unit of each mode; null
-     *                where the system lacks the observable
+     * @param unit         per core state, the modal coordinates of one unit in it; null (not computed yet)
+     *                     but for the input channels' states
+     * @param weights      per observable (by ordinal), the concentration per unit of each mode; null
+     *                     where the system lacks the observable
+     * @param slopeWeights per observable, {@code weights[k] * lambda[k]}: its rate of change per unit
+     *                     of each mode's distance from its steady state
      */
-    private record Basis(LinearSystem system, int[] core, int[] aucState, double[] lambda, double[][] vectors,
-                         double[][] unit, double[][] weights) {
+    private record Basis(LinearSystem system, BlockEigensystem eigen, int[] core, int[] aucState, double[] lambda,
+                         double[][] vectors, double[][] unit, double[][] weights, double[][] slopeWeights) {
     }
 
     private final Basis basis;
+    /** The coordinates of units in states that are not input channels, as this stepper needed them. */
+    private double[][] ownUnit;
     private final int m;
     private double[] z;
     private double[] s;
     private double[] before;
-    private final double[] auc = new double[2];
+    /** The AUCs (ng&middot;h/mL) set or added directly, to which {@link #integrals} add. */
+    private final double[] aucBase = new double[2];
+    /**
+     * Per mode, its integral over the intervals advanced since the state was last set: an AUC is
+     * its base plus the integrals weighted by the concentration's weights. Each interval adds
+     * {@code aucStep + integral z} to every mode, a loop without sums across modes.
+     */
+    private double[] integrals;
     private double lastStep;
     private double cachedH = Double.NaN;
     private double[] decay;
@@ -64,14 +78,55 @@ final class ModalStepper implements Stepper {
     private double otherH = Double.NaN;
     private double[] otherDecay;
     private double[] otherIntegral;
+    private double[] growth;
+    private double[] otherGrowth;
+    /** The input rate into each core state, as last set. */
+    private final double[] rates;
     private ExponentialSumZeros zeros;
     private double preparedH = Double.NaN;
     private final double[] shift;
-    private final double[] aucConstant = new double[2];
-    private final double[][] aucSlope;
-    private final double[] peakCoefficients;
-    private final double[] peakExponents;
-    private final double[] peakPowers;
+    /** Per mode, the part of the prepared interval's integral due to the input: {@code s (h - integral)}. */
+    private final double[] aucStep;
+    /** Work space of the search for turning points, made when first needed. */
+    private double[] peakCoefficients;
+    private double[] peakExponents;
+    private double[] peakPowers;
+    /**
+     * Which modes may be nonzero: a mode that no input, bolus or state has reached stays exactly
+     * zero, and so does everything it adds to a sum (an IV regimen never reaches the depots'
+     * modes). Modes join, never leave.
+     */
+    private final boolean[] live;
+    /**
+     * Per observable (by ordinal), the live modes with a nonzero weight, ascending: sums over them
+     * equal the sums over every mode, term for term, since the terms left out are exact zeros.
+     */
+    private final int[][] support;
+    /** How many modes of {@link #support} are in use, per observable. */
+    private final int[] supportSize;
+    /** The live modes, ascending: {@code liveModes[0 .. liveCount)}. */
+    private final int[] liveModes;
+    private int liveCount;
+    /** Per observable, its weights, or zeros where the system lacks it (for {@link #values}). */
+    private final double[][] readout;
+    /** Whether the system has each observable. */
+    private final boolean[] present;
+    /** The observables' values at the current state, valid while {@link #readValues} (see {@link #read}). */
+    private final double[] read = new double[5];
+    private boolean readValues;
+    /** The parent's slope at the current state and input, valid while {@link #readSlopeValid}. */
+    private double readSlope;
+    private boolean readSlopeValid;
+    /** Whether the last interval's end was read, so that the next interval reads its end as it goes. */
+    private boolean readAhead;
+    /** The observable whose slope at the end of the last interval is {@link #endSlope}, or -1. */
+    private int slopeObservable = -1;
+    /** That slope, valid while {@link #endSlopeCurrent}: no event has changed the state or input since. */
+    private double endSlope;
+    private boolean endSlopeCurrent;
+    /** The slope of {@link #slopeObservable} at the start of the last interval, if {@link #startSlopeKnown}. */
+    private double startSlope;
+    private boolean startSlopeKnown;
 
     private ModalStepper(Basis basis) {
         this.basis = basis;
@@ -79,15 +134,62 @@ final class ModalStepper implements Stepper {
         this.z = new double[m];
         this.s = new double[m];
         this.before = new double[m];
-        this.decay = new double[m];
-        this.integral = new double[m];
-        this.otherDecay = new double[m];
-        this.otherIntegral = new double[m];
+        this.rates = new double[m];
         this.shift = new double[m];
-        this.aucSlope = new double[2][m];
-        this.peakCoefficients = new double[m];
-        this.peakExponents = new double[m];
-        this.peakPowers = new double[m];
+        this.aucStep = new double[m];
+        this.integrals = new double[m];
+        this.live = new boolean[m];
+        int observables = basis.weights().length;
+        this.support = new int[observables][];
+        this.supportSize = new int[observables];
+        this.liveModes = new int[m];
+        this.readout = new double[observables][];
+        this.present = new boolean[observables];
+        double[] none = m <= NONE.length ? NONE : new double[m];
+        for (int o = 0; o < observables; o++) {
+            present[o] = basis.weights()[o] != null;
+            readout[o] = present[o] ? basis.weights()[o] : none;
+            if (present[o]) {
+                support[o] = new int[m];
+            }
+        }
+    }
+
+    /** Makes the modes that {@code g} reaches live, and updates the supports if any joined. */
+    private void reach(double[] g) {
+        boolean joined = false;
+        for (int k = 0; k < m; k++) {
+            if (g[k] != 0 && !live[k]) {
+                live[k] = true;
+                joined = true;
+            }
+        }
+        if (joined) {
+            supports();
+        }
+    }
+
+    /** Recomputes {@link #support} from {@link #live}, and drops the prepared interval. */
+    private void supports() {
+        liveCount = 0;
+        for (int k = 0; k < m; k++) {
+            if (live[k]) {
+                liveModes[liveCount++] = k;
+            }
+        }
+        double[][] weights = basis.weights();
+        for (int o = 0; o < support.length; o++) {
+            if (support[o] != null) {
+                int count = 0;
+                for (int k = 0; k < m; k++) {
+                    if (live[k] && weights[o][k] != 0) {
+                        support[o][count++] = k;
+                    }
+                }
+                supportSize[o] = count;
+            }
+        }
+        preparedH = Double.NaN;
     }
 
     /**
@@ -96,8 +198,14 @@ final class ModalStepper implements Stepper {
      */
     static Optional<ModalStepper> of(LinearSystem system) {
         double[][] full = system.matrix();
-        int[] core = IntStream.range(0, full.length).filter(j -> !system.isAuc(j)).toArray();
-        int m = core.length;
+        int[] core = new int[full.length];
+        int m = 0;
+        for (int j = 0; j < full.length; j++) {
+            if (!system.isAuc(j)) {
+                core[m++] = j;
+            }
+        }
+        core = Arrays.copyOf(core, m);
         double[][] a = new double[m][m];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
@@ -108,40 +216,74 @@ final class ModalStepper implements Stepper {
         if (eigen == null) {
             return Optional.empty();
         }
-        double[][] unit = new double[m][];
-        for (int j = 0; j < m; j++) {
-            double[] e = new double[m];
-            e[j] = 1;
-            unit[j] = eigen.coordinates(e);
+        double[] vectorNorm = new double[m];
+        for (int k = 0; k < m; k++) {
+            vectorNorm[k] = norm(eigen.vectors()[k]);
         }
+        // The modal coordinates of a unit of each input channel's state, checked; other states'
+        // are computed when first needed (a state set from outside, as NONMEM and TCI do).
+        double[][] unit = new double[m][];
         for (Route route : system.routes()) {
             for (InputChannel channel : system.channels(route)) {
                 int j = Arrays.binarySearch(core, channel.stateIndex());
-                double amplification = 0;
-                for (int k = 0; k < m; k++) {
-                    amplification += Math.abs(unit[j][k]) * norm(eigen.vectors()[k]);
-                }
-                if (!(amplification <= MAX_AMPLIFICATION)) {
-                    return Optional.empty();
+                if (unit[j] == null) {
+                    unit[j] = unitCoordinates(eigen, j);
+                    double amplification = 0;
+                    for (int k = 0; k < m; k++) {
+                        amplification += Math.abs(unit[j][k]) * vectorNorm[k];
+                    }
+                    if (!(amplification <= MAX_AMPLIFICATION)) {
+                        return Optional.empty();
+                    }
                 }
             }
         }
         double[][] weights = new double[Observable.values().length][];
+        double[][] slopeWeights = new double[Observable.values().length][];
         for (Observable o : Observable.values()) {
             if (system.has(o)) {
                 double[] r = system.readout(o);
                 double[] w = new double[m];
+                double[] wl = new double[m];
                 for (int k = 0; k < m; k++) {
+                    double[] v = eigen.vectors()[k];
                     for (int i = 0; i < m; i++) {
-                        w[k] += r[core[i]] * eigen.vectors()[k][i];
+                        double ri = r[core[i]];
+                        if (ri != 0) {
+                            w[k] += ri * v[i];
+                        }
                     }
+                    wl[k] = w[k] * eigen.lambda()[k];
                 }
                 weights[o.ordinal()] = w;
+                slopeWeights[o.ordinal()] = wl;
             }
         }
         int[] aucState = {system.aucIndex(Observable.PARENT), system.aucIndex(Observable.METABOLITE)};
-        return Optional.of(new ModalStepper(new Basis(system, core, aucState, eigen.lambda(), eigen.vectors(), unit,
-                weights)));
+        return Optional.of(new ModalStepper(new Basis(system, eigen, core, aucState, eigen.lambda(), eigen.vectors(),
+                unit, weights, slopeWeights)));
+    }
+
+    /** @return the modal coordinates of one unit in core state {@code j} */
+    private static double[] unitCoordinates(BlockEigensystem eigen, int j) {
+        double[] e = new double[eigen.lambda().length];
+        e[j] = 1;
+        return eigen.coordinates(e);
+    }
+
+    /** @return the modal coordinates of one unit in core state {@code j}: the basis's, or computed once here */
+    private double[] unit(int j) {
+        double[] g = basis.unit()[j];
+        if (g != null) {
+            return g;
+        }
+        if (ownUnit == null) {
+            ownUnit = new double[m][];
+        }
+        if (ownUnit[j] == null) {
+            ownUnit[j] = unitCoordinates(basis.eigen(), j);
+        }
+        return ownUnit[j];
     }
 
     private static double norm(double[] v) {
@@ -159,12 +301,21 @@ final class ModalStepper implements Stepper {
 
     @Override
     public void setInput(double[] u) {
-        Arrays.fill(s, 0);
         int[] core = basis.core();
+        boolean same = true;
+        for (int i = 0; i < core.length && same; i++) {
+            same = u[core[i]] == rates[i];
+        }
+        if (same) {
+            return;
+        }
+        Arrays.fill(s, 0);
         for (int i = 0; i < core.length; i++) {
             double rate = u[core[i]];
+            rates[i] = rate;
             if (rate != 0) {
-                double[] g = basis.unit()[i];
+                double[] g = unit(i);
+                reach(g);
                 for (int k = 0; k < m; k++) {
                     s[k] += g[k] * rate;
                 }
@@ -175,87 +326,147 @@ final class ModalStepper implements Stepper {
             s[k] = -s[k] / lambda[k];
         }
         preparedH = Double.NaN;
+        endSlopeCurrent = false;
+        readSlopeValid = false;
     }
 
     /**
      * The coefficients of one interval of length {@code h} under the current input: each mode is
-     * {@code z <- decay z + shift}, each AUC grows by {@code aucConstant + sum aucSlope z}.
+     * {@code z <- decay z + shift}, and its integral grows by {@code aucStep + integral z}.
      */
     private void prepare(double h) {
         factors(h);
-        for (int k = 0; k < m; k++) {
-            shift[k] = -Math.expm1(basis.lambda()[k] * h) * s[k];
-        }
-        for (int a = 0; a < 2; a++) {
-            if (basis.aucState()[a] >= 0) {
-                double[] w = basis.weights()[a == 0 ? Observable.PARENT.ordinal() : Observable.METABOLITE.ordinal()];
-                double constant = 0;
-                for (int k = 0; k < m; k++) {
-                    constant += w[k] * s[k] * (h - integral[k]);
-                    aucSlope[a][k] = w[k] * integral[k];
-                }
-                aucConstant[a] = constant;
-            }
+        for (int q = 0; q < liveCount; q++) {
+            int k = liveModes[q];
+            shift[k] = -growth[k] * s[k];
+            aucStep[k] = s[k] * (h - integral[k]);
         }
         preparedH = h;
     }
 
-    /** Points {@link #decay} and {@link #integral} at the factors of interval {@code h}. */
+    /** Points {@link #decay}, {@link #growth} and {@link #integral} at the factors of interval {@code h}. */
     private void factors(double h) {
         if (h == cachedH) {
             return;
         }
         if (h == otherH) {
             double[] d = decay;
+            double[] g = growth;
             double[] i = integral;
             double previous = cachedH;
             decay = otherDecay;
+            growth = otherGrowth;
             integral = otherIntegral;
             cachedH = h;
             otherDecay = d;
+            otherGrowth = g;
             otherIntegral = i;
             otherH = previous;
             return;
         }
         double[] d = otherDecay;
+        double[] g = otherGrowth;
         double[] i = otherIntegral;
+        if (d == null) {
+            d = new double[m];
+            g = new double[m];
+            i = new double[m];
+        }
         otherDecay = decay;
+        otherGrowth = growth;
         otherIntegral = integral;
         otherH = cachedH;
         double[] lambda = basis.lambda();
         for (int k = 0; k < m; k++) {
             d[k] = Math.exp(lambda[k] * h);
-            i[k] = Math.expm1(lambda[k] * h) / lambda[k];
+            g[k] = Math.expm1(lambda[k] * h);
+            i[k] = g[k] / lambda[k];
         }
         decay = d;
+        growth = g;
         integral = i;
         cachedH = h;
     }
 
     @Override
     public void advance(double h) {
-        System.arraycopy(z, 0, before, 0, m);
+        double[] start = z;
+        z = before;
+        before = start;
         lastStep = h;
+        startSlopeKnown = endSlopeCurrent;
+        startSlope = endSlope;
+        endSlopeCurrent = false;
+        readValues = false;
+        readSlopeValid = false;
         if (!(h > 0)) {
+            System.arraycopy(start, 0, z, 0, m);
             return;
         }
         if (h != preparedH) {
             prepare(h);
         }
-        for (int a = 0; a < 2; a++) {
-            if (basis.aucState()[a] >= 0) {
-                double[] slope = aucSlope[a];
-                double sum = aucConstant[a];
-                for (int k = 0; k < m; k++) {
-                    sum += slope[k] * z[k];
-                }
-                auc[a] += sum;
-            }
-        }
         double[] d = decay;
-        for (int k = 0; k < m; k++) {
-            z[k] = d[k] * z[k] + shift[k];
+        double[] c = shift;
+        double[] step = aucStep;
+        double[] ig = integral;
+        double[] acc = integrals;
+        double[] next = z;
+        int[] modes = liveModes;
+        if (readAhead && readout.length == 5) {
+            advanceAndRead(start, d, c, step, ig, acc, next, modes);
+            return;
         }
+        for (int q = 0; q < liveCount; q++) {
+            int k = modes[q];
+            double x = start[k];
+            acc[k] += step[k] + ig[k] * x;
+            next[k] = d[k] * x + c[k];
+        }
+    }
+
+    /**
+     * {@link #advance}'s loop with {@link #read}'s sums in it, for runs that read the observables
+     * after every interval: the new modal values are summed as they are made (same terms, same
+     * order, so the same results as a separate {@link #read}).
+     */
+    private void advanceAndRead(double[] start, double[] d, double[] c, double[] step, double[] ig, double[] acc,
+                                double[] next, int[] modes) {
+        readAhead = false;
+        double[] w0 = readout[0];
+        double[] w1 = readout[1];
+        double[] w2 = readout[2];
+        double[] w3 = readout[3];
+        double[] w4 = readout[4];
+        double[] wl = basis.slopeWeights()[0];
+        double[] steady = s;
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double a4 = 0;
+        double slope = 0;
+        for (int q = 0; q < liveCount; q++) {
+            int k = modes[q];
+            double x = start[k];
+            acc[k] += step[k] + ig[k] * x;
+            double zk = d[k] * x + c[k];
+            next[k] = zk;
+            a0 += w0[k] * zk;
+            a1 += w1[k] * zk;
+            a2 += w2[k] * zk;
+            a3 += w3[k] * zk;
+            a4 += w4[k] * zk;
+            slope += wl[k] * (zk - steady[k]);
+        }
+        read[0] = a0;
+        read[1] = a1;
+        read[2] = a2;
+        read[3] = a3;
+        read[4] = a4;
+        readSlope = slope;
+        readValues = true;
+        readSlopeValid = true;
     }
 
     @Override
@@ -263,57 +474,167 @@ final class ModalStepper implements Stepper {
         int j = Arrays.binarySearch(basis.core(), state);
         if (j < 0) {
             int a = state == basis.aucState()[0] ? 0 : 1;
-            auc[a] += amountMg * LinearSystem.aucToNgHPerMl();
+            aucBase[a] += amountMg * LinearSystem.aucToNgHPerMl();
             return;
         }
-        double[] g = basis.unit()[j];
+        double[] g = unit(j);
+        reach(g);
         for (int k = 0; k < m; k++) {
             z[k] += g[k] * amountMg;
         }
+        endSlopeCurrent = false;
+        readValues = false;
+        readSlopeValid = false;
     }
 
     @Override
     public double value(Observable o) {
-        double[] w = basis.weights()[o.ordinal()];
+        return valueOf(o.ordinal(), z);
+    }
+
+    /**
+     * {@inheritDoc} All in one pass over the live modes, the observables' sums side by side; each
+     * sum adds its terms in the same order as {@link #value}, so the results are the same.
+     */
+    @Override
+    public void values(double[] out) {
+        if (readout.length != 5) {
+            Stepper.super.values(out);
+            return;
+        }
+        readAhead = true;
+        if (!readValues) {
+            read();
+        }
+        for (int o = 0; o < 5; o++) {
+            out[o] = present[o] ? read[o] : Double.NaN;
+        }
+    }
+
+    /**
+     * Reads every observable, and the parent's slope under the current input, in one pass over
+     * the live modes, the sums side by side; each adds its terms in the same order as
+     * {@link #value} and {@link #slope}, so the results are the same.
+     */
+    private void read() {
+        double[] w0 = readout[0];
+        double[] w1 = readout[1];
+        double[] w2 = readout[2];
+        double[] w3 = readout[3];
+        double[] w4 = readout[4];
+        double[] wl = basis.slopeWeights()[0];
+        double[] x = z;
+        double[] steady = s;
+        int[] modes = liveModes;
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double a4 = 0;
+        double slope = 0;
+        for (int q = 0; q < liveCount; q++) {
+            int k = modes[q];
+            double zk = x[k];
+            a0 += w0[k] * zk;
+            a1 += w1[k] * zk;
+            a2 += w2[k] * zk;
+            a3 += w3[k] * zk;
+            a4 += w4[k] * zk;
+            slope += wl[k] * (zk - steady[k]);
+        }
+        read[0] = a0;
+        read[1] = a1;
+        read[2] = a2;
+        read[3] = a3;
+        read[4] = a4;
+        readSlope = slope;
+        readValues = true;
+        readSlopeValid = true;
+    }
+
+    /** @return the concentration of observable {@code o} (ordinal) in modal state {@code x} */
+    private double valueOf(int o, double[] x) {
+        double[] w = basis.weights()[o];
+        int[] modes = support[o];
         double sum = 0;
-        for (int k = 0; k < m; k++) {
-            sum += w[k] * z[k];
+        for (int q = 0; q < supportSize[o]; q++) {
+            int k = modes[q];
+            sum += w[k] * x[k];
+        }
+        return sum;
+    }
+
+    /** @return the rate of change of observable {@code o} (ordinal) in modal state {@code x} under the current input */
+    private double slopeOf(int o, double[] x) {
+        double[] wl = basis.slopeWeights()[o];
+        int[] modes = support[o];
+        double sum = 0;
+        for (int q = 0; q < supportSize[o]; q++) {
+            int k = modes[q];
+            sum += wl[k] * (x[k] - s[k]);
         }
         return sum;
     }
 
     @Override
     public double auc(Observable o) {
-        return auc[o == Observable.PARENT ? 0 : 1];
+        return auc(o == Observable.PARENT ? 0 : 1);
+    }
+
+    /** @return AUC {@code a} (0 parent, 1 metabolite), 0 if the system has none */
+    private double auc(int a) {
+        if (basis.aucState()[a] < 0) {
+            return 0;
+        }
+        int o = a == 0 ? Observable.PARENT.ordinal() : Observable.METABOLITE.ordinal();
+        return aucBase[a] + valueOf(o, integrals);
     }
 
     @Override
     public double slope(Observable o) {
-        double[] w = basis.weights()[o.ordinal()];
-        double sum = 0;
-        for (int k = 0; k < m; k++) {
-            sum += w[k] * basis.lambda()[k] * (z[k] - s[k]);
+        return slopeOf(o.ordinal(), z);
+    }
+
+    /**
+     * {@inheritDoc} The slope at the end of an interval is remembered, so that when no event
+     * comes between two intervals the next one's start costs nothing: usually one short sum.
+     */
+    @Override
+    public boolean turnsInLastInterval(Observable o) {
+        if (!(lastStep > 0)) {
+            return false;
         }
-        return sum;
+        int oi = o.ordinal();
+        boolean known = startSlopeKnown && slopeObservable == oi;
+        double end;
+        if (oi == 0 && readout.length == 5) {
+            readAhead = true;
+            if (!readValues || !readSlopeValid) {
+                read();
+            }
+            end = readSlope;
+        } else {
+            end = slopeOf(oi, z);
+        }
+        slopeObservable = oi;
+        endSlope = end;
+        endSlopeCurrent = true;
+        if (!(end < 0)) {
+            return false;
+        }
+        return (known ? startSlope : slopeOf(oi, before)) > 0;
     }
 
     @Override
     public double[] peakInLastInterval(Observable o) {
         double[] w = basis.weights()[o.ordinal()];
-        double start = 0;
-        for (int k = 0; k < m; k++) {
-            start += w[k] * before[k];
-        }
+        double start = valueOf(o.ordinal(), before);
         double[] best = {0, start};
         if (!(lastStep > 0)) {
             return best;
         }
-        double slopeStart = 0;
-        double slopeEnd = 0;
-        for (int k = 0; k < m; k++) {
-            slopeStart += w[k] * basis.lambda()[k] * (before[k] - s[k]);
-            slopeEnd += w[k] * basis.lambda()[k] * (z[k] - s[k]);
-        }
+        double slopeStart = slopeOf(o.ordinal(), before);
+        double slopeEnd = slopeOf(o.ordinal(), z);
         if (!(slopeStart > 0 && slopeEnd < 0)) {
             return best;
         }
@@ -321,6 +642,11 @@ final class ModalStepper implements Stepper {
         double scale = 0;
         for (int k = 0; k < m; k++) {
             scale += Math.abs(w[k] * s[k]) + Math.abs(w[k] * (before[k] - s[k]));
+        }
+        if (peakCoefficients == null) {
+            peakCoefficients = new double[m];
+            peakExponents = new double[m];
+            peakPowers = new double[m];
         }
         double[] c = peakCoefficients;
         double[] mu = peakExponents;
@@ -390,7 +716,7 @@ final class ModalStepper implements Stepper {
         }
         for (int a = 0; a < 2; a++) {
             if (basis.aucState()[a] >= 0) {
-                x[basis.aucState()[a]] = auc[a] / LinearSystem.aucToNgHPerMl();
+                x[basis.aucState()[a]] = auc(a) / LinearSystem.aucToNgHPerMl();
             }
         }
         return x;
@@ -403,15 +729,20 @@ final class ModalStepper implements Stepper {
         for (int i = 0; i < core.length; i++) {
             double v = x[core[i]];
             if (v != 0) {
-                double[] g = basis.unit()[i];
+                double[] g = unit(i);
+                reach(g);
                 for (int k = 0; k < m; k++) {
                     z[k] += g[k] * v;
                 }
             }
         }
         for (int a = 0; a < 2; a++) {
-            auc[a] = basis.aucState()[a] >= 0 ? x[basis.aucState()[a]] * LinearSystem.aucToNgHPerMl() : 0;
+            aucBase[a] = basis.aucState()[a] >= 0 ? x[basis.aucState()[a]] * LinearSystem.aucToNgHPerMl() : 0;
         }
+        Arrays.fill(integrals, 0);
+        endSlopeCurrent = false;
+        readValues = false;
+        readSlopeValid = false;
     }
 
     @Override
@@ -420,9 +751,13 @@ final class ModalStepper implements Stepper {
         c.z = z.clone();
         c.s = s.clone();
         c.before = before.clone();
-        c.auc[0] = auc[0];
-        c.auc[1] = auc[1];
+        c.aucBase[0] = aucBase[0];
+        c.aucBase[1] = aucBase[1];
+        c.integrals = integrals.clone();
         c.lastStep = lastStep;
+        System.arraycopy(rates, 0, c.rates, 0, m);
+        System.arraycopy(live, 0, c.live, 0, m);
+        c.supports();
         return c;
     }
 }

@@ -49,7 +49,9 @@ public final class OutputGrid {
         int k = 0;
         for (int i = 0; i <= n; i++) {
             double t = i * stepH;
-            if (t < durationH && !Breakpoints.same(t, durationH) || i == 0) {
+            // the middle test is a cheap and safe "far from the end": a thousand times the tolerance
+            if (t < durationH && (durationH - t > 1000 * Breakpoints.TOLERANCE_H * (1 + durationH)
+                    || !Breakpoints.same(t, durationH)) || i == 0) {
                 times[k++] = t;
             }
         }

@@ -46,6 +46,18 @@ public interface Stepper {
     double value(Observable o);
 
     /**
+     * Reads every observable at once, as {@link #value} would one by one.
+     *
+     * @param out receives, by {@link Observable#ordinal()}, each observable's value now (ng/mL),
+     *            NaN for those the system lacks; at least {@code Observable.values().length} long
+     */
+    default void values(double[] out) {
+        for (Observable o : Observable.values()) {
+            out[o.ordinal()] = system().has(o) ? value(o) : Double.NaN;
+        }
+    }
+
+    /**
      * @param o {@link Observable#PARENT} or {@link Observable#METABOLITE}
      * @return its exact integral from the start to now (ng&middot;h/mL)
      */
@@ -66,6 +78,17 @@ public interface Stepper {
      * @return {offset from the interval's start (h), value (ng/mL)}, the earliest offset on a tie
      */
     double[] peakInLastInterval(Observable o);
+
+    /**
+     * Whether an observable rose at the start of the last interval advanced (after the events
+     * there) and falls at its end: whether {@link #peakInLastInterval} may find a turning point
+     * inside it rather than its start. A cheap test, for observers that know the start's value
+     * already (it was an output row).
+     *
+     * @param o an observable the system has
+     * @return true if the slope is positive at the start and negative at the end
+     */
+    boolean turnsInLastInterval(Observable o);
 
     /** @return a copy of the full state (see {@link LinearSystem} for its layout) */
     double[] state();

@@ -35,6 +35,8 @@ public record Summary(double totalDoseMg, double doseMgPerKg, double cmaxNgPerMl
      * row was reported.
      */
     public static final class Recorder implements Observer {
+        /** A relative distance beyond which two times are surely not one instant ({@link Breakpoints#same}). */
+        private static final double FAR_H = 1000 * Breakpoints.TOLERANCE_H;
         private final double weightKg;
         private final int lastRow;
         private final double endH;
@@ -46,6 +48,8 @@ public record Summary(double totalDoseMg, double doseMgPerKg, double cmaxNgPerMl
         private double cmaxE = Double.NEGATIVE_INFINITY;
         private double peak = Double.NEGATIVE_INFINITY;
         private double peakTime;
+        /** The time of the last row seen (h): an interval starting there starts at a value already counted. */
+        private double lastRowH = Double.NaN;
         private Summary summary;
 
         /**
@@ -62,7 +66,11 @@ public record Summary(double totalDoseMg, double doseMgPerKg, double cmaxNgPerMl
 
         @Override
         public void interval(double fromH, double toH, Propagator p) {
-            if (fromH < endH && !Breakpoints.same(fromH, endH)) {
+            // An interval that starts at a row can only add a turning point inside it; one that starts
+            // elsewhere (after an event between rows) also adds its start.
+            boolean beforeEnd = fromH < endH
+                    && (endH - fromH > FAR_H * (1 + Math.abs(endH)) || !Breakpoints.same(fromH, endH));
+            if (beforeEnd && (fromH != lastRowH || p.stepper().turnsInLastInterval(Observable.PARENT))) {
                 double[] inside = p.stepper().peakInLastInterval(Observable.PARENT);
                 if (inside[1] > peak) {
                     peak = inside[1];
@@ -74,6 +82,7 @@ public record Summary(double totalDoseMg, double doseMgPerKg, double cmaxNgPerMl
         @Override
         public void row(int row, Propagator p) {
             double t = p.timeH();
+            lastRowH = t;
             double cp = p.value(Observable.PARENT);
             if (cp > cmax) {
                 cmax = cp;

@@ -61,6 +61,17 @@ public final class PopulationSimulator {
 
     /** The most concentrations held for one block of rows (8 bytes each, 64 MB). */
     static final int BLOCK_VALUES = 8_000_000;
+    /**
+     * Subjects whose values are stored side by side. The block holds a tile's rows one after the
+     * other, each row's values of the tile side by side, so the subjects of a tile, each advanced
+     * through the block's rows in turn (its state stays in cache), write one small run of memory
+     * that stays in cache from one to the next (not one cache line and page per subject and row
+     * of a whole block); the percentiles transpose a few rows at a time back into rows of all
+     * subjects.
+     */
+    private static final int TILE = 16;
+    /** The most values of one analyte transposed into whole rows at a time, per worker (2 MB). */
+    private static final int TRANSPOSED_VALUES = 1 << 18;
     /** Subjects finished and handed to the sink at a time. */
     private static final int FINISH_CHUNK = 4096;
 
@@ -180,8 +191,10 @@ public final class PopulationSimulator {
         private final Member[] members;
         private final ExposureGrid exposureGrid;
         private final SubjectExposure[] exposures;
-        private double[][][] block;
+        /** Per banded analyte, the block's values: tile after tile, in a tile row after row, in a row subject after subject. */
+        private double[][] block;
         private int blockStart;
+        private int blockRows;
 
         Run(CompiledScenario c, PopulationSettings settings, Variability variability, Sink sink) {
             this.c = c;
@@ -212,24 +225,31 @@ public final class PopulationSimulator {
 
         PopulationResult run() {
             int rows = grid.size();
-            int blockRows = (int) Math.max(1, Math.min(rows, BLOCK_VALUES / ((long) n * banded.size())));
+            int tiles = (n + TILE - 1) / TILE;
+            blockRows = (int) Math.max(1, Math.min(rows, BLOCK_VALUES / ((long) tiles * TILE * banded.size())));
             double[] p = settings.percentiles();
             Map<Observable, double[][]> bands = new EnumMap<>(Observable.class);
             for (Observable o : banded) {
                 bands.put(o, new double[p.length][rows]);
             }
-            block = new double[banded.size()][blockRows][n];
+            block = new double[banded.size()][tiles * blockRows * TILE];
             int threads = Math.min(settings.threads(), n);
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
                 for (blockStart = 0; blockStart < rows; blockStart += blockRows) {
                     int to = Math.min(rows, blockStart + blockRows);
-                    parallel(pool, threads, n, i -> {
-                        if (members[i] == null) {
-                            members[i] = new Member(i);
+                    parallel(pool, threads, tiles, tile -> {
+                        int from = tile * TILE;
+                        int until = Math.min(n, from + TILE);
+                        for (int i = from; i < until; i++) {
+                            if (members[i] == null) {
+                                members[i] = new Member(i);
+                            }
                         }
-                        for (int r = blockStart; r < to; r++) {
-                            members[i].propagator.nextRow();
+                        for (int i = from; i < until; i++) {
+                            for (int r = blockStart; r < to; r++) {
+                                members[i].propagator.nextRow();
+                            }
                         }
                     });
                     int first = blockStart;
@@ -240,13 +260,29 @@ public final class PopulationSimulator {
                         int rowsHere = to - first;
                         int from = first + (int) ((long) rowsHere * chunk / threads);
                         int until = first + (int) ((long) rowsHere * (chunk + 1) / threads);
+                        if (from == until) {
+                            return;
+                        }
                         Quantiles q = new Quantiles();
                         double[] out = new double[p.length];
                         double[][] b = bands.get(banded.get(a));
-                        for (int r = from; r < until; r++) {
-                            q.next(block[a][r - first], n, p, out);
-                            for (int k = 0; k < p.length; k++) {
-                                b[k][r] = out[k];
+                        double[] values = block[a];
+                        int chunkRows = Math.max(1, Math.min(until - from, TRANSPOSED_VALUES / n));
+                        double[][] transposed = new double[chunkRows][n];
+                        for (int r0 = from; r0 < until; r0 += chunkRows) {
+                            int r1 = Math.min(until, r0 + chunkRows);
+                            for (int tile = 0; tile < tiles; tile++) {
+                                int lanes = Math.min(TILE, n - tile * TILE);
+                                int at = (tile * blockRows + r0 - first) * TILE;
+                                for (int r = r0; r < r1; r++, at += TILE) {
+                                    System.arraycopy(values, at, transposed[r - r0], tile * TILE, lanes);
+                                }
+                            }
+                            for (int r = r0; r < r1; r++) {
+                                q.next(transposed[r - r0], n, p, out);
+                                for (int k = 0; k < p.length; k++) {
+                                    b[k][r] = out[k];
+                                }
                             }
                         }
                     });
@@ -339,6 +375,8 @@ public final class PopulationSimulator {
             private final boolean effect;
             private final boolean pain;
             private final ExposureRecorder exposure;
+            /** Where this subject's values of the block's first row are, in each analyte's block. */
+            private final int slot;
 
             Member(int index) {
                 this.index = index;
@@ -362,6 +400,7 @@ public final class PopulationSimulator {
                 this.pd = new PdCurves.Accumulator(c.sKetamineFraction(), c.baselineNrs(), 0);
                 this.effect = plan.system().has(Observable.EFFECT);
                 this.pain = plan.system().has(Observable.PAIN_EFFECT);
+                this.slot = (index / TILE) * blockRows * TILE + index % TILE;
                 this.propagator = new Propagator(plan, engine).observe(summary).observe(this);
                 if (exposure != null) {
                     propagator.observe(exposure);
@@ -370,9 +409,9 @@ public final class PopulationSimulator {
 
             @Override
             public void row(int row, Propagator p) {
-                int r = row - blockStart;
+                int at = slot + (row - blockStart) * TILE;
                 for (int a = 0; a < banded.size(); a++) {
-                    block[a][r][index] = p.value(banded.get(a));
+                    block[a][at] = p.value(banded.get(a));
                 }
                 double t = p.timeH();
                 for (int w = 0; w < hours.length; w++) {
