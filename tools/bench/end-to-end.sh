@@ -14,6 +14,7 @@
 #   --old-1m     also run the old jar on 1,000,000 subjects (by default it is not: it keeps every
 #                subject's values in memory and does not finish in reasonable time and memory)
 #   --only NAMES comma-separated case names (run,pop10k,pop1m,sweep,compare,rule,rule-fixed,validate16k)
+#   --timeout S  give up on a run after S seconds (default 1800), shown as "timeout"
 #
 # Every case runs with JVM start-up included, writing into a fresh folder under $TMPDIR. Wall
 # time and peak RSS come from /usr/bin/time -v. Ratios are of medians. The machine (nproc, load
@@ -27,6 +28,7 @@ build=1
 skip_1m=0
 old_1m=0
 only=""
+limit=1800
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) reps="$2"; shift 2 ;;
@@ -35,7 +37,8 @@ while [ $# -gt 0 ]; do
     --skip-1m) skip_1m=1; shift ;;
     --old-1m) old_1m=1; shift ;;
     --only) only=",$2,"; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    --timeout) limit="$2"; shift 2 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "end-to-end.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -95,7 +98,7 @@ cases=(
   "validate16k|validate $work/rule-16001.yaml"
 )
 
-declare -A wall rss status
+declare -A wall rss status peak_failed
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # run SIDE NAME ARGS...: one timed run; appends to wall[SIDE:NAME], rss[SIDE:NAME]
@@ -107,13 +110,15 @@ run() {
   local -a args=("$@")
   [ "$name" = validate16k ] || args+=(-o "$out")
   local rc=0
-  /usr/bin/time -v -o "$log" "${cmd[@]}" "${args[@]}" >/dev/null 2>"$work/stderr" || rc=$?
+  /usr/bin/time -v -o "$log" timeout "$limit" "${cmd[@]}" "${args[@]}" >/dev/null 2>"$work/stderr" || rc=$?
   local elapsed peak
   elapsed="$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s}' "$log")"
   peak="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")"
   rm -rf "$out"
   if [ "$rc" != 0 ]; then
     status[$side:$name]="exit $rc"
+    [ "$rc" != 124 ] || status[$side:$name]="timeout"
+    peak_failed[$side:$name]="$peak"
     echo "  $side $name: exit $rc after ${elapsed}s ($(tail -1 "$work/stderr" | cut -c1-120))" >&2
     return
   fi
@@ -162,6 +167,8 @@ for c in "${cases[@]}"; do
   nr="$(med "${rss[new:$name]:-}")"; orr="$(med "${rss[old:$name]:-}")"
   nt="$(fmt "$n")"; [ -z "${status[new:$name]:-}" ] || nt="${status[new:$name]}"
   ot="$(fmt "$o")"; [ -z "${status[old:$name]:-}" ] || ot="${status[old:$name]}"
+  [ -n "$nr" ] || nr="${peak_failed[new:$name]:-}"
+  [ -n "$orr" ] || orr="${peak_failed[old:$name]:-}"
   echo "| $name | \`ketasim ${args/$work\//}\` | $nt | $ot | $(ratio "$o" "$n") | $(mb "$nr") | $(mb "$orr") |"
 done
 echo

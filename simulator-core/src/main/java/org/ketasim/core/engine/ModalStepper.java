@@ -18,6 +18,14 @@ import org.ketasim.core.model.Route;
  * populations cheap. The factors of the most recent interval lengths are kept, so a regular
  * output step needs no exponential.
  *
+ * <p>How a step is kept cheap, without changing a result: only live modes are stepped and summed
+ * (a mode that no input, bolus or state has reached is an exact zero, as is every term it would
+ * add; an IV regimen never reaches the depots' modes); each mode keeps its own integral, so the
+ * AUCs cost nothing per step and are summed when asked for ({@code sum_k w_k integral_k}); all
+ * observables and the parent's slope are read in one pass, and when a run reads them after every
+ * interval, during the step itself; the slope at an interval's end is the next one's start when
+ * no event comes between. Sums run over the modes in the same ascending order throughout.
+ *
  * <p>A peak inside an interval, where the slope is positive at its start and negative at its end,
  * is a sign change of the slope {@code sum_k w_k lambda_k (z_k - s_k) exp(lambda_k s)}, a sum of
  * exponentials, found with {@link ExponentialSumZeros} (the rule of signs, Budan&ndash;Fourier counts
