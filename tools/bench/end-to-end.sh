@@ -3,6 +3,7 @@
 # Markdown table of medians and ratios.
 #
 #   tools/bench/end-to-end.sh [-n REPS] [--old JAR] [--no-build] [--skip-1m] [--old-1m] [--only NAMES]
+#                             [--mrgsolve]
 #
 #   -n REPS      repetitions of every case (default 3); this build and the old jar alternate, case
 #                by case, so that load on a shared machine falls on both alike
@@ -15,6 +16,10 @@
 #                subject's values in memory and does not finish in reasonable time and memory)
 #   --only NAMES comma-separated case names (run,pop10k,pop1m,sweep,compare,rule,rule-fixed,validate16k)
 #   --timeout S  give up on a run after S seconds (default 1800), shown as "timeout"
+#   --mrgsolve   after the cases, time mrgsolve on the pop10k workload in the same run
+#                (tools/mrgsolve/ketasim_mrgsolve.R, one core, REPS repetitions; needs R and the
+#                mrgsolve package): its simulation with the quantile bands, inside R (R start-up and
+#                the model's compilation not counted), against pop10k's whole command
 #
 # Every case runs with JVM start-up included, writing into a fresh folder under $TMPDIR. Wall
 # time and peak RSS come from /usr/bin/time -v. Ratios are of medians. The machine (nproc, load
@@ -29,6 +34,7 @@ skip_1m=0
 old_1m=0
 only=""
 limit=1800
+mrgsolve=0
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) reps="$2"; shift 2 ;;
@@ -38,6 +44,7 @@ while [ $# -gt 0 ]; do
     --old-1m) old_1m=1; shift ;;
     --only) only=",$2,"; shift 2 ;;
     --timeout) limit="$2"; shift 2 ;;
+    --mrgsolve) mrgsolve=1; shift ;;
     -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "end-to-end.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -144,6 +151,16 @@ for ((r = 1; r <= reps; r++)); do
     fi
   done
 done
+mrg_seconds=""
+if [ "$mrgsolve" = 1 ]; then
+  echo "mrgsolve: 10,000 subjects, $reps repetitions, one core ..." >&2
+  if Rscript tools/mrgsolve/ketasim_mrgsolve.R --n 10000 --seed 1 --reps "$reps" --cores 1 \
+      --out "$work/mrgsolve" >"$work/mrgsolve.log" 2>&1; then
+    mrg_seconds="$(awk -F, '$1 == "\"simulation+quantiles\"" {print $3}' "$work/mrgsolve/timing_cores1.csv" | tr '\n' ' ')"
+  else
+    echo "  mrgsolve failed: $(tail -1 "$work/mrgsolve.log" | cut -c1-160)" >&2
+  fi
+fi
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 med() { tr ' ' '\n' <<<"$1" | { grep -v '^$' || true; } | sort -g | awk '{a[NR] = $1} END {if (NR == 0) print ""; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
@@ -181,3 +198,8 @@ echo "| rule-titration population / fixed-schedule population | $(ratio "$rule_n
 echo "| sweep: old / this | $(ratio "$(med "${wall[old:sweep]:-}")" "$(med "${wall[new:sweep]:-}")") | at least 5 |"
 echo "| compare: this / old | $(ratio "$(med "${wall[new:compare]:-}")" "$(med "${wall[old:compare]:-}")") | at most 1 |"
 echo "| validate, 16,001 decisions (s) | $(fmt "$(med "${wall[new:validate16k]:-}")") | under 2 |"
+if [ "$mrgsolve" = 1 ]; then
+  mrg="$(med "$mrg_seconds")"
+  echo "| mrgsolve 10,000 subjects with quantiles, inside R (s) | $(fmt "$mrg") | |"
+  echo "| mrgsolve / population 10,000 (whole command) | $(ratio "$mrg" "$pop_n") | |"
+fi

@@ -225,7 +225,7 @@ class BrowserTest {
         browser.findElement(By.id("pump-set")).click();
         new Select(browser.findElement(By.id("speed"))).selectByValue("1");
         browser.findElement(By.id("run")).click();
-        waiting().until(d -> (double) ((Number) js("return teach.view.timeH")).doubleValue() > 1.5);
+        waiting().until(d -> ((Number) js("return teach.view.timeH")).doubleValue() > 1.5);
         browser.findElement(By.id("run")).click();
         browser.findElement(By.id("lab")).click();
         waiting().until(d -> d.findElements(By.cssSelector("#labs li")).size() == 1);

@@ -234,6 +234,25 @@ public final class Propagator {
         }
     }
 
+    /**
+     * Advances to an output row and reports it, without reporting the rows before it: every event
+     * on the way is applied and every interval observed, but the rows skipped are no stops, so the
+     * engine takes the stretches between events whole. For runs that need some rows only (a block of
+     * a population's rows).
+     *
+     * @param target the index of the row to report, from {@link #nextRowIndex()} to the last row
+     * @throws IllegalArgumentException for a row already reported or beyond the last
+     */
+    public void skipToRow(int target) {
+        if (target < row || target >= rows) {
+            throw new IllegalArgumentException("cannot skip from row " + row + " to row " + target + " of " + rows);
+        }
+        row = target;
+        while (row == target) {
+            stop(Double.POSITIVE_INFINITY);
+        }
+    }
+
     /** Runs to the horizon, reporting every row left. */
     public void run() {
         while (row < grid.size()) {

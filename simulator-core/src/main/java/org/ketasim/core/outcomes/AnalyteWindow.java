@@ -1,5 +1,7 @@
 package org.ketasim.core.outcomes;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -228,11 +230,14 @@ public record AnalyteWindow(String name, double lowNgPerMl, double highNgPerMl, 
 
     /** @return the fraction of a linear segment from a to b that lies in [low, high] */
     private double fractionInside(double a, double b) {
-        if (a == b) {
-            return a >= lowNgPerMl && a <= highNgPerMl ? 1 : 0;
-        }
         double lo = Math.min(a, b);
         double hi = Math.max(a, b);
+        if (lo >= lowNgPerMl && hi <= highNgPerMl) {
+            return 1;
+        }
+        if (hi < lowNgPerMl || lo > highNgPerMl || a == b) {
+            return 0;
+        }
         return Math.max(0, Math.min(hi, highNgPerMl) - Math.max(lo, lowNgPerMl)) / (hi - lo);
     }
 
@@ -246,7 +251,8 @@ public record AnalyteWindow(String name, double lowNgPerMl, double highNgPerMl, 
         return fmt(low) + "-" + (Double.isInfinite(high) ? "inf" : fmt(high));
     }
 
+    /** @return v to 7 significant digits without trailing zeros (71.31899999999999 reads 71.319) */
     private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        return new BigDecimal(v).round(new MathContext(7)).stripTrailingZeros().toPlainString();
     }
 }

@@ -3,6 +3,8 @@ package org.ketasim.core.population;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.apache.commons.rng.RandomProviderState;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -23,15 +25,50 @@ public final class SubjectStreams {
      * @return stream i for subject i; each to be used by one thread only
      */
     public static List<UniformRandomProvider> create(long seed, int subjects) {
+        Starts starts = starts(seed, subjects);
+        List<UniformRandomProvider> streams = new ArrayList<>(subjects);
+        for (int i = 0; i < subjects; i++) {
+            streams.add(starts.stream(i));
+        }
+        return streams;
+    }
+
+    /**
+     * @param seed     the master seed
+     * @param subjects how many streams, &gt;= 0
+     * @return the start of every subject's stream, to draw a subject again from its start
+     */
+    public static Starts starts(long seed, int subjects) {
         if (subjects < 0) {
             throw new IllegalArgumentException("subjects must be >= 0, got " + subjects);
         }
         JumpableUniformRandomProvider master =
                 (JumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed);
-        List<UniformRandomProvider> streams = new ArrayList<>(subjects);
+        List<RandomProviderState> states = new ArrayList<>(subjects);
         for (int i = 0; i < subjects; i++) {
-            streams.add(master.jump());
+            states.add(((RestorableUniformRandomProvider) master.jump()).saveState());
         }
-        return streams;
+        return new Starts(states);
+    }
+
+    /** The saved start of every subject's stream. Thread-safe (immutable). */
+    public static final class Starts {
+        private final List<RandomProviderState> states;
+
+        private Starts(List<RandomProviderState> states) {
+            this.states = List.copyOf(states);
+        }
+
+        /**
+         * @param subject the subject's index
+         * @return a new generator at the start of that subject's stream; each call gives the same
+         *         draws
+         */
+        public UniformRandomProvider stream(int subject) {
+            // the seed is overwritten by the saved state; a fixed one spares the seed factory
+            RestorableUniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(0L);
+            rng.restoreState(states.get(subject));
+            return rng;
+        }
     }
 }

@@ -133,10 +133,18 @@ public final class ExposureRecorder implements Observer {
         }
     }
 
+    /**
+     * The effect site has no jumps (doses enter elsewhere), so an interval's start value is the
+     * previous interval's end value: the peak is the largest end value, or a turning point inside
+     * an interval where the concentration rises at the start and falls at the end.
+     */
     @Override
     public void interval(double fromH, double toH, Propagator p) {
         if (effect && next <= peakSample) {
-            peak = Math.max(peak, p.stepper().peakInLastInterval(Observable.EFFECT)[1]);
+            peak = Math.max(peak, p.value(Observable.EFFECT));
+            if (p.stepper().turnsInLastInterval(Observable.EFFECT)) {
+                peak = Math.max(peak, p.stepper().peakInLastInterval(Observable.EFFECT)[1]);
+            }
         }
     }
 

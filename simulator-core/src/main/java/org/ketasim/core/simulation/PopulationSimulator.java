@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ketasim.core.engine.Engine;
@@ -21,6 +20,7 @@ import org.ketasim.core.engine.Propagator;
 import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.model.PkModel;
+import org.ketasim.core.model.Variability;
 import org.ketasim.core.model.library.ResidualError;
 import org.ketasim.core.outcomes.Analyte;
 import org.ketasim.core.outcomes.AnalyteWindow;
@@ -37,7 +37,6 @@ import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.population.Quantiles;
 import org.ketasim.core.population.Subject;
 import org.ketasim.core.population.SubjectStreams;
-import org.ketasim.core.model.Variability;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.ScenarioException;
 
@@ -51,16 +50,34 @@ import org.ketasim.core.scenario.ScenarioException;
  * observations. Its model is the typical model scaled to its weight with the etas applied; its own
  * controllers titrate it. So the results do not depend on the thread count.
  *
- * <p>Every subject keeps its own propagator, and all subjects are advanced together a block of
- * output rows at a time: the block's concentrations of every subject are held (at most about
- * {@value #BLOCK_VALUES} values), the exact R type-7 percentiles of each row are computed
- * ({@link Quantiles}), and the block is dropped, so memory grows with the number of subjects but
- * not with subjects times rows. Finished subjects go to the sink in index order and are not kept.
+ * <p>Up to {@value #RESIDENT_SUBJECTS} subjects, every subject keeps its own propagator, and all
+ * subjects are advanced together a block of output rows at a time: the block's concentrations of
+ * every subject are held (at most about {@value #BLOCK_VALUES} values), the exact R type-7
+ * percentiles of each row are computed ({@link Quantiles}), and the block is dropped, so memory
+ * grows with the number of subjects but not with subjects times rows. A larger population is
+ * simulated in passes, one per block of rows (at most about {@value #PASS_VALUES} values): in each
+ * pass every subject is drawn again from its own stream and taken straight to the block's first
+ * row (the rows before it are no stops, so the engine crosses them whole), its block rows are
+ * recorded, and it is dropped; the last pass runs every subject to its end and finishes it. The
+ * percentiles are the same exact ones; memory stays bounded whatever the number of subjects.
+ * Finished subjects go to the sink in index order and are not kept.
  */
 public final class PopulationSimulator {
 
     /** The most concentrations held for one block of rows (8 bytes each, 64 MB). */
     static final int BLOCK_VALUES = 8_000_000;
+    /**
+     * The most subjects kept alive through all the rows (about 12 KB each: their systems, modes,
+     * propagators and accumulators). A larger population is simulated in passes instead.
+     */
+    static final int RESIDENT_SUBJECTS = 50_000;
+    /**
+     * The most concentrations held for one block of rows when the subjects are simulated again for
+     * each block (8 bytes each, 640 MB): the fewer the blocks, the fewer the passes.
+     */
+    static final long PASS_VALUES = 80_000_000;
+    /** Subjects simulated at a time in a pass (their propagators are dropped after it). */
+    private static final int PASS_CHUNK = 4096;
     /**
      * Subjects whose values are stored side by side. The block holds a tile's rows one after the
      * other, each row's values of the tile side by side, so the subjects of a tile, each advanced
@@ -76,10 +93,23 @@ public final class PopulationSimulator {
     private static final int FINISH_CHUNK = 4096;
 
     private final Engine engine;
+    private final int residentSubjects;
+    private final long passValues;
 
     /** @param engine how intervals are taken */
     public PopulationSimulator(Engine engine) {
+        this(engine, RESIDENT_SUBJECTS, PASS_VALUES);
+    }
+
+    /**
+     * @param engine           how intervals are taken
+     * @param residentSubjects the most subjects kept alive through all the rows
+     * @param passValues       the most values of one block of rows when simulating in passes
+     */
+    PopulationSimulator(Engine engine, int residentSubjects, long passValues) {
         this.engine = engine;
+        this.residentSubjects = residentSubjects;
+        this.passValues = passValues;
     }
 
     /** Receives a population's subjects as they are finished. */
@@ -187,7 +217,7 @@ public final class PopulationSimulator {
         private final List<Observable> banded;
         private final List<AnalyteWindow> windows;
         private final double[] weightRange;
-        private final List<UniformRandomProvider> streams;
+        private final SubjectStreams.Starts streams;
         private final Member[] members;
         private final ExposureGrid exposureGrid;
         private final SubjectExposure[] exposures;
@@ -206,7 +236,7 @@ public final class PopulationSimulator {
             this.banded = PopulationResult.BANDED.stream().filter(c.plan().system()::has).toList();
             this.windows = settings.windows().resolve(Analyte.ofModel(c.racemicModel()));
             this.weightRange = weightRange();
-            this.streams = SubjectStreams.create(settings.seed(), n);
+            this.streams = SubjectStreams.starts(settings.seed(), n);
             this.members = new Member[n];
             this.exposureGrid = ExposureRecorder.gridFor(c.courseEndH(), grid.stepH());
             this.exposures = new SubjectExposure[settings.outcomeSubjects()];
@@ -226,7 +256,9 @@ public final class PopulationSimulator {
         PopulationResult run() {
             int rows = grid.size();
             int tiles = (n + TILE - 1) / TILE;
-            blockRows = (int) Math.max(1, Math.min(rows, BLOCK_VALUES / ((long) tiles * TILE * banded.size())));
+            boolean resident = n <= residentSubjects;
+            long budget = resident ? BLOCK_VALUES : passValues;
+            blockRows = (int) Math.max(1, Math.min(rows, budget / ((long) tiles * TILE * banded.size())));
             double[] p = settings.percentiles();
             Map<Observable, double[][]> bands = new EnumMap<>(Observable.class);
             for (Observable o : banded) {
@@ -235,23 +267,15 @@ public final class PopulationSimulator {
             block = new double[banded.size()][tiles * blockRows * TILE];
             int threads = Math.min(settings.threads(), n);
             ExecutorService pool = Executors.newFixedThreadPool(threads);
+            Counter counter = new Counter();
             try {
                 for (blockStart = 0; blockStart < rows; blockStart += blockRows) {
                     int to = Math.min(rows, blockStart + blockRows);
-                    parallel(pool, threads, tiles, tile -> {
-                        int from = tile * TILE;
-                        int until = Math.min(n, from + TILE);
-                        for (int i = from; i < until; i++) {
-                            if (members[i] == null) {
-                                members[i] = new Member(i);
-                            }
-                        }
-                        for (int i = from; i < until; i++) {
-                            for (int r = blockStart; r < to; r++) {
-                                members[i].propagator.nextRow();
-                            }
-                        }
-                    });
+                    if (resident) {
+                        advance(pool, threads, tiles, to);
+                    } else {
+                        pass(pool, threads, to, counter);
+                    }
                     int first = blockStart;
                     int analytes = banded.size();
                     parallel(pool, threads, analytes * threads, task -> {
@@ -288,8 +312,7 @@ public final class PopulationSimulator {
                     });
                 }
                 block = null;
-                Counter counter = new Counter();
-                for (int from = 0; from < n; from += FINISH_CHUNK) {
+                for (int from = 0; resident && from < n; from += FINISH_CHUNK) {
                     int to = Math.min(n, from + FINISH_CHUNK);
                     Subject[] done = new Subject[to - from];
                     int base = from;
@@ -313,6 +336,80 @@ public final class PopulationSimulator {
             }
         }
 
+        /** Advances every (kept) subject through the block's rows, tile by tile, each subject in turn. */
+        private void advance(ExecutorService pool, int threads, int tiles, int to) {
+            parallel(pool, threads, tiles, tile -> {
+                int from = tile * TILE;
+                int until = Math.min(n, from + TILE);
+                for (int i = from; i < until; i++) {
+                    if (members[i] == null) {
+                        members[i] = new Member(i);
+                    }
+                }
+                for (int i = from; i < until; i++) {
+                    for (int r = blockStart; r < to; r++) {
+                        members[i].propagator.nextRow();
+                    }
+                }
+            });
+        }
+
+        /**
+         * One pass of a population too large to keep: every subject is drawn again, taken straight
+         * to the block's first row and through the block; in the last pass it runs through every
+         * row (its summary and accumulators see them all) to its end, is finished, and goes to the
+         * sink (chunk by chunk, in index order).
+         */
+        private void pass(ExecutorService pool, int threads, int to, Counter counter) {
+            boolean last = to == grid.size();
+            for (int start = 0; start < n; start += PASS_CHUNK) {
+                int end = Math.min(n, start + PASS_CHUNK);
+                Subject[] done = last ? new Subject[end - start] : null;
+                int base = start;
+                int firstTile = start / TILE;
+                parallel(pool, threads, (end - start + TILE - 1) / TILE, k -> {
+                    int from = (firstTile + k) * TILE;
+                    int until = Math.min(end, from + TILE);
+                    for (int i = from; i < until; i++) {
+                        if (last) {
+                            Member m = new Member(i);
+                            for (int r = 0; r < to; r++) {
+                                m.propagator.nextRow();
+                            }
+                            done[i - base] = m.finish();
+                        } else {
+                            Plan plan = draw(i).plan();
+                            int slot = slot(i);
+                            Propagator p = new Propagator(plan, engine).observe((row, q) -> record(slot, row, q));
+                            p.skipToRow(blockStart);
+                            for (int r = blockStart + 1; r < to; r++) {
+                                p.nextRow();
+                            }
+                        }
+                    }
+                });
+                if (last) {
+                    for (Subject s : done) {
+                        counter.add(s);
+                        sink.accept(s);
+                    }
+                }
+            }
+        }
+
+        /** @return where subject i's value of the block's first row is, in each analyte's block */
+        private int slot(int i) {
+            return (i / TILE) * blockRows * TILE + i % TILE;
+        }
+
+        /** Records a row of the block: each banded analyte's value, at the subject's slot. */
+        private void record(int slot, int row, Propagator p) {
+            int at = slot + (row - blockStart) * TILE;
+            for (int a = 0; a < banded.size(); a++) {
+                block[a][at] = p.value(banded.get(a));
+            }
+        }
+
         /**
          * Subject i's draws from its own stream, in this order: its etas, then its weight when the
          * weight varies (the residual errors of its observations come last, in {@link Member}).
@@ -328,7 +425,7 @@ public final class PopulationSimulator {
         }
 
         private Draw draw(int index) {
-            NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(streams.get(index));
+            NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(streams.stream(index));
             double[] eta = variability.sample(normal);
             double weightKg = settings.weightSdKg() > 0
                     ? truncatedNormal(normal, c.weightKg(), settings.weightSdKg(), weightRange) : c.weightKg();
@@ -400,7 +497,7 @@ public final class PopulationSimulator {
                 this.pd = new PdCurves.Accumulator(c.sKetamineFraction(), c.baselineNrs(), 0);
                 this.effect = plan.system().has(Observable.EFFECT);
                 this.pain = plan.system().has(Observable.PAIN_EFFECT);
-                this.slot = (index / TILE) * blockRows * TILE + index % TILE;
+                this.slot = slot(index);
                 this.propagator = new Propagator(plan, engine).observe(summary).observe(this);
                 if (exposure != null) {
                     propagator.observe(exposure);
@@ -409,9 +506,8 @@ public final class PopulationSimulator {
 
             @Override
             public void row(int row, Propagator p) {
-                int at = slot + (row - blockStart) * TILE;
-                for (int a = 0; a < banded.size(); a++) {
-                    block[a][at] = p.value(banded.get(a));
+                if (row >= blockStart) {
+                    record(slot, row, p);
                 }
                 double t = p.timeH();
                 for (int w = 0; w < hours.length; w++) {
