@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A virtual population as {@code ketasim population} simulates it: every subject's parameters
  * drawn, its plan built, every output row propagated on the modal engine, the summary, windows and
- * pharmacodynamics observed, and the exact R type-7 percentile bands of every row; the subjects go
- * to a sink that drops them (the CSV writing is not timed). One operation is one population of
+ * pharmacodynamics observed, and the exact R type-7 percentile bands of every row, then the
+ * population outcomes ({@link #replicates} replicates of their parameter uncertainty, 0 for none);
+ * the subjects go to a sink that drops them (the CSV writing is not timed). One operation is one population of
  * {@link #subjects} subjects on {@link #threads} worker threads: subjects per second = subjects /
  * (time per operation).
  *
@@ -35,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * within 3x of the fixed schedule" compares.
  *
  * <p>Run e.g. {@code java -jar benchmarks/target/benchmarks.jar PopulationBenchmark -p scenario=fixed
- * -p threads=1}.
+ * -p threads=1 -p replicates=0,200}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,6 +53,10 @@ public class PopulationBenchmark {
     /** Subjects per population. */
     @Param({"10000"})
     public int subjects;
+
+    /** Outcome replicates, as {@code --replicates} (200 by default; 0: simulation and bands only). */
+    @Param({"200"})
+    public int replicates;
 
     /** Worker threads (results do not depend on it). */
     @Param({"1", "2"})
@@ -75,6 +80,7 @@ public class PopulationBenchmark {
     /** @return one population's bands and shares */
     @Benchmark
     public PopulationResult population() {
-        return simulator.simulate(compiled, PopulationSettings.of(subjects, ++seed).withThreads(threads), s -> { });
+        return simulator.simulate(compiled, PopulationSettings.of(subjects, ++seed).withThreads(threads)
+                .withOutcomeReplicates(replicates), s -> { });
     }
 }

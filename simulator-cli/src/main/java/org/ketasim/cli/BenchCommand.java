@@ -23,14 +23,15 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code ketasim bench [FILE]}: how many virtual subjects per second this machine simulates on the
  * workload users run most: a population of a scenario (by default {@link #STANDARD}, the Dutch
- * inpatient median regimen of the catalogue) with every output row of every subject and the exact
- * percentile bands, as {@code ketasim population} computes them (without writing files). It reports
- * one thread and all threads. The JMH suite in {@code benchmarks/} is the careful measurement; this
+ * inpatient median regimen of the catalogue) with every output row of every subject, the exact
+ * percentile bands and the population outcomes, as {@code ketasim population} computes them
+ * (without writing files). It reports one thread and all threads. The JMH suite in {@code benchmarks/} is the careful measurement; this
  * is the quick check on any machine.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure population speed: subjects per second with full time series and exact percentile",
-            "bands, as 'ketasim population' computes them (no files written), on one thread and on all threads.",
+        description = {"Measure population speed: subjects per second with full time series, exact percentile",
+            "bands and the population outcomes (200 replicates), as 'ketasim population' computes them (no files",
+            "written), on one thread and on all threads.",
             "Default workload: the Dutch inpatient median regimen (5 mg/h +2 mg/h every 12 h, max 25 mg/h, 4 days;",
             "fanta-otto, 11 days at a 15-min step)."})
 final class BenchCommand implements Callable<Integer> {

@@ -20,27 +20,40 @@ import org.ketasim.core.scenario.CompiledScenario;
  * A population too large to keep alive is simulated in passes, one per block of rows: the same
  * subjects, the same summaries and outcomes to the bit (the last pass runs every subject as the
  * kept population does), and the same bands to rounding (the passes reach a block's first row in
- * other steps: seen 3e-12 relative, allowed 1e-9). Here the limits are lowered so that 300 subjects take 27 passes.
+ * other steps: seen 3e-12 relative, allowed 1e-9). Here the limits are lowered so that 300 subjects take
+ * tens of passes.
  */
 class PopulationPassesTest {
 
-    private static final CompiledScenario MEDIAN = new ScenarioYaml()
-            .load(Path.of("../scenarios/dutch-survey/nl-inpatient-median.yaml"));
+    private static CompiledScenario scenario(String file) {
+        return new ScenarioYaml().load(Path.of("../scenarios/" + file));
+    }
 
     private record Run(PopulationResult result, List<Subject> subjects) {
     }
 
-    private static Run simulate(PopulationSimulator simulator, PopulationSettings settings) {
+    private static Run simulate(PopulationSimulator simulator, CompiledScenario c, PopulationSettings settings) {
         List<Subject> subjects = new ArrayList<>();
-        return new Run(simulator.simulate(MEDIAN, settings, subjects::add), subjects);
+        return new Run(simulator.simulate(c, settings, subjects::add), subjects);
     }
 
     @Test
-    void passesGiveTheKeptPopulationsNumbers() {
-        PopulationSettings settings = PopulationSettings.of(300, 11).withOutcomeReplicates(20).withThreads(2);
-        Run kept = simulate(new PopulationSimulator(Engine.MODAL), settings);
+    void passesOfAFixedRegimenGiveTheKeptPopulationsNumbers() {
+        assertPassesKeepNumbers(scenario("dutch-survey/nl-inpatient-median.yaml"),
+                PopulationSettings.of(300, 11).withOutcomeReplicates(20).withThreads(2));
+    }
+
+    /** Every subject titrates itself from its own concentrations, its weight drawn too. */
+    @Test
+    void passesOfARuleTitrationWithVaryingWeightGiveTheKeptPopulationsNumbers() {
+        assertPassesKeepNumbers(scenario("teaching/rule-2mgh-hourly-until-relief.yaml"),
+                PopulationSettings.of(300, 5).withWeightSd(12).withOutcomeReplicates(20).withThreads(2));
+    }
+
+    private static void assertPassesKeepNumbers(CompiledScenario c, PopulationSettings settings) {
+        Run kept = simulate(new PopulationSimulator(Engine.MODAL), c, settings);
         PopulationSimulator passes = new PopulationSimulator(Engine.MODAL, 100, 300L * 3 * 40);
-        Run passed = simulate(passes, settings);
+        Run passed = simulate(passes, c, settings);
         for (Observable o : kept.result().bands().keySet()) {
             double[][] a = kept.result().bands().get(o);
             double[][] b = passed.result().bands().get(o);
@@ -63,7 +76,7 @@ class PopulationPassesTest {
         assertArrayEquals(kept.result().counts().inside(), passed.result().counts().inside());
         assertArrayEquals(kept.result().counts().above(), passed.result().counts().above());
         assertArrayEquals(kept.result().counts().hoursInside(), passed.result().counts().hoursInside());
-        Run oneThread = simulate(passes, settings.withThreads(1));
+        Run oneThread = simulate(passes, c, settings.withThreads(1));
         for (Observable o : passed.result().bands().keySet()) {
             assertTrue(java.util.Arrays.deepEquals(passed.result().bands().get(o), oneThread.result().bands().get(o)),
                     "passes do not depend on the thread count");
