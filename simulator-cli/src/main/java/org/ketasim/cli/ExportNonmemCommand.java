@@ -39,11 +39,19 @@ final class ExportNonmemCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DATA.csv", description = "The data set to write.")
     private Path out;
 
+    @Option(names = "--force", description = "Replace DATA.csv if it exists (by default an existing file is never "
+            + "replaced).")
+    private boolean force;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (Files.isDirectory(out)) {
             err.println("error: --out " + out + " is a directory; name the CSV file to write");
+            return ExitCodes.BAD_INPUT;
+        }
+        if (Files.exists(out) && !force) {
+            err.println("error: --out " + out + " exists; give --force to replace it, or name another file");
             return ExitCodes.BAD_INPUT;
         }
         Optional<ScenarioBatch> loaded = inputs.load(err);

@@ -298,6 +298,19 @@ class OutputSafetyTest {
     }
 
     @Test
+    void anExistingDataSetIsReplacedOnlyWithForce() throws IOException {
+        Path data = Files.writeString(tmp.resolve("mine.csv"), "not ketasim's\n");
+        Cli.Result r = Cli.run("export-nonmem", "../scenarios/examples/bolus.yaml", "--out", data.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(data + " exists; give --force"), r.err());
+        assertEquals("not ketasim's\n", Files.readString(data), "left as it was");
+        Cli.Result forced = Cli.run("export-nonmem", "../scenarios/examples/bolus.yaml", "--out", data.toString(),
+                "--force");
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertTrue(Files.readString(data).contains("ID,TIME,EVID"), "replaced");
+    }
+
+    @Test
     void aDataSetThatIsNotTextIsBadInput() throws IOException {
         Path data = tmp.resolve("binary.csv");
         Files.write(data, new byte[] {'I', 'D', ',', 'T', 'I', 'M', 'E', '\n', '1', ',', (byte) 0xff, (byte) 0xfe, '\n'});

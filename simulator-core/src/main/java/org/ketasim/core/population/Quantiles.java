@@ -125,7 +125,7 @@ public final class Quantiles {
         if (insertionSort(values, budget)) {
             streak = 0;
         } else if (++streak % RESORT_EVERY == 0) {
-            sort(0, count - 1);
+            sortPairs(sorted, order, 0, count - 1);
         } else {
             if (!Arrays.equals(percentiles, ranksFor)) {
                 ranks(percentiles);
@@ -352,46 +352,12 @@ public final class Quantiles {
     private static void selectPairs(double[] a, int[] id, int left, int right, int[] ranks, int from, int to) {
         while (from < to) {
             if (right - left <= SMALL) {
-                for (int i = left + 1; i <= right; i++) {
-                    double v = a[i];
-                    int o = id[i];
-                    int j = i - 1;
-                    while (j >= left && a[j] > v) {
-                        a[j + 1] = a[j];
-                        id[j + 1] = id[j];
-                        j--;
-                    }
-                    a[j + 1] = v;
-                    id[j + 1] = o;
-                }
+                insertionSortPairs(a, id, left, right);
                 return;
             }
-            int mid = (left + right) >>> 1;
-            if (a[mid] < a[left]) {
-                swapPair(a, id, mid, left);
-            }
-            if (a[right] < a[left]) {
-                swapPair(a, id, right, left);
-            }
-            if (a[right] < a[mid]) {
-                swapPair(a, id, right, mid);
-            }
-            double pivot = a[mid];
-            int i = left;
-            int j = right;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    swapPair(a, id, i, j);
-                    i++;
-                    j--;
-                }
-            }
+            long bounds = partitionPairs(a, id, left, right);
+            int i = (int) (bounds >>> 32);
+            int j = (int) bounds;
             int lowEnd = from;
             while (lowEnd < to && ranks[lowEnd] <= j) {
                 lowEnd++;
@@ -413,6 +379,59 @@ public final class Quantiles {
         int o = id[i];
         id[i] = id[j];
         id[j] = o;
+    }
+
+    /**
+     * Hoare partition of {@code a[left..right]} with {@code id} alongside, around the median of the
+     * first, middle and last values.
+     *
+     * @return {@code i << 32 | j} (j as the unsigned low half): afterwards {@code a[left..j]} are at
+     *         most the pivot, {@code a[i..right]} at least, and anything between equals it
+     */
+    private static long partitionPairs(double[] a, int[] id, int left, int right) {
+        int mid = (left + right) >>> 1;
+        if (a[mid] < a[left]) {
+            swapPair(a, id, mid, left);
+        }
+        if (a[right] < a[left]) {
+            swapPair(a, id, right, left);
+        }
+        if (a[right] < a[mid]) {
+            swapPair(a, id, right, mid);
+        }
+        double pivot = a[mid];
+        int i = left;
+        int j = right;
+        while (i <= j) {
+            while (a[i] < pivot) {
+                i++;
+            }
+            while (a[j] > pivot) {
+                j--;
+            }
+            if (i <= j) {
+                swapPair(a, id, i, j);
+                i++;
+                j--;
+            }
+        }
+        return (long) i << 32 | (j & 0xFFFFFFFFL);
+    }
+
+    /** Insertion sort of {@code a[left..right]} with {@code id} alongside. */
+    private static void insertionSortPairs(double[] a, int[] id, int left, int right) {
+        for (int i = left + 1; i <= right; i++) {
+            double v = a[i];
+            int o = id[i];
+            int j = i - 1;
+            while (j >= left && a[j] > v) {
+                a[j + 1] = a[j];
+                id[j + 1] = id[j];
+                j--;
+            }
+            a[j + 1] = v;
+            id[j + 1] = o;
+        }
     }
 
     /**
@@ -536,63 +555,20 @@ public final class Quantiles {
         a[j] = v;
     }
 
-    /** Quicksort of {@code sorted[left..right]} with {@link #order} alongside (median of three, Hoare partition). */
-    private void sort(int left, int right) {
+    /** Quicksort of {@code a[left..right]} with {@code id} alongside (median of three, Hoare partition). */
+    private static void sortPairs(double[] a, int[] id, int left, int right) {
         while (right - left > SMALL) {
-            int mid = (left + right) >>> 1;
-            if (sorted[mid] < sorted[left]) {
-                swap(mid, left);
-            }
-            if (sorted[right] < sorted[left]) {
-                swap(right, left);
-            }
-            if (sorted[right] < sorted[mid]) {
-                swap(right, mid);
-            }
-            double pivot = sorted[mid];
-            int i = left;
-            int j = right;
-            while (i <= j) {
-                while (sorted[i] < pivot) {
-                    i++;
-                }
-                while (sorted[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    swap(i, j);
-                    i++;
-                    j--;
-                }
-            }
+            long bounds = partitionPairs(a, id, left, right);
+            int i = (int) (bounds >>> 32);
+            int j = (int) bounds;
             if (j - left < right - i) {
-                sort(left, j);
+                sortPairs(a, id, left, j);
                 left = i;
             } else {
-                sort(i, right);
+                sortPairs(a, id, i, right);
                 right = j;
             }
         }
-        for (int i = left + 1; i <= right; i++) {
-            double v = sorted[i];
-            int o = order[i];
-            int j = i - 1;
-            while (j >= left && sorted[j] > v) {
-                sorted[j + 1] = sorted[j];
-                order[j + 1] = order[j];
-                j--;
-            }
-            sorted[j + 1] = v;
-            order[j + 1] = o;
-        }
-    }
-
-    private void swap(int i, int j) {
-        double v = sorted[i];
-        sorted[i] = sorted[j];
-        sorted[j] = v;
-        int o = order[i];
-        order[i] = order[j];
-        order[j] = o;
+        insertionSortPairs(a, id, left, right);
     }
 }
