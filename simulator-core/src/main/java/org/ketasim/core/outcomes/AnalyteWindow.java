@@ -228,16 +228,19 @@ public record AnalyteWindow(String name, double lowNgPerMl, double highNgPerMl, 
         }
     }
 
-    /** @return the fraction of a linear segment from a to b that lies in [low, high] */
+    /**
+     * @return the fraction of a linear segment from a to b that lies in [low, high]; the segments
+     *         wholly inside or wholly on one side (most rows) are settled by comparisons alone
+     */
     private double fractionInside(double a, double b) {
-        double lo = Math.min(a, b);
-        double hi = Math.max(a, b);
-        if (lo >= lowNgPerMl && hi <= highNgPerMl) {
+        if (a >= lowNgPerMl && b >= lowNgPerMl && a <= highNgPerMl && b <= highNgPerMl) {
             return 1;
         }
-        if (hi < lowNgPerMl || lo > highNgPerMl || a == b) {
+        if (a < lowNgPerMl && b < lowNgPerMl || a > highNgPerMl && b > highNgPerMl || a == b) {
             return 0;
         }
+        double lo = Math.min(a, b);
+        double hi = Math.max(a, b);
         return Math.max(0, Math.min(hi, highNgPerMl) - Math.max(lo, lowNgPerMl)) / (hi - lo);
     }
 

@@ -85,7 +85,11 @@ public record PdCurves(double[] drugHighScore, double[] responderNrsReduction, d
 
     /**
      * Computes the curves row by row, for runs whose rows are not kept (populations): the same
-     * numbers as {@link #of}.
+     * numbers as {@link #of}. Both curves are non-decreasing functions of their concentration, and
+     * so are their floating-point forms ({@code Math.pow} is semi-monotonic, every other operation
+     * correctly rounded), so the largest score is the score of the largest concentration, to the
+     * bit: beyond the rows kept, only the largest concentrations are tracked, and the two powers are
+     * taken once at the end instead of at every row.
      */
     public static final class Accumulator {
         private final double sKetamineFraction;
@@ -93,12 +97,14 @@ public record PdCurves(double[] drugHighScore, double[] responderNrsReduction, d
         private final double[] high;
         private final double[] nrs;
         private int rows;
-        private double maxHigh = Double.NaN;
-        private double maxNrs = Double.NaN;
+        /** The largest acute effect-site concentration added, -inf before any (NaN rows are skipped). */
+        private double maxCe = Double.NEGATIVE_INFINITY;
+        /** The largest pain effect-site concentration added, -inf before any (NaN rows are skipped). */
+        private double maxCePain = Double.NEGATIVE_INFINITY;
 
         /**
-         * @param sKetamineFraction fraction of the parent concentration that is S-ketamine
-         * @param baselineNrs       the patient's NRS before treatment
+         * @param sKetamineFraction fraction of the parent concentration that is S-ketamine, &gt;= 0
+         * @param baselineNrs       the patient's NRS before treatment, &gt;= 0
          * @param keepRows          how many rows to keep the per-row values of (0 for none)
          */
         public Accumulator(double sKetamineFraction, double baselineNrs, int keepRows) {
@@ -113,24 +119,25 @@ public record PdCurves(double[] drugHighScore, double[] responderNrsReduction, d
          * @param cePain its pain effect-site concentration of the parent (ng/mL), NaN without one
          */
         public void add(double ce, double cePain) {
-            double h = drugHighScore(sKetamineFraction * ce);
-            double r = responderNrsReduction(sKetamineFraction * cePain, baselineNrs);
             if (rows < high.length) {
-                high[rows] = h;
-                nrs[rows] = r;
+                high[rows] = drugHighScore(sKetamineFraction * ce);
+                nrs[rows] = responderNrsReduction(sKetamineFraction * cePain, baselineNrs);
             }
             rows++;
-            if (!Double.isNaN(h)) {
-                maxHigh = Double.isNaN(maxHigh) ? h : Math.max(maxHigh, h);
+            if (ce > maxCe) {
+                maxCe = ce;
             }
-            if (!Double.isNaN(r)) {
-                maxNrs = Double.isNaN(maxNrs) ? r : Math.max(maxNrs, r);
+            if (cePain > maxCePain) {
+                maxCePain = cePain;
             }
         }
 
         /** @return the curves of the rows added */
         public PdCurves curves() {
             int kept = Math.min(rows, high.length);
+            double maxHigh = maxCe == Double.NEGATIVE_INFINITY ? Double.NaN : drugHighScore(sKetamineFraction * maxCe);
+            double maxNrs = maxCePain == Double.NEGATIVE_INFINITY ? Double.NaN
+                    : responderNrsReduction(sKetamineFraction * maxCePain, baselineNrs);
             return new PdCurves(Arrays.copyOf(high, kept), Arrays.copyOf(nrs, kept), maxHigh, maxNrs, baselineNrs);
         }
     }
