@@ -69,9 +69,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0 && seconds <= 600)) {
             throw OptionValues.problem("--seconds", "must be above 0 and at most 600, got " + seconds);
         }
-        if (subjects < 1 || subjects > PopulationSettings.MAX_SUBJECTS) {
-            throw OptionValues.problem("--n", "must be 1 to " + PopulationSettings.MAX_SUBJECTS + ", got " + subjects);
-        }
+        OptionValues.checkPopulation(subjects, null, null, null);
         CompiledScenario c = file == null ? STANDARD.compile() : new ScenarioYaml().load(file);
         int cores = Math.min(PopulationSettings.MAX_THREADS, Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "%s: %d rows per subject, %d subjects per population, %s engine; %d processors, "

@@ -352,13 +352,10 @@ final class CompareCommand implements Callable<Integer> {
         if (typical) {
             return Optional.empty();
         }
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        try {
-            return Optional.of(PopulationSettings.of(subjects, seed).withOutcomeReplicates(replicates)
-                    .withThreads(workers));
-        } catch (IllegalArgumentException e) {
-            throw OptionValues.problem("--n, --seed, --replicates or --threads", e.getMessage());
-        }
+        OptionValues.checkPopulation(subjects, seed, replicates, threads);
+        int workers = threads == null ? Math.min(PopulationSettings.MAX_THREADS,
+                Runtime.getRuntime().availableProcessors()) : threads;
+        return Optional.of(PopulationSettings.of(subjects, seed).withOutcomeReplicates(replicates).withThreads(workers));
     }
 
     private Optional<Double> referenceWeight() {

@@ -1,6 +1,7 @@
 package org.ketasim.cli;
 
 import java.util.List;
+import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.problems.InputException;
 import org.ketasim.core.problems.Location;
 import org.ketasim.core.units.Dimension;
@@ -35,6 +36,32 @@ final class OptionValues {
             return Quantities.parse(text, expected);
         } catch (UnitException e) {
             throw problem(option, e.problem());
+        }
+    }
+
+    /**
+     * Checks the options of a virtual population that a command was given against the ranges of
+     * {@link PopulationSettings}, so that a value out of range is answered naming its own option.
+     *
+     * @param subjects   {@code --n}, or null if the command has none or it was not given
+     * @param seed       {@code --seed}, or null
+     * @param replicates {@code --replicates}, or null
+     * @param threads    {@code --threads}, or null
+     * @throws InputException naming the first option out of range
+     */
+    static void checkPopulation(Integer subjects, Long seed, Integer replicates, Integer threads) {
+        if (subjects != null && (subjects < 1 || subjects > PopulationSettings.MAX_SUBJECTS)) {
+            throw problem("--n", "must be 1 to " + PopulationSettings.MAX_SUBJECTS + ", got " + subjects);
+        }
+        if (seed != null && (seed < 0 || seed > PopulationSettings.MAX_SEED)) {
+            throw problem("--seed", "must be a whole number from 0 to 2^53, got " + seed);
+        }
+        if (replicates != null && (replicates < 0 || replicates > PopulationSettings.MAX_OUTCOME_REPLICATES)) {
+            throw problem("--replicates", "must be 0 to " + PopulationSettings.MAX_OUTCOME_REPLICATES + ", got "
+                    + replicates);
+        }
+        if (threads != null && (threads < 1 || threads > PopulationSettings.MAX_THREADS)) {
+            throw problem("--threads", "must be 1 to " + PopulationSettings.MAX_THREADS + ", got " + threads);
         }
     }
 

@@ -104,6 +104,7 @@ final class PopulationCommand implements Callable<Integer> {
     private int simulate() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        OptionValues.checkPopulation(subjects, seed, replicates, threads);
         WindowChoice windows;
         int workers = threads == null ? Math.min(PopulationSettings.MAX_THREADS,
                 Runtime.getRuntime().availableProcessors()) : threads;

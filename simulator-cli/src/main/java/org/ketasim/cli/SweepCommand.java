@@ -93,12 +93,9 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Sweep sweep;
         WindowChoice windows;
+        OptionValues.checkPopulation(null, null, null, threads);
         int workers = threads == null ? Math.min(PopulationSettings.MAX_THREADS,
                 Runtime.getRuntime().availableProcessors()) : threads;
-        if (workers < 1 || workers > PopulationSettings.MAX_THREADS) {
-            throw OptionValues.problem("--threads", "must be 1 to " + PopulationSettings.MAX_THREADS + ", got "
-                    + workers);
-        }
         if (maxRows < 2 || maxPoints < 1) {
             throw OptionValues.problem(maxRows < 2 ? "--max-rows" : "--max-points", "must be positive");
         }

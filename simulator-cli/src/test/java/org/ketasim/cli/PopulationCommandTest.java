@@ -77,6 +77,15 @@ class PopulationCommandTest {
         assertEquals(2, Cli.run("population", file.toString(), "--percentiles", "50,25", "--out", out).exitCode());
         assertEquals(2, Cli.run("population", file.toString(), "--weight-sd", "-1", "--out", out).exitCode());
         assertEquals(2, Cli.run("population", file.toString(), "--threads", "0", "--out", out).exitCode());
+        for (String[] bad : new String[][] {{"--threads", "100000"}, {"--seed", "-1"}, {"--replicates", "-3"},
+            {"--n", "0"}}) {
+            for (String command : new String[] {"population", "compare"}) {
+                Cli.Result r = Cli.run(command, file.toString(), bad[0], bad[1], "--out", out);
+                assertEquals(2, r.exitCode(), command + " " + bad[0] + " " + bad[1]);
+                assertTrue(r.err().startsWith("error: " + bad[0] + ": must be") && r.err().contains("got " + bad[1]),
+                        "names the option and its value: " + r.err());
+            }
+        }
         assertFalse(Files.exists(tmp.resolve("bad/pop")), "nothing written for bad options");
         Path inline = scenario(SCENARIO.replace("model: fanta-otto",
                 "model:\n  name: inline\n  compartments: {V1: 10 L, CL: 10 L/h}"));

@@ -26,6 +26,8 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
     public static final int MAX_SUBJECTS = 1_000_000;
     /** The most worker threads. */
     public static final int MAX_THREADS = 256;
+    /** The largest seed: 2^53, so that every seed is exact as a double in any output. */
+    public static final long MAX_SEED = 1L << 53;
 
     /** The most outcome replicates. */
     public static final int MAX_OUTCOME_REPLICATES = 10_000;
@@ -46,7 +48,7 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
         if (subjects < 1 || subjects > MAX_SUBJECTS) {
             throw new IllegalArgumentException("the number of subjects must be 1 to " + MAX_SUBJECTS + ", got " + subjects);
         }
-        if (seed < 0 || seed > (1L << 53)) {
+        if (seed < 0 || seed > MAX_SEED) {
             throw new IllegalArgumentException("the seed must be a whole number from 0 to 2^53, got " + seed);
         }
         percentiles = percentiles.clone();
