@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
  * workload users run most: a population of a scenario (by default {@link #STANDARD}, the Dutch
  * inpatient median regimen of the catalogue) with every output row of every subject, the exact
  * percentile bands and the population outcomes, as {@code ketasim population} computes them
- * (without writing files). It reports one thread and all threads. The JMH suite in {@code benchmarks/} is the careful measurement; this
- * is the quick check on any machine.
+ * (without writing files). It reports one thread and all threads. The JMH suite in
+ * {@code benchmarks/} is the careful measurement; this is the quick check on any machine.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure population speed: subjects per second with full time series, exact percentile",

@@ -355,7 +355,8 @@ final class CompareCommand implements Callable<Integer> {
         OptionValues.checkPopulation(subjects, seed, replicates, threads);
         int workers = threads == null ? Math.min(PopulationSettings.MAX_THREADS,
                 Runtime.getRuntime().availableProcessors()) : threads;
-        return Optional.of(PopulationSettings.of(subjects, seed).withOutcomeReplicates(replicates).withThreads(workers));
+        return Optional.of(PopulationSettings.of(subjects, seed).withOutcomeReplicates(replicates)
+                .withThreads(workers));
     }
 
     private Optional<Double> referenceWeight() {

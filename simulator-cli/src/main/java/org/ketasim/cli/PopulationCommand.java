@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
             "Writes DIR/<id>/population_bands.csv (percentiles per time row), population_subjects.csv,",
             "population_probabilities.csv (concentration windows), population_outcomes.csv and",
             "population_mean_reduction.csv (relief and psychomimetic shares, drug and placebo, with 95 %% intervals)",
-            "and population.png. More than 50,000 subjects are simulated in passes over blocks of rows, in bounded memory.",
+            "and population.png. More than 50,000 subjects are simulated in passes over blocks of rows, in",
+            "bounded memory.",
             "Options given here win over the file's population: key. The same --seed gives byte-identical",
             "files at any --threads."})
 final class PopulationCommand implements Callable<Integer> {

@@ -130,7 +130,7 @@ public final class Quantiles {
             if (!Arrays.equals(percentiles, ranksFor)) {
                 ranks(percentiles);
             }
-            select(sorted, 0, count - 1, ranks, 0, ranks.length);
+            selectPairs(sorted, order, 0, count - 1, ranks, 0, ranks.length);
         }
         for (int k = 0; k < percentiles.length; k++) {
             double h = (count - 1) * percentiles[k] / 100;
@@ -348,7 +348,11 @@ public final class Quantiles {
         }
     }
 
-    /** {@link #select} of values with their subjects alongside; {@code ranks} ascending, repeats allowed. */
+    /**
+     * Quickselect of several ranks at once (median of three, Hoare partition), values with their
+     * subjects alongside: afterwards {@code a[r]} is the r-th smallest of {@code a[left..right]} for
+     * every rank r of {@code ranks[from..to)} (ascending, inside the range, repeats allowed).
+     */
     private static void selectPairs(double[] a, int[] id, int left, int right, int[] ranks, int from, int to) {
         while (from < to) {
             if (right - left <= SMALL) {
@@ -489,71 +493,6 @@ public final class Quantiles {
         ranksFor = percentiles.clone();
     }
 
-    /**
-     * Quickselect of several ranks at once, on values alone (median of three, Hoare partition):
-     * afterwards {@code a[r]} is the r-th smallest of {@code a[left..right]} for every rank r of
-     * {@code ranks[from..to)} (ascending, inside the range).
-     */
-    private static void select(double[] a, int left, int right, int[] ranks, int from, int to) {
-        while (from < to) {
-            if (right - left <= SMALL) {
-                for (int i = left + 1; i <= right; i++) {
-                    double v = a[i];
-                    int j = i - 1;
-                    while (j >= left && a[j] > v) {
-                        a[j + 1] = a[j];
-                        j--;
-                    }
-                    a[j + 1] = v;
-                }
-                return;
-            }
-            int mid = (left + right) >>> 1;
-            if (a[mid] < a[left]) {
-                swap(a, mid, left);
-            }
-            if (a[right] < a[left]) {
-                swap(a, right, left);
-            }
-            if (a[right] < a[mid]) {
-                swap(a, right, mid);
-            }
-            double pivot = a[mid];
-            int i = left;
-            int j = right;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    swap(a, i, j);
-                    i++;
-                    j--;
-                }
-            }
-            // a[left..j] <= pivot, a[i..right] >= pivot, and anything between equals the pivot
-            int low = from;
-            while (low < to && ranks[low] <= j) {
-                low++;
-            }
-            int high = low;
-            while (high < to && ranks[high] < i) {
-                high++;
-            }
-            select(a, left, j, ranks, from, low);
-            left = i;
-            from = high;
-        }
-    }
-
-    private static void swap(double[] a, int i, int j) {
-        double v = a[i];
-        a[i] = a[j];
-        a[j] = v;
-    }
 
     /** Quicksort of {@code a[left..right]} with {@code id} alongside (median of three, Hoare partition). */
     private static void sortPairs(double[] a, int[] id, int left, int right) {
