@@ -70,7 +70,7 @@ final class PopulationOutputs {
                 windows, weightSdKg != null ? weightSdKg : spec.weightSd().map(Quantity::internalValue).orElse(0.0),
                 threads, observationTimesH != null ? observationTimesH
                         : spec.observations().stream().mapToDouble(Quantity::internalValue).toArray(),
-                outcomeReplicates);
+                outcomeReplicates, spec.baselineNrsSd().orElse(0.0));
     }
 
     /**

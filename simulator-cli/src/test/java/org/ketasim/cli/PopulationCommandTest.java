@@ -3,6 +3,7 @@ package org.ketasim.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -138,6 +139,30 @@ class PopulationCommandTest {
         assertTrue(r.err().contains("population.percentiles[1]"), r.err());
         file = scenario(SCENARIO + "population: {size: 5}\n");
         assertTrue(Cli.run("validate", file.toString()).err().contains("unknown key 'size'"));
+        file = scenario(SCENARIO + "population:\n  baseline_nrs_sd: 6\n");
+        r = Cli.run("validate", file.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("pop.yaml:9: population.baseline_nrs_sd: must be 0 to 5.0 NRS points, got 6"),
+                r.err());
+    }
+
+    /**
+     * A spread of baseline pain scores changes the outcome shares (a patient at a higher baseline
+     * needs more relief for the same definitions) but not the concentrations: the bands are the
+     * same bytes.
+     */
+    @Test
+    void aBaselineSpreadChangesOutcomesNotConcentrations() throws IOException {
+        for (String sd : new String[] {"0", "2"}) {
+            Path file = scenario(SCENARIO + "population: {baseline_nrs_sd: " + sd + "}\n");
+            Cli.Result r = Cli.run("population", file.toString(), "--n", "200", "--seed", "5", "--replicates", "20",
+                    "--out", tmp.resolve("sd" + sd).toString());
+            assertEquals(0, r.exitCode(), r.err());
+        }
+        assertEquals(Files.readString(tmp.resolve("sd0/pop/population_bands.csv")),
+                Files.readString(tmp.resolve("sd2/pop/population_bands.csv")));
+        assertNotEquals(Files.readString(tmp.resolve("sd0/pop/population_outcomes.csv")),
+                Files.readString(tmp.resolve("sd2/pop/population_outcomes.csv")));
     }
 
     @Test

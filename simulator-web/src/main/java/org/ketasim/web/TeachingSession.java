@@ -276,7 +276,7 @@ final class TeachingSession {
                 .simulation(new SimulationSpec(Quantity.of(durationH, "h"), Quantity.of(Math.min(1, durationH * 60),
                         "min")))
                 .population(unknown.map(u -> new PopulationSpec(Optional.of(1), Optional.of(u.seed()),
-                        Optional.empty(), List.of(), List.of()))).build();
+                        Optional.empty(), List.of(), List.of(), Optional.empty()))).build();
     }
 
     private static Map<String, Object> score(Exercises.Exercise e, Scenario session) {

@@ -18,14 +18,21 @@ import org.ketasim.core.outcomes.WindowChoice;
  * @param outcomeReplicates replicates of the outcome models' parameter uncertainty (see
  *                    {@code outcomes.PopulationOutcomes}), 0 for no outcomes, at most
  *                    {@link #MAX_OUTCOME_REPLICATES}
+ * @param baselineNrsSd between-patient standard deviation of the baseline NRS (points), 0 to
+ *                    {@link #MAX_BASELINE_NRS_SD}: the outcome models draw each patient's baseline
+ *                    from a normal distribution around the scenario's, truncated to 0-10; 0 gives
+ *                    every patient the scenario's baseline
  */
 public record PopulationSettings(int subjects, long seed, double[] percentiles, WindowChoice windows,
-                                 double weightSdKg, int threads, double[] observationTimesH, int outcomeReplicates) {
+                                 double weightSdKg, int threads, double[] observationTimesH, int outcomeReplicates,
+                                 double baselineNrsSd) {
 
     /** The largest population. */
     public static final int MAX_SUBJECTS = 1_000_000;
     /** The most worker threads. */
     public static final int MAX_THREADS = 256;
+    /** The largest between-patient SD of the baseline NRS (points): half the 0-10 scale. */
+    public static final double MAX_BASELINE_NRS_SD = 5;
     /** The largest seed: 2^53, so that every seed is exact as a double in any output. */
     public static final long MAX_SEED = 1L << 53;
 
@@ -71,6 +78,10 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
             throw new IllegalArgumentException("outcome replicates must be 0 to " + MAX_OUTCOME_REPLICATES + ", got "
                     + outcomeReplicates);
         }
+        if (!(baselineNrsSd >= 0 && baselineNrsSd <= MAX_BASELINE_NRS_SD)) {
+            throw new IllegalArgumentException("the baseline NRS standard deviation must be 0 to "
+                    + MAX_BASELINE_NRS_SD + " points, got " + baselineNrsSd);
+        }
         observationTimesH = observationTimesH.clone();
         for (int i = 0; i < observationTimesH.length; i++) {
             if (!(observationTimesH[i] >= 0) || Double.isInfinite(observationTimesH[i])
@@ -92,7 +103,8 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return these settings with simulated observations at those times
      */
     public PopulationSettings withObservations(double[] timesH) {
-        return new PopulationSettings(subjects, seed, percentiles, windows, weightSdKg, threads, timesH, outcomeReplicates);
+        return new PopulationSettings(subjects, seed, percentiles, windows, weightSdKg, threads, timesH,
+                outcomeReplicates, baselineNrsSd);
     }
 
     /**
@@ -102,7 +114,7 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      */
     public static PopulationSettings of(int subjects, long seed) {
         return new PopulationSettings(subjects, seed, DEFAULT_PERCENTILES, WindowChoice.PUBLISHED, 0, 1, new double[0],
-                DEFAULT_OUTCOME_REPLICATES);
+                DEFAULT_OUTCOME_REPLICATES, 0);
     }
 
     /**
@@ -111,7 +123,7 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      */
     public PopulationSettings withOutcomeReplicates(int replicates) {
         return new PopulationSettings(subjects, seed, percentiles, windows, weightSdKg, threads, observationTimesH,
-                replicates);
+                replicates, baselineNrsSd);
     }
 
     /** @return how many subjects get outcomes: the first {@link #MAX_OUTCOME_SUBJECTS} at most, none without replicates */
@@ -138,7 +150,17 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return these settings with {@code n} threads
      */
     public PopulationSettings withThreads(int n) {
-        return new PopulationSettings(subjects, seed, percentiles, windows, weightSdKg, n, observationTimesH, outcomeReplicates);
+        return new PopulationSettings(subjects, seed, percentiles, windows, weightSdKg, n, observationTimesH,
+                outcomeReplicates, baselineNrsSd);
+    }
+
+    /**
+     * @param sd between-patient SD of the baseline NRS (points)
+     * @return these settings with that baseline variability
+     */
+    public PopulationSettings withBaselineNrsSd(double sd) {
+        return new PopulationSettings(subjects, seed, percentiles, windows, weightSdKg, threads, observationTimesH,
+                outcomeReplicates, sd);
     }
 
     /**
@@ -146,7 +168,8 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return these settings with that weight variability
      */
     public PopulationSettings withWeightSd(double sdKg) {
-        return new PopulationSettings(subjects, seed, percentiles, windows, sdKg, threads, observationTimesH, outcomeReplicates);
+        return new PopulationSettings(subjects, seed, percentiles, windows, sdKg, threads, observationTimesH,
+                outcomeReplicates, baselineNrsSd);
     }
 
     /**
@@ -154,7 +177,8 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return these settings with those percentiles
      */
     public PopulationSettings withPercentiles(double[] values) {
-        return new PopulationSettings(subjects, seed, values, windows, weightSdKg, threads, observationTimesH, outcomeReplicates);
+        return new PopulationSettings(subjects, seed, values, windows, weightSdKg, threads, observationTimesH,
+                outcomeReplicates, baselineNrsSd);
     }
 
     /**
@@ -162,6 +186,7 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
      * @return these settings with those windows
      */
     public PopulationSettings withWindows(WindowChoice list) {
-        return new PopulationSettings(subjects, seed, percentiles, list, weightSdKg, threads, observationTimesH, outcomeReplicates);
+        return new PopulationSettings(subjects, seed, percentiles, list, weightSdKg, threads, observationTimesH,
+                outcomeReplicates, baselineNrsSd);
     }
 }

@@ -203,7 +203,7 @@ public final class PopulationSimulator {
      */
     public static OutcomeSettings outcomeSettings(CompiledScenario c, PopulationSettings settings) {
         return OutcomeSettings.of(settings.seed()).withReplicates(settings.outcomeReplicates())
-                .withThreads(settings.threads()).withBaseline(BaselineNrs.fixed(c.baselineNrs()));
+                .withThreads(settings.threads()).withBaseline(new BaselineNrs(c.baselineNrs(), settings.baselineNrsSd()));
     }
 
     /** One population run. */

@@ -28,6 +28,7 @@ import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.Route;
 import org.ketasim.core.model.TransitChain;
 import org.ketasim.core.model.library.ResidualError;
+import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.DoseSpec;
 import org.ketasim.core.scenario.Drug;
@@ -90,7 +91,7 @@ public final class ScenarioYaml {
     private static final List<String> STEP_KEYS = List.of("rate", "for");
     private static final List<String> SIMULATION_KEYS = List.of("duration", "step");
     private static final List<String> POPULATION_KEYS = List.of("subjects", "seed", "weight_sd", "percentiles",
-            "observations");
+            "observations", "baseline_nrs_sd");
 
     /**
      * The largest scenario file read (bytes): four bytes per code point of the YAML parser's limit
@@ -316,6 +317,14 @@ public final class ScenarioYaml {
                 }
                 return q;
             });
+            Optional<Double> baselineNrsSd = p.optional("baseline_nrs_sd").map(n -> {
+                double v = tree.number(n, p.pathOf("baseline_nrs_sd"));
+                if (!(v >= 0 && v <= PopulationSettings.MAX_BASELINE_NRS_SD)) {
+                    throw tree.error(n, p.pathOf("baseline_nrs_sd"), "must be 0 to "
+                            + PopulationSettings.MAX_BASELINE_NRS_SD + " NRS points, got " + tree.text(n, ""));
+                }
+                return v;
+            });
             List<Double> percentiles = new ArrayList<>();
             p.optional("percentiles").ifPresent(n -> {
                 List<Node> items = tree.sequence(n, p.pathOf("percentiles"));
@@ -346,7 +355,7 @@ public final class ScenarioYaml {
                     observations.add(q);
                 }
             });
-            return Optional.of(new PopulationSpec(subjects, seed, weightSd, percentiles, observations));
+            return Optional.of(new PopulationSpec(subjects, seed, weightSd, percentiles, observations, baselineNrsSd));
         }
 
         private long wholeNumber(Node node, String path, long lowest, long highest) {

@@ -283,6 +283,7 @@ public final class ScenarioYamlWriter {
         if (!p.observations().isEmpty()) {
             m.put("observations", p.observations().stream().map(Quantity::toString).toList());
         }
+        p.baselineNrsSd().ifPresent(v -> m.put("baseline_nrs_sd", v));
         return m;
     }
 

@@ -49,7 +49,8 @@ class ScenarioYamlRoundTripTest {
                   doses:
                     - titration: {start: 5 mg/h, step: 2 mg/h, every: 1 h, max: 20 mg/h, duration: 6 h,
                                   stop_raising_when: {concentration: 150 ng/mL}, reduce_by: 25 %}
-                population: {subjects: 10, seed: 3, percentiles: [10, 50, 90], observations: [1 h, 2 h]}
+                population: {subjects: 10, seed: 3, percentiles: [10, 50, 90], observations: [1 h, 2 h],
+                             baseline_nrs_sd: 1.5}
                 simulation: {duration: 8 h, step: 10 min}
                 """;
         Scenario read = new ScenarioYaml().parse(Path.of("inline.yaml"), yaml);
