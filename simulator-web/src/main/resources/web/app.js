@@ -470,7 +470,8 @@ function showCompare(r) {
   compareTable(r);
 }
 
-function pct(share) {
+// A share and its 95 % interval, e.g. "34 % (17-63 %)"; "" when there is none.
+function shareWithInterval(share) {
   if (!share || share.p === null) return "";
   const f = (v) => (v < 0.01 && v > 0 ? (100 * v).toFixed(1) : Math.round(100 * v)) + "";
   return f(share.p) + " % (" + f(share.pLo) + "-" + f(share.pHi) + " %)";
@@ -513,8 +514,8 @@ function benefitHarm(items) {
     mk("line", {x1: X(x.p), y1: Y(y.pLo), x2: X(x.p), y2: Y(y.pHi), stroke: colour, "stroke-width": 1.5});
     const dot = mk("circle", {cx: X(x.p), cy: Y(y.p), r: 6, stroke: colour, "stroke-width": 2,
       fill: it.row.outsideEvidence ? "white" : colour});
-    dot.appendChild(document.createElementNS(ns, "title")).textContent = it.label + ": relief " + pct(y)
-      + ", psychomimetic " + pct(x) + (it.row.outsideEvidence ? "; OUTSIDE THE EVIDENCE" : "");
+    dot.appendChild(document.createElementNS(ns, "title")).textContent = it.label + ": relief " + shareWithInterval(y)
+      + ", psychomimetic " + shareWithInterval(x) + (it.row.outsideEvidence ? "; OUTSIDE THE EVIDENCE" : "");
     const near = items.slice(0, i).filter((q) => Math.abs(X(q.row.psychomimetic.p) - X(x.p)) < 24
       && Math.abs(Y(q.row.relief4Weeks.p) - Y(y.p)) < 14).length;
     mk("text", {x: X(x.p) + 9 + 16 * near, y: Y(y.p) - 6}, String(i + 1));
@@ -538,9 +539,9 @@ function compareTable(r) {
   ];
   for (const w of r.windows) cols.push(["h in " + w.replaceAll("_", " "), (it) => fmt(it.row.windowHours[w], 3)]);
   cols.push(["peak drug-high score, typical volunteer", (it) => fmt(it.row.volunteerPeakDrugHigh, 2)]);
-  cols.push([">= 30 % relief at 4 weeks (95 %)", (it) => pct(it.row.relief4Weeks)]);
-  cols.push(["same on placebo", (it) => pct(it.row.placeboRelief4Weeks)]);
-  cols.push(["psychomimetic effects (95 %)", (it) => pct(it.row.psychomimetic)]);
+  cols.push([">= 30 % relief at 4 weeks (95 %)", (it) => shareWithInterval(it.row.relief4Weeks)]);
+  cols.push(["same on placebo", (it) => shareWithInterval(it.row.placeboRelief4Weeks)]);
+  cols.push(["psychomimetic effects (95 %)", (it) => shareWithInterval(it.row.psychomimetic)]);
   cols.push(["evidence", (it) => it.row.outsideEvidence ? "OUTSIDE: " + it.row.reasons.join("; ") : "inside"]);
   cols.push(["warnings", (it) => it.warnings.map((w) => w.message).join(" | ")]);
   const head = el("tr");

@@ -84,14 +84,14 @@ final class PopulationPanel {
             if (p.counts().inside()[w] < 0) {
                 continue;
             }
-            String range = Double.isInfinite(win.highNgPerMl()) ? "above " + fmt(win.lowNgPerMl()) + " ng/mL"
-                    : fmt(win.lowNgPerMl()) + " to " + fmt(win.highNgPerMl()) + " ng/mL";
+            String range = Double.isInfinite(win.highNgPerMl()) ? "above " + AnalyteWindow.bound(win.lowNgPerMl()) + " ng/mL"
+                    : AnalyteWindow.bound(win.lowNgPerMl()) + " to " + AnalyteWindow.bound(win.highNgPerMl()) + " ng/mL";
             String where = win.site().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
                     + win.analyte().label();
             shares.add(share("inside:" + win.name(), where + " " + range + " at some time (" + win.name()
                     .replace('_', ' ') + ")", p.counts().inside()[w], subjects));
             if (Double.isFinite(win.highNgPerMl())) {
-                shares.add(share("above:" + win.name(), where + " above " + fmt(win.highNgPerMl()) + " ng/mL",
+                shares.add(share("above:" + win.name(), where + " above " + AnalyteWindow.bound(win.highNgPerMl()) + " ng/mL",
                         p.counts().above()[w], subjects));
             }
         }
@@ -169,9 +169,5 @@ final class PopulationPanel {
      */
     static double exactUpper(long k, int n) {
         return k == n ? 1 : new BetaDistribution(k + 1.0, n - k).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.valueOf(v);
     }
 }

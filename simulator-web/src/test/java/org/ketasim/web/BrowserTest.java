@@ -148,6 +148,11 @@ class BrowserTest {
         waiting().until(d -> d.findElements(By.cssSelector("#outcomes tr")).size() > 1);
         System.out.println("browser-measured population outcomes (1000 subjects, after the bands): "
                 + browser.findElement(By.id("outcomes")).getAttribute("data-ms") + " ms");
+        String shares = browser.findElement(By.id("shares")).getText();
+        String outcomeRows = browser.findElement(By.id("outcomes")).getText();
+        assertFalse(shares.contains("NaN") || outcomeRows.contains("NaN"), shares + "\n" + outcomeRows);
+        assertTrue(shares.matches("(?s).*[0-9.]+ % to [0-9.]+ %.*"), "each share with its interval: " + shares);
+        assertTrue(shares.contains("above 71.319 ng/mL"), "window bounds as labels write them: " + shares);
         shoot("designer-7mgh");
     }
 
@@ -180,6 +185,9 @@ class BrowserTest {
         browser.findElement(By.id("compare-add")).click();
         waiting().until(d -> d.findElements(By.cssSelector("#compare-table tr")).size() == 3);
         assertEquals(2, browser.findElements(By.cssSelector("#benefit-harm circle")).size());
+        String table = browser.findElement(By.id("compare-table")).getText();
+        assertFalse(table.contains("NaN"), table);
+        assertTrue(table.matches("(?s).*[0-9.]+ % \\([0-9.]+-[0-9.]+ %\\).*"), "shares with intervals: " + table);
         shoot("compare");
         String link = browser.findElement(By.id("compare-link")).getAttribute("href");
         browser.get("about:blank");

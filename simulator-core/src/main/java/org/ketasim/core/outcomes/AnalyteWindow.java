@@ -251,11 +251,15 @@ public record AnalyteWindow(String name, double lowNgPerMl, double highNgPerMl, 
     }
 
     private static String bounds(double low, double high) {
-        return fmt(low) + "-" + (Double.isInfinite(high) ? "inf" : fmt(high));
+        return bound(low) + "-" + (Double.isInfinite(high) ? "inf" : bound(high));
     }
 
-    /** @return v to 7 significant digits without trailing zeros (71.31899999999999 reads 71.319) */
-    private static String fmt(double v) {
+    /**
+     * @param v a window's bound (ng/mL), finite
+     * @return it as labels write it: 7 significant digits without trailing zeros (the drug-high C50,
+     *         71.31899999999999, reads 71.319)
+     */
+    public static String bound(double v) {
         return new BigDecimal(v).round(new MathContext(7)).stripTrailingZeros().toPlainString();
     }
 }
