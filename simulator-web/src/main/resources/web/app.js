@@ -516,9 +516,17 @@ function benefitHarm(items) {
       fill: it.row.outsideEvidence ? "white" : colour});
     dot.appendChild(document.createElementNS(ns, "title")).textContent = it.label + ": relief " + shareWithInterval(y)
       + ", psychomimetic " + shareWithInterval(x) + (it.row.outsideEvidence ? "; OUTSIDE THE EVIDENCE" : "");
-    const near = items.slice(0, i).filter((q) => Math.abs(X(q.row.psychomimetic.p) - X(x.p)) < 24
-      && Math.abs(Y(q.row.relief4Weeks.p) - Y(y.p)) < 14).length;
-    mk("text", {x: X(x.p) + 9 + 16 * near, y: Y(y.p) - 6}, String(i + 1));
+  });
+  // Numbers after every dot, so that no dot covers one. A point with a neighbour within a label's
+  // reach to its right is numbered on its left; labels on the same side of close points stack upwards.
+  const at = items.map((it) => [X(it.row.psychomimetic.p), Y(it.row.relief4Weeks.p)]);
+  const close = (a, b) => Math.abs(at[a][0] - at[b][0]) < 24 && Math.abs(at[a][1] - at[b][1]) < 14;
+  const left = items.map((it, i) => items.some((q, j) => j !== i && close(i, j) && at[j][0] >= at[i][0]
+    && (at[j][0] > at[i][0] || j > i)));
+  items.forEach((it, i) => {
+    const stack = items.slice(0, i).filter((q, j) => close(i, j) && left[j] === left[i]).length;
+    mk("text", {x: at[i][0] + (left[i] ? -9 : 9), y: at[i][1] - 6 - 12 * stack,
+      "text-anchor": left[i] ? "end" : "start"}, String(i + 1));
   });
   box.appendChild(svg);
   box.appendChild(el("p", "Dots at the shares with all parameters at their estimates, whiskers their 95 % "
@@ -529,27 +537,31 @@ function benefitHarm(items) {
 function compareTable(r) {
   const t = $("compare-table");
   t.textContent = "";
+  // The answer first (the shares with their intervals, and whether the evidence covers them), then
+  // what each regimen is and what the blood sees. A third element marks a numeric column.
   const cols = [
-    ["#", (it, i) => i + 1], ["regimen", (it) => it.label], ["setting", (it) => it.row.setting],
-    ["route", (it) => it.row.routes], ["drug", (it) => it.row.drug], ["model", (it) => it.row.model],
-    ["total dose (mg)", (it) => fmt(it.row.totalDoseMg, 6)], ["S-ketamine (mg)", (it) => fmt(it.row.sKetamineDoseMg, 6)],
-    ["peak rate (mg/h)", (it) => fmt(it.row.peakRateMgPerH, 3)],
-    ["infusion (h)", (it) => fmt(it.row.infusionHours, 3)], ["Cmax (ng/mL)", (it) => fmt(it.row.cmax, 4)],
-    ["AUC (ng·h/mL)", (it) => fmt(it.row.auc, 4)], ["Cmax metabolite", (it) => fmt(it.row.cmaxMetabolite, 4)],
+    ["#", (it, i) => i + 1], ["regimen", (it) => it.label],
+    [">= 30 % relief at 4 weeks (95 %)", (it) => shareWithInterval(it.row.relief4Weeks), true],
+    ["same on placebo", (it) => shareWithInterval(it.row.placeboRelief4Weeks), true],
+    ["psychomimetic effects (95 %)", (it) => shareWithInterval(it.row.psychomimetic), true],
+    ["evidence", (it) => it.row.outsideEvidence ? "OUTSIDE: " + it.row.reasons.join("; ") : "inside"],
+    ["setting", (it) => it.row.setting], ["route", (it) => it.row.routes], ["drug", (it) => it.row.drug],
+    ["model", (it) => it.row.model],
+    ["total dose (mg)", (it) => fmt(it.row.totalDoseMg, 6), true],
+    ["S-ketamine (mg)", (it) => fmt(it.row.sKetamineDoseMg, 6), true],
+    ["peak rate (mg/h)", (it) => fmt(it.row.peakRateMgPerH, 3), true],
+    ["infusion (h)", (it) => fmt(it.row.infusionHours, 3), true], ["Cmax (ng/mL)", (it) => fmt(it.row.cmax, 4), true],
+    ["AUC (ng·h/mL)", (it) => fmt(it.row.auc, 4), true], ["Cmax metabolite", (it) => fmt(it.row.cmaxMetabolite, 4), true],
   ];
-  for (const w of r.windows) cols.push(["h in " + w.replaceAll("_", " "), (it) => fmt(it.row.windowHours[w], 3)]);
-  cols.push(["peak drug-high score, typical volunteer", (it) => fmt(it.row.volunteerPeakDrugHigh, 2)]);
-  cols.push([">= 30 % relief at 4 weeks (95 %)", (it) => shareWithInterval(it.row.relief4Weeks)]);
-  cols.push(["same on placebo", (it) => shareWithInterval(it.row.placeboRelief4Weeks)]);
-  cols.push(["psychomimetic effects (95 %)", (it) => shareWithInterval(it.row.psychomimetic)]);
-  cols.push(["evidence", (it) => it.row.outsideEvidence ? "OUTSIDE: " + it.row.reasons.join("; ") : "inside"]);
+  for (const w of r.windows) cols.push(["h in " + w.replaceAll("_", " "), (it) => fmt(it.row.windowHours[w], 3), true]);
+  cols.push(["peak drug-high score, typical volunteer", (it) => fmt(it.row.volunteerPeakDrugHigh, 2), true]);
   cols.push(["warnings", (it) => it.warnings.map((w) => w.message).join(" | ")]);
   const head = el("tr");
   cols.forEach(([h]) => head.appendChild(el("th", h)));
   t.appendChild(head);
   r.items.forEach((it, i) => {
     const tr = el("tr");
-    cols.forEach(([h, f], c) => tr.appendChild(el("td", f(it, i), c >= 6 && c < cols.length - 2 ? "num" : "")));
+    cols.forEach(([, f, numeric]) => tr.appendChild(el("td", f(it, i), numeric ? "num" : "")));
     t.appendChild(tr);
   });
   const note = $("compare-population");
