@@ -2,10 +2,13 @@ package org.ketasim.core.population;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ketasim.core.engine.Engine;
+import org.ketasim.core.io.yaml.ScenarioYaml;
 import org.ketasim.core.model.IndividualParameter;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.model.Omega;
@@ -77,6 +81,21 @@ class PopulationTest {
             assertEquals(expected, got, 0.025 * expected, "percentile " + p[k]);
         }
         assertTrue(!r.bands().containsKey(Observable.METABOLITE), "no metabolite, no band");
+    }
+
+    /** A spread of baseline pain scores changes the outcome shares, never the concentrations. */
+    @Test
+    void aBaselineSpreadChangesTheOutcomesOnly() {
+        var c = new ScenarioYaml().load(Path.of("../scenarios/dutch-survey/nl-inpatient-median.yaml"));
+        PopulationSettings settings = PopulationSettings.of(100, 4).withOutcomeReplicates(10);
+        PopulationSimulator simulator = new PopulationSimulator(Engine.MODAL);
+        PopulationResult fixed = simulator.simulate(c, settings, s -> { });
+        PopulationResult spread = simulator.simulate(c, settings.withBaselineNrsSd(2), s -> { });
+        for (Observable o : fixed.bands().keySet()) {
+            assertTrue(Arrays.deepEquals(fixed.bands().get(o), spread.bands().get(o)), o.toString());
+        }
+        assertNotEquals(fixed.outcomes().orElseThrow().rows(), spread.outcomes().orElseThrow().rows());
+        assertThrows(IllegalArgumentException.class, () -> settings.withBaselineNrsSd(5.5));
     }
 
     @Test
