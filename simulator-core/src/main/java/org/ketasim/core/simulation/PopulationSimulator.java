@@ -73,9 +73,10 @@ public final class PopulationSimulator {
     static final int RESIDENT_SUBJECTS = 50_000;
     /**
      * The most concentrations held for one block of rows when the subjects are simulated again for
-     * each block (8 bytes each, 640 MB): the fewer the blocks, the fewer the passes.
+     * each block (8 bytes each, 800 MB; with the rest of a 1,000,000-subject run it stays inside the
+     * launcher's 1600 MB heap): the fewer the blocks, the fewer the passes.
      */
-    static final long PASS_VALUES = 80_000_000;
+    static final long PASS_VALUES = 100_000_000;
     /** Subjects simulated at a time in a pass (their propagators are dropped after it). */
     private static final int PASS_CHUNK = 4096;
     /**
