@@ -207,11 +207,7 @@ public final class Quantiles {
             previousHighRank = highRank;
             lowSubject[k] = lo - margin >= 0 ? ids[lowRank] : -1;
             highSubject[k] = hi + margin < count ? ids[highRank] : -1;
-            from[2 * k] = previousTo;
-            to[2 * k] = low;
-            from[2 * k + 1] = low;
-            previousTo = Math.nextUp(high);
-            to[2 * k + 1] = previousTo;
+            previousTo = bound(k, previousTo, low, high);
         }
         from[2 * w] = previousTo;
         to[2 * w] = Double.POSITIVE_INFINITY;
@@ -261,6 +257,21 @@ public final class Quantiles {
     }
 
     /**
+     * Sets window {@code k}'s two regions: below it, from the previous window's end to
+     * {@code low}; the window itself, from {@code low} to just above {@code high}.
+     *
+     * @return the window's end, where the next region starts
+     */
+    private double bound(int k, double previousTo, double low, double high) {
+        from[2 * k] = previousTo;
+        to[2 * k] = low;
+        from[2 * k + 1] = low;
+        double end = Math.nextUp(high);
+        to[2 * k + 1] = end;
+        return end;
+    }
+
+    /**
      * One row by its windows.
      *
      * @return false if a window missed its ranks, or the windows' bounds crossed (nothing written
@@ -276,11 +287,7 @@ public final class Quantiles {
                 windows = false;
                 return false;
             }
-            from[2 * k] = previousTo;
-            to[2 * k] = low;
-            from[2 * k + 1] = low;
-            previousTo = Math.nextUp(high);
-            to[2 * k + 1] = previousTo;
+            previousTo = bound(k, previousTo, low, high);
         }
         from[2 * w] = previousTo;
         to[2 * w] = Double.POSITIVE_INFINITY;

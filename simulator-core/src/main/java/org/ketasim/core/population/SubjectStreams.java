@@ -22,20 +22,6 @@ public final class SubjectStreams {
     /**
      * @param seed     the master seed
      * @param subjects how many streams, &gt;= 0
-     * @return stream i for subject i; each to be used by one thread only
-     */
-    public static List<UniformRandomProvider> create(long seed, int subjects) {
-        Starts starts = starts(seed, subjects);
-        List<UniformRandomProvider> streams = new ArrayList<>(subjects);
-        for (int i = 0; i < subjects; i++) {
-            streams.add(starts.stream(i));
-        }
-        return streams;
-    }
-
-    /**
-     * @param seed     the master seed
-     * @param subjects how many streams, &gt;= 0
      * @return the start of every subject's stream, to draw a subject again from its start
      */
     public static Starts starts(long seed, int subjects) {
@@ -51,12 +37,13 @@ public final class SubjectStreams {
         return new Starts(states);
     }
 
-    /** The saved start of every subject's stream. Thread-safe (immutable). */
+    /** The saved start of every subject's stream. Thread-safe: never changed once made. */
     public static final class Starts {
         private final List<RandomProviderState> states;
 
+        /** @param states the saved starts, in subject order; kept, not copied (only {@link #starts} makes one) */
         private Starts(List<RandomProviderState> states) {
-            this.states = List.copyOf(states);
+            this.states = states;
         }
 
         /**

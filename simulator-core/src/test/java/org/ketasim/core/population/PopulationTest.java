@@ -127,7 +127,7 @@ class PopulationTest {
         int n = 20_000;
         int k = v.parameters().size();
         double[][] sum = new double[k][k];
-        var normal = ZigguratSampler.NormalizedGaussian.of(SubjectStreams.create(1, 1).get(0));
+        var normal = ZigguratSampler.NormalizedGaussian.of(SubjectStreams.starts(1, 1).stream(0));
         for (int s = 0; s < n; s++) {
             double[] eta = v.sample(normal);
             for (int i = 0; i < k; i++) {
