@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         OptionValues.checkPopulation(subjects, null, null, null);
         CompiledScenario c = file == null ? STANDARD.compile() : new ScenarioYaml().load(file);
-        int cores = Math.min(PopulationSettings.MAX_THREADS, Runtime.getRuntime().availableProcessors());
+        int cores = PopulationSettings.defaultThreads();
         out.printf(Locale.ROOT, "%s: %d rows per subject, %d subjects per population, %s engine; %d processors, "
                         + "%s %s%n", c.id(), c.plan().grid().size(), subjects, engine.engine().id(), cores,
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));

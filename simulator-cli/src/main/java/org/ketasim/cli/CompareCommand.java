@@ -353,8 +353,7 @@ final class CompareCommand implements Callable<Integer> {
             return Optional.empty();
         }
         OptionValues.checkPopulation(subjects, seed, replicates, threads);
-        int workers = threads == null ? Math.min(PopulationSettings.MAX_THREADS,
-                Runtime.getRuntime().availableProcessors()) : threads;
+        int workers = threads == null ? PopulationSettings.defaultThreads() : threads;
         return Optional.of(PopulationSettings.of(subjects, seed).withOutcomeReplicates(replicates)
                 .withThreads(workers));
     }

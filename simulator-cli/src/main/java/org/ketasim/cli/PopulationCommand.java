@@ -107,8 +107,7 @@ final class PopulationCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         OptionValues.checkPopulation(subjects, seed, replicates, threads);
         WindowChoice windows;
-        int workers = threads == null ? Math.min(PopulationSettings.MAX_THREADS,
-                Runtime.getRuntime().availableProcessors()) : threads;
+        int workers = threads == null ? PopulationSettings.defaultThreads() : threads;
         double[] observationTimesH;
         try {
             observationTimesH = observationTimes();

@@ -96,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
             List<String> notes = List.of();
             if (sc.scenario().population().isPresent()) {
                 PopulationSettings settings = PopulationOutputs.settings(sc.scenario().population(), null, null, null,
-                        null, WindowChoice.PUBLISHED, Runtime.getRuntime().availableProcessors(), null,
+                        null, WindowChoice.PUBLISHED, PopulationSettings.defaultThreads(), null,
                         PopulationSettings.DEFAULT_OUTCOME_REPLICATES);
                 PopulationOutputs.Written population = populations.write(sc, settings, out.resolve(sc.id()), stdout,
                         err);

@@ -94,8 +94,7 @@ final class SweepCommand implements Callable<Integer> {
         Sweep sweep;
         WindowChoice windows;
         OptionValues.checkPopulation(null, null, null, threads);
-        int workers = threads == null ? Math.min(PopulationSettings.MAX_THREADS,
-                Runtime.getRuntime().availableProcessors()) : threads;
+        int workers = threads == null ? PopulationSettings.defaultThreads() : threads;
         if (maxRows < 2 || maxPoints < 1) {
             throw OptionValues.problem(maxRows < 2 ? "--max-rows" : "--max-points", "must be positive");
         }

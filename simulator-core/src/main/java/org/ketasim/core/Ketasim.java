@@ -110,7 +110,7 @@ public final class Ketasim {
      */
     public static Population population(Scenario s, int subjects, long seed) {
         return population(s, PopulationSettings.of(subjects, seed)
-                .withThreads(Runtime.getRuntime().availableProcessors()));
+                .withThreads(PopulationSettings.defaultThreads()));
     }
 
     /**

@@ -62,7 +62,7 @@ final class CompareView {
         }
         Comparison comparison = new Comparison(Engine.MODAL, WindowChoice.PUBLISHED, Optional.of(PopulationSettings
                 .of(Comparison.DEFAULT_SUBJECTS, Comparison.DEFAULT_SEED)
-                .withThreads(Runtime.getRuntime().availableProcessors())));
+                .withThreads(PopulationSettings.defaultThreads())));
         List<Map<String, Object>> items = new ArrayList<>();
         for (Item item : request.items()) {
             Scenario s = designs.scenario(item.design());

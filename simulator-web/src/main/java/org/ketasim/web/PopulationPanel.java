@@ -62,7 +62,7 @@ final class PopulationPanel {
                     + " subject-rows); use fewer subjects or 'ketasim population'");
         }
         PopulationSettings settings = PopulationSettings.of(subjects, SEED)
-                .withThreads(Runtime.getRuntime().availableProcessors())
+                .withThreads(PopulationSettings.defaultThreads())
                 .withOutcomeReplicates(outcomes ? PopulationSettings.DEFAULT_OUTCOME_REPLICATES : 0);
         PopulationResult p = Ketasim.population(s, settings).result();
         double[] t = p.timesH();

@@ -155,6 +155,14 @@ public record PopulationSettings(int subjects, long seed, double[] percentiles, 
     }
 
     /**
+     * @return the worker threads used when none are asked for: the processors, at most
+     *         {@link #MAX_THREADS}
+     */
+    public static int defaultThreads() {
+        return Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
      * @param sd between-patient SD of the baseline NRS (points)
      * @return these settings with that baseline variability
      */
