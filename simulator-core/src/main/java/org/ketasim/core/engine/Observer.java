@@ -31,7 +31,9 @@ public interface Observer {
 
     /**
      * @return the next time (h) this observer wants to see the state at, after the events there;
-     *         {@code +infinity} for none (the default). It must move on at each {@link #sample}.
+     *         {@code +infinity} for none (the default). It must move on at each {@link #sample}, and
+     *         change at no other time once the observer is given to a propagator (which asks again
+     *         after a sample only).
      */
     default double nextSampleH() {
         return Double.POSITIVE_INFINITY;

@@ -37,6 +37,8 @@ public final class Propagator {
     private final OutputGrid grid;
     private final Controller[] controllers;
     private Observer[] observers = new Observer[0];
+    /** The earliest time an observer wants a sample at, {@code +infinity} for none: changes only at a sample or an {@link #observe}. */
+    private double nextSample = Double.POSITIVE_INFINITY;
     private final int n;
     /** The plan's horizon (h) and number of rows, read on every stop. */
     private final double horizonH;
@@ -103,6 +105,7 @@ public final class Propagator {
     public Propagator observe(Observer observer) {
         observers = java.util.Arrays.copyOf(observers, observers.length + 1);
         observers[observers.length - 1] = observer;
+        nextSample = Math.min(nextSample, observer.nextSampleH());
         return this;
     }
 
@@ -198,7 +201,7 @@ public final class Propagator {
         }
         if (started && controllers.length == 0 && !anyGiven && !inputStale) {
             double g = grid.time(row);
-            double sample = nextSampleH();
+            double sample = nextSample;
             if (g > t && g <= horizonH
                     && (nextBreakH == Double.POSITIVE_INFINITY || nextBreakH - g > FAR_H * (1 + Math.abs(nextBreakH)))
                     && (sample == Double.POSITIVE_INFINITY || sample - g > FAR_H * (1 + Math.abs(sample)))) {
@@ -294,7 +297,7 @@ public final class Propagator {
         for (Controller c : controllers) {
             next = Math.min(next, c.nextDecisionH());
         }
-        next = Math.min(next, nextSampleH());
+        next = Math.min(next, nextSample);
         if (anyGiven) {
             next = Math.min(next, nextGivenTime());
         }
@@ -360,13 +363,16 @@ public final class Propagator {
                 o.row(r, this);
             }
         }
-        for (Observer o : observers) {
-            if (due(o.nextSampleH())) {
-                o.sample(this);
+        if (due(nextSample)) {
+            for (Observer o : observers) {
                 if (due(o.nextSampleH())) {
-                    throw new IllegalStateException("an observer sampled at " + t + " h without moving on");
+                    o.sample(this);
+                    if (due(o.nextSampleH())) {
+                        throw new IllegalStateException("an observer sampled at " + t + " h without moving on");
+                    }
                 }
             }
+            nextSample = nextSampleH();
         }
     }
 
@@ -404,7 +410,7 @@ public final class Propagator {
         inputStale = true;
     }
 
-    /** @return the earliest time an observer wants a sample at, {@code +infinity} for none */
+    /** @return the earliest time an observer wants a sample at, asked of each, {@code +infinity} for none */
     private double nextSampleH() {
         double next = Double.POSITIVE_INFINITY;
         for (Observer o : observers) {

@@ -5,15 +5,13 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import org.ketasim.core.metrics.Summary;
-import org.ketasim.core.outcomes.Analyte;
-import org.ketasim.core.outcomes.AnalyteWindow;
 import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.pd.PdCurves;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.Subject;
 import org.ketasim.core.scenario.Sweep;
 import org.ketasim.core.scenario.SweepAxis;
-import org.ketasim.core.simulation.PatientResult;
+import org.ketasim.core.simulation.CurveMetrics;
 import org.ketasim.core.sweep.SweepPoint;
 
 /**
@@ -79,7 +77,7 @@ public final class SweepWriter {
      */
     public void writeRow(SweepPoint p, Writer out) throws IOException {
         List<String> cells = start(p);
-        if (p.patient().isEmpty()) {
+        if (p.typical().isEmpty()) {
             while (cells.size() < columns - 1) {
                 cells.add("");
             }
@@ -87,18 +85,17 @@ public final class SweepWriter {
             out.write(Csv.line(cells));
             return;
         }
-        Summary s = p.patient().get().summary();
-        PatientResult patient = p.patient().get();
-        PdCurves pd = patient.pd();
+        Summary s = p.typical().get().summary();
+        CurveMetrics curves = p.typical().get().curves();
         for (double v : new double[] {s.totalDoseMg(), s.doseMgPerKg(), s.cmaxNgPerMl(), s.tmaxH(), s.aucNgHPerMl(),
             s.metaboliteCmaxNgPerMl(), s.metaboliteAucNgHPerMl(), s.effectCmaxNgPerMl()}) {
             cells.add(Csv.number(v));
         }
-        for (AnalyteWindow w : windows.resolve(Analyte.ofModel(patient.scenario().racemicModel()))) {
-            cells.add(Csv.number(patient.hoursInside(w)));
+        for (double hours : curves.hoursInWindow()) {
+            cells.add(Csv.number(hours));
         }
-        cells.add(Csv.number(pd.maxDrugHighScore()));
-        cells.add(Csv.number(pd.maxResponderNrsReduction()));
+        cells.add(Csv.number(curves.maxDrugHighScore()));
+        cells.add(Csv.number(curves.maxResponderNrsReduction()));
         if (populations) {
             PopulationResult r = p.population().orElseThrow();
             cells.add(Long.toString(r.settings().seed()));

@@ -1,6 +1,7 @@
 package org.ketasim.core.simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.ketasim.core.engine.Controller;
@@ -11,6 +12,7 @@ import org.ketasim.core.engine.Propagator;
 import org.ketasim.core.engine.Series;
 import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.Observable;
+import org.ketasim.core.outcomes.AnalyteWindow;
 import org.ketasim.core.pd.PdCurves;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.ScenarioException;
@@ -67,15 +69,36 @@ public final class PatientSimulator {
     public PatientResult simulate(CompiledScenario c, Plan plan, double weightKg, Observer... others) {
         Series.Recorder series = new Series.Recorder(plan);
         Summary.Recorder summary = new Summary.Recorder(plan, weightKg);
-        Propagator p = new Propagator(plan, engine).observe(series).observe(summary);
+        FiniteRows finite = new FiniteRows(plan);
+        Propagator p = new Propagator(plan, engine).observe(series).observe(summary).observe(finite);
         for (Observer o : others) {
             p.observe(o);
         }
         p.run();
+        finite.require(c);
         Series rows = series.series();
-        requireFinite(c, rows);
         return new PatientResult(c, weightKg, rows, summary.summary(),
                 PdCurves.of(rows, c.sKetamineFraction(), c.baselineNrs()), events(p));
+    }
+
+    /**
+     * The typical patient's summary and curve metrics without its rows: the numbers of
+     * {@link #simulate}'s summary, {@link PatientResult#hoursInside} and {@link PdCurves} maxima, at
+     * a fraction of the cost and memory (a sweep point).
+     *
+     * @param c       a compiled scenario
+     * @param windows the windows, each in the scenario's parent analyte
+     * @return the metrics
+     * @throws ScenarioException if a row would hold a NaN or an infinity
+     */
+    public PatientMetrics metrics(CompiledScenario c, List<AnalyteWindow> windows) {
+        Plan plan = c.plan();
+        Summary.Recorder summary = new Summary.Recorder(plan, c.weightKg());
+        CurveMetrics.Recorder curves = new CurveMetrics.Recorder(plan, windows, c.sKetamineFraction(), c.baselineNrs());
+        FiniteRows finite = new FiniteRows(plan);
+        new Propagator(plan, engine).observe(summary).observe(curves).observe(finite).run();
+        finite.require(c);
+        return new PatientMetrics(summary.summary(), curves.metrics());
     }
 
     /**
@@ -93,19 +116,33 @@ public final class PatientSimulator {
         return events;
     }
 
-    /** Refuses a result holding a NaN or an infinity, so that none can reach an output file. */
-    static void requireFinite(CompiledScenario c, Series rows) {
-        double[] t = rows.timesH();
-        for (Observable o : Observable.values()) {
-            if (rows.has(o)) {
-                double[] v = rows.values(o);
-                for (int i = 0; i < v.length; i++) {
-                    if (!Double.isFinite(v[i])) {
-                        throw new ScenarioException(c.scenario().at("model"), "the simulation of '" + c.id()
-                                + "' gives a non-finite value at " + t[i] + " h; the model's parameters are beyond "
-                                + "what double precision can compute");
+    /** Notes the first row holding a NaN or an infinity, so that none can reach an output file. */
+    private static final class FiniteRows implements Observer {
+        private final Observable[] present;
+        private double firstH = Double.NaN;
+
+        FiniteRows(Plan plan) {
+            this.present = Arrays.stream(Observable.values()).filter(plan.system()::has).toArray(Observable[]::new);
+        }
+
+        @Override
+        public void row(int row, Propagator p) {
+            if (Double.isNaN(firstH)) {
+                for (Observable o : present) {
+                    if (!Double.isFinite(p.value(o))) {
+                        firstH = p.timeH();
+                        return;
                     }
                 }
+            }
+        }
+
+        /** @throws ScenarioException if a row held a non-finite value */
+        void require(CompiledScenario c) {
+            if (!Double.isNaN(firstH)) {
+                throw new ScenarioException(c.scenario().at("model"), "the simulation of '" + c.id()
+                        + "' gives a non-finite value at " + firstH + " h; the model's parameters are beyond "
+                        + "what double precision can compute");
             }
         }
     }

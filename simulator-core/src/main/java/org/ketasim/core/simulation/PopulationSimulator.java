@@ -31,7 +31,6 @@ import org.ketasim.core.outcomes.OutcomeResult;
 import org.ketasim.core.outcomes.OutcomeSettings;
 import org.ketasim.core.outcomes.PopulationOutcomes;
 import org.ketasim.core.outcomes.SubjectExposure;
-import org.ketasim.core.pd.PdCurves;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.population.Quantiles;
@@ -466,12 +465,7 @@ public final class PopulationSimulator {
             private final Plan plan;
             private final Propagator propagator;
             private final Summary.Recorder summary;
-            private final AnalyteWindow.Hours[] hours;
-            private final Observable[] windowCurves;
-            private final double[] windowPeaks;
-            private final PdCurves.Accumulator pd;
-            private final boolean effect;
-            private final boolean pain;
+            private final CurveMetrics.Recorder curves;
             private final ExposureRecorder exposure;
             /** Where this subject's values of the block's first row are, in each analyte's block. */
             private final int slot;
@@ -486,18 +480,7 @@ public final class PopulationSimulator {
                 this.exposure = index < exposures.length ? recorder(d.plan()) : null;
                 this.plan = exposure == null ? d.plan() : exposure.extend(d.plan());
                 this.summary = new Summary.Recorder(plan, weightKg);
-                this.hours = new AnalyteWindow.Hours[windows.size()];
-                this.windowCurves = new Observable[windows.size()];
-                this.windowPeaks = new double[windows.size()];
-                for (int w = 0; w < hours.length; w++) {
-                    Observable curve = windows.get(w).observable();
-                    windowCurves[w] = plan.system().has(curve) ? curve : null;
-                    hours[w] = windows.get(w).new Hours();
-                    windowPeaks[w] = windowCurves[w] == null ? Double.NaN : Double.NEGATIVE_INFINITY;
-                }
-                this.pd = new PdCurves.Accumulator(c.sKetamineFraction(), c.baselineNrs(), 0);
-                this.effect = plan.system().has(Observable.EFFECT);
-                this.pain = plan.system().has(Observable.PAIN_EFFECT);
+                this.curves = new CurveMetrics.Recorder(plan, windows, c.sKetamineFraction(), c.baselineNrs());
                 this.slot = slot(index);
                 this.propagator = new Propagator(plan, engine).observe(summary).observe(this);
                 if (exposure != null) {
@@ -510,16 +493,7 @@ public final class PopulationSimulator {
                 if (row >= blockStart) {
                     record(slot, row, p);
                 }
-                double t = p.timeH();
-                for (int w = 0; w < hours.length; w++) {
-                    if (windowCurves[w] != null) {
-                        double v = p.value(windowCurves[w]);
-                        hours[w].add(t, v);
-                        windowPeaks[w] = Math.max(windowPeaks[w], v);
-                    }
-                }
-                pd.add(effect ? p.value(Observable.EFFECT) : Double.NaN,
-                        pain ? p.value(Observable.PAIN_EFFECT) : Double.NaN);
+                curves.row(row, p);
             }
 
             Subject finish() {
@@ -527,13 +501,9 @@ public final class PopulationSimulator {
                 if (exposure != null) {
                     exposures[index] = exposure.exposure();
                 }
-                PdCurves curves = pd.curves();
-                double[] inside = new double[hours.length];
-                for (int w = 0; w < hours.length; w++) {
-                    inside[w] = windowCurves[w] == null ? Double.NaN : hours[w].total();
-                }
-                return new Subject(index, weightKg, eta, summary.summary(), inside, windowPeaks,
-                        curves.maxDrugHighScore(), curves.maxResponderNrsReduction(), observations(),
+                CurveMetrics m = curves.metrics();
+                return new Subject(index, weightKg, eta, summary.summary(), m.hoursInWindow(), m.windowPeaks(),
+                        m.maxDrugHighScore(), m.maxResponderNrsReduction(), observations(),
                         PatientSimulator.events(propagator));
             }
 

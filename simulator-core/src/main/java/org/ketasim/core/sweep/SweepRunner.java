@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ketasim.core.engine.Engine;
+import org.ketasim.core.outcomes.Analyte;
 import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.PopulationSettings;
@@ -12,14 +13,14 @@ import org.ketasim.core.problems.InputException;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.ScenarioCompiler;
 import org.ketasim.core.scenario.Sweep;
-import org.ketasim.core.simulation.PatientResult;
+import org.ketasim.core.simulation.PatientMetrics;
 import org.ketasim.core.simulation.PatientSimulator;
 import org.ketasim.core.simulation.PopulationSimulator;
 
 /**
  * Simulates single grid points of a sweep: the point's scenario (the base varied by withers),
- * compiled, then simulated for the typical patient and, with a {@code subjects} axis, as a virtual
- * population (one thread per point; the sweep's seed at every point, so points differ only by their
+ * compiled, then simulated for the typical patient (its summary and curve metrics; no rows are
+ * kept) and, with a {@code subjects} axis, as a virtual population (one thread per point; the sweep's seed at every point, so points differ only by their
  * axes). Thread-safe: points may be run in parallel.
  */
 public final class SweepRunner {
@@ -56,7 +57,7 @@ public final class SweepRunner {
         List<String> values = sweep.values(index);
         try {
             CompiledScenario c = compiler.compile(sweep.scenario(index));
-            PatientResult patient = patients.simulate(c);
+            PatientMetrics typical = patients.metrics(c, windows.resolve(Analyte.ofModel(c.racemicModel())));
             List<Subject> subjects = new ArrayList<>();
             Optional<PopulationResult> population = sweep.subjects(index).map(n -> populations.simulate(c,
                     PopulationSettings.of(n, sweep.seed()).withWindows(windows), s -> {
@@ -64,7 +65,7 @@ public final class SweepRunner {
                             subjects.add(s);
                         }
                     }));
-            return new SweepPoint(index, values, Optional.of(patient), population, subjects, "", c.warnings());
+            return new SweepPoint(index, values, Optional.of(typical), population, subjects, "", c.warnings());
         } catch (InputException e) {
             return failed(index, values, e.getMessage());
         } catch (IllegalArgumentException | ArithmeticException e) {

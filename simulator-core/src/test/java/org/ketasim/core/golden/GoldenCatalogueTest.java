@@ -28,6 +28,7 @@ import org.ketasim.core.pd.PdCurves;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.simulation.PatientResult;
 import org.ketasim.core.simulation.PatientSimulator;
+import org.ketasim.core.testing.Catalogue;
 
 /**
  * Today's behaviour pinned: every catalogue file, simulated on the default (modal) engine and
@@ -54,11 +55,8 @@ class GoldenCatalogueTest {
             "max_drug_high_probability", "drug_high_hours", "max_nrs_reduction", "meets_2_points", "meets_3_points",
             "meets_30_percent", "meets_50_percent");
 
-    static Stream<Path> catalogue() throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of("../scenarios"))) {
-            return files.filter(p -> p.toString().endsWith(".yaml") && !p.toString().endsWith(".sweep.yaml")).sorted()
-                    .toList().stream();
-        }
+    static Stream<Path> catalogue() {
+        return Catalogue.scenarios();
     }
 
     private static List<CSVRecord> read(Reader reader) throws IOException {

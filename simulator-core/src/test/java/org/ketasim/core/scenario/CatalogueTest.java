@@ -3,8 +3,6 @@ package org.ketasim.core.scenario;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +12,7 @@ import org.ketasim.core.io.yaml.ScenarioYaml;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.problems.Warning;
 import org.ketasim.core.simulation.PatientSimulator;
+import org.ketasim.core.testing.Catalogue;
 
 /**
  * Every scenario shipped in {@code scenarios/} loads, names its source and title, and simulates to
@@ -23,11 +22,8 @@ import org.ketasim.core.simulation.PatientSimulator;
  */
 class CatalogueTest {
 
-    static Stream<Path> catalogue() throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of("../scenarios"))) {
-            return files.filter(p -> p.toString().endsWith(".yaml") && !p.toString().endsWith(".sweep.yaml")).sorted()
-                    .toList().stream();
-        }
+    static Stream<Path> catalogue() {
+        return Catalogue.scenarios();
     }
 
     @ParameterizedTest(name = "{0}")

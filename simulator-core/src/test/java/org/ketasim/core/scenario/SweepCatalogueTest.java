@@ -3,8 +3,6 @@ package org.ketasim.core.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,14 +12,13 @@ import org.ketasim.core.io.yaml.SweepYaml;
 import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.sweep.SweepPoint;
 import org.ketasim.core.sweep.SweepRunner;
+import org.ketasim.core.testing.Catalogue;
 
 /** Every sweep shipped in {@code scenarios/sweeps/} loads, and its first and last points simulate. */
 class SweepCatalogueTest {
 
-    static Stream<Path> sweeps() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("../scenarios/sweeps"))) {
-            return files.filter(p -> p.toString().endsWith(".sweep.yaml")).sorted().toList().stream();
-        }
+    static Stream<Path> sweeps() {
+        return Catalogue.sweeps();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -34,7 +31,7 @@ class SweepCatalogueTest {
         for (long k : new long[] {0, sweep.points() - 1}) {
             SweepPoint p = runner.run(k);
             assertEquals("", p.problem(), "point " + k);
-            assertTrue(p.patient().orElseThrow().summary().cmaxNgPerMl() > 0);
+            assertTrue(p.typical().orElseThrow().summary().cmaxNgPerMl() > 0);
         }
     }
 

@@ -2,25 +2,20 @@ package org.ketasim.core.io.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ketasim.core.scenario.Scenario;
+import org.ketasim.core.testing.Catalogue;
 
 /** Writing a scenario and reading it back gives an equal scenario: every catalogue and corpus file. */
 class ScenarioYamlRoundTripTest {
 
-    static Stream<Path> files() throws IOException {
-        try (Stream<Path> catalogue = Files.walk(Path.of("../scenarios"));
-             Stream<Path> corpus = Files.walk(Path.of("src/test/resources/reference/cases"))) {
-            return Stream.concat(catalogue.toList().stream(), corpus.toList().stream())
-                    .filter(p -> p.toString().endsWith(".yaml") && !p.toString().endsWith(".sweep.yaml")).sorted()
-                    .toList().stream();
-        }
+    static Stream<Path> files() {
+        return Stream.concat(Catalogue.scenarios(),
+                Catalogue.scenarioFiles(Path.of("src/test/resources/reference/cases")).stream()).sorted();
     }
 
     @ParameterizedTest(name = "{0}")

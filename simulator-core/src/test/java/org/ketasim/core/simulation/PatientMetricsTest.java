@@ -1,0 +1,45 @@
+package org.ketasim.core.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ketasim.core.engine.Engine;
+import org.ketasim.core.io.yaml.ScenarioYaml;
+import org.ketasim.core.outcomes.Analyte;
+import org.ketasim.core.outcomes.AnalyteWindow;
+import org.ketasim.core.outcomes.WindowChoice;
+import org.ketasim.core.scenario.CompiledScenario;
+import org.ketasim.core.testing.Catalogue;
+
+/**
+ * A sweep point's metrics, computed without keeping rows ({@link PatientSimulator#metrics}), are the
+ * numbers of the full simulation to the bit, on every catalogue file: the same propagation, the same
+ * values read in the same order.
+ */
+class PatientMetricsTest {
+
+    static Stream<Path> catalogue() {
+        return Catalogue.scenarios();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogue")
+    void equalTheFullSimulation(Path file) {
+        CompiledScenario c = new ScenarioYaml().load(file);
+        PatientSimulator simulator = new PatientSimulator(Engine.MODAL);
+        PatientResult full = simulator.simulate(c);
+        List<AnalyteWindow> windows = WindowChoice.PUBLISHED.resolve(Analyte.ofModel(c.racemicModel()));
+        PatientMetrics metrics = simulator.metrics(c, windows);
+        assertEquals(full.summary(), metrics.summary());
+        double[] hours = metrics.curves().hoursInWindow();
+        for (int w = 0; w < windows.size(); w++) {
+            assertEquals(full.hoursInside(windows.get(w)), hours[w], windows.get(w).name());
+        }
+        assertEquals(full.pd().maxDrugHighScore(), metrics.curves().maxDrugHighScore());
+        assertEquals(full.pd().maxResponderNrsReduction(), metrics.curves().maxResponderNrsReduction());
+    }
+}
