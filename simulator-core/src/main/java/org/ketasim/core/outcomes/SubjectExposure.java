@@ -14,8 +14,9 @@ import java.util.Arrays;
  * quadratic with the bin's exact AUC {@code A_b} and its edge values, whose integral against
  * {@code e^{ke0 (s - m)}} is {@code A_b sinh(x)/x + (Cp_right - Cp_left) (h/2)(x cosh x - sinh x)/x²}
  * up to a term of relative size below {@code x² / 100}. Then
- * {@code Ce(t_n) = ke0 e^{-x} Σ_b e^{-ke0 (n-1-b) h} q_b}, summed by Horner's scheme in one pass for
- * any ke0. After the last edge {@code T}: {@code Ce(t) = (Ce(T) + ke0 A_tail) e^{-ke0 (t - T)}}, the
+ * {@code Ce(t_n) = ke0 e^{-x} Σ_b e^{-ke0 (n-1-b) h} q_b} with {@code q_b} the bracket above, summed
+ * as {@code sinh(x)/x} times a polynomial of the AUCs plus the second factor times one of the
+ * steps, both by Horner's scheme in one pass over the bins. After the last edge {@code T}: {@code Ce(t) = (Ce(T) + ke0 A_tail) e^{-ke0 (t - T)}}, the
  * tail taken to enter at {@code T}. The quadrature is exact for a Cp quadratic within each bin;
  * against a closed form (one compartment, 100-h infusion) it is within 1e-8 relative after the
  * first hours, and against the engine's exact effect-site state within 1e-7 relative for multi-day
@@ -153,9 +154,12 @@ public final class SubjectExposure {
 
     /**
      * Fills {@code out[j][k]} with the pain effect-site concentration for rate constant
-     * {@code ke0PerH[j]} at time {@code k} of {@code times}: one pass over the bins for all the rate
-     * constants, each summed exactly as alone (Horner's scheme, the same operations in the same
-     * order), the inner loop running across them.
+     * {@code ke0PerH[j]} at time {@code k} of {@code times}. The sum over the bins is split in two
+     * polynomials in {@code r = exp(-ke0 h)}, one of the bins' AUCs and one of their edge steps, each
+     * by Horner's scheme; four rate constants go through the bins together, so that eight independent
+     * sums are in flight (on the quick compiler that runs short commands this is about three times
+     * faster than one rate constant at a time, or all of them side by side). Every rate constant is
+     * summed with the same operations in the same order, in any group and alone.
      */
     void cePain(double[] ke0PerH, Times times, double[][] out) {
         int m = ke0PerH.length;
@@ -175,35 +179,93 @@ public final class SubjectExposure {
             s1[j] = h / 2 * linearWeight(x);
             scale[j] = k * Math.exp(-x);
         }
+        int j = 0;
+        for (; j + GROUP <= m; j += GROUP) {
+            group(j, r, s0, s1, scale, ke0PerH, times, out);
+        }
+        for (; j < m; j++) {
+            single(j, r, s0, s1, scale, ke0PerH, times, out);
+        }
+    }
+
+    /** Rate constants summed together by {@link #group}. */
+    private static final int GROUP = 4;
+
+    /** {@link #cePain(double[], Times, double[][])} for rate constants {@code j} to {@code j + 3}. */
+    private void group(int j, double[] r, double[] s0, double[] s1, double[] scale, double[] ke0PerH, Times times,
+                       double[][] out) {
+        double r0 = r[j];
+        double r1 = r[j + 1];
+        double r2 = r[j + 2];
+        double r3 = r[j + 3];
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double d0 = 0;
+        double d1 = 0;
+        double d2 = 0;
+        double d3 = 0;
         int[] edge = times.edge;
         int next = 0;
-        while (next < edge.length && edge[next] == 0) {
-            for (int j = 0; j < m; j++) {
-                out[j][next] = 0;
+        int b = 0;
+        int last = times.lastEdgeNeeded;
+        while (next < edge.length) {
+            int until = Math.min(edge[next], last);
+            for (; b < until; b++) {
+                double a = binAuc[b];
+                double d = cpStep[b];
+                a0 = a0 * r0 + a;
+                a1 = a1 * r1 + a;
+                a2 = a2 * r2 + a;
+                a3 = a3 * r3 + a;
+                d0 = d0 * r0 + d;
+                d1 = d1 * r1 + d;
+                d2 = d2 * r2 + d;
+                d3 = d3 * r3 + d;
             }
+            write(j, a0, d0, s0, s1, scale, ke0PerH, times, next, out);
+            write(j + 1, a1, d1, s0, s1, scale, ke0PerH, times, next, out);
+            write(j + 2, a2, d2, s0, s1, scale, ke0PerH, times, next, out);
+            write(j + 3, a3, d3, s0, s1, scale, ke0PerH, times, next, out);
             next++;
         }
-        double[] acc = new double[m];
+    }
+
+    /** {@link #cePain(double[], Times, double[][])} for rate constant {@code j} alone. */
+    private void single(int j, double[] r, double[] s0, double[] s1, double[] scale, double[] ke0PerH, Times times,
+                        double[][] out) {
+        double rj = r[j];
+        double a0 = 0;
+        double d0 = 0;
+        int[] edge = times.edge;
+        int next = 0;
+        int b = 0;
         int last = times.lastEdgeNeeded;
-        for (int b = 0; b < last; b++) {
-            double a = binAuc[b];
-            double d = cpStep[b];
-            for (int j = 0; j < m; j++) {
-                acc[j] = acc[j] * r[j] + a * s0[j] + d * s1[j];
+        while (next < edge.length) {
+            int until = Math.min(edge[next], last);
+            for (; b < until; b++) {
+                a0 = a0 * rj + binAuc[b];
+                d0 = d0 * rj + cpStep[b];
             }
-            while (next < edge.length && edge[next] == b + 1) {
-                for (int j = 0; j < m; j++) {
-                    out[j][next] = scale[j] * acc[j];
-                }
-                next++;
-            }
+            write(j, a0, d0, s0, s1, scale, ke0PerH, times, next, out);
+            next++;
         }
-        for (int j = 0; j < m; j++) {
-            double atLast = scale[j] * acc[j] + ke0PerH[j] * tailAuc;
-            for (int k = next; k < edge.length; k++) {
-                out[j][k] = atLast * Math.exp(-ke0PerH[j] * times.afterLastH[k]);
-            }
+    }
+
+    /**
+     * Writes time {@code k} of rate constant {@code j} from its two sums over the bins up to the
+     * time's edge (all of them for a time after the last edge, the tail added and decayed).
+     */
+    private void write(int j, double sumAuc, double sumStep, double[] s0, double[] s1, double[] scale,
+                       double[] ke0PerH, Times times, int k, double[][] out) {
+        if (times.edge[k] == 0) {
+            out[j][k] = 0;
+            return;
         }
+        double atEdge = scale[j] * (sumAuc * s0[j] + sumStep * s1[j]);
+        out[j][k] = times.edge[k] <= grid.bins() ? atEdge
+                : (atEdge + ke0PerH[j] * tailAuc) * Math.exp(-ke0PerH[j] * times.afterLastH[k]);
     }
 
     /** {@code (x cosh x - sinh x) / x²}, by its series below 0.05 where the difference cancels. */
