@@ -122,12 +122,11 @@ final class SweepCommand implements Callable<Integer> {
                      : SweepFiles.start(out, writer, fingerprint, perSubject);
              ProgressBar bar = progressBar(total, files.nextPoint())) {
             first = files.nextPoint();
+            List<Future<SweepPoint>> next = submit(pool, runner, first, Math.min(total, first + batch));
             for (long start = first; start < total; start += batch) {
-                List<Future<SweepPoint>> jobs = new ArrayList<>();
-                for (long k = start; k < Math.min(total, start + batch); k++) {
-                    long index = k;
-                    jobs.add(pool.submit(() -> runner.run(index)));
-                }
+                List<Future<SweepPoint>> jobs = next;
+                // the next batch is queued before this one is written, so the workers never wait for the writing
+                next = submit(pool, runner, start + batch, Math.min(total, start + 2 * batch));
                 List<SweepPoint> done = new ArrayList<>(jobs.size());
                 for (Future<SweepPoint> job : jobs) {
                     done.add(get(job));
@@ -148,6 +147,16 @@ final class SweepCommand implements Callable<Integer> {
         }
         stdout.flush();
         return problems == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+
+    /** @return the points from {@code from} to {@code to - 1}, queued on the pool */
+    private static List<Future<SweepPoint>> submit(ExecutorService pool, SweepRunner runner, long from, long to) {
+        List<Future<SweepPoint>> jobs = new ArrayList<>();
+        for (long k = from; k < to; k++) {
+            long index = k;
+            jobs.add(pool.submit(() -> runner.run(index)));
+        }
+        return jobs;
     }
 
     /** The sweep, its base and the options that shape the rows, hashed. */
