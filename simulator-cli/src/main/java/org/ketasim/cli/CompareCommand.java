@@ -3,6 +3,7 @@ package org.ketasim.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.ketasim.cli.chart.BenefitHarmChart;
 import org.ketasim.cli.chart.ChartFormat;
 import org.ketasim.cli.chart.Curve;
@@ -126,14 +130,14 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
             return compare();
         }
     }
 
     /** Checks the options, simulates and writes, into the open output folder. */
-    private int compare() throws IOException {
+    private int compare() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         Optional<Double> referenceKg = referenceWeight();
         WindowChoice windows;
@@ -163,11 +167,8 @@ final class CompareCommand implements Callable<Integer> {
         checkSet(batch);
         List<String> problems = new ArrayList<>(batch.failureMessages().stream()
                 .map(f -> "Failed, not compared: " + f).toList());
-        Comparison comparison = new Comparison(engine.engine(), windows, population);
         ScenarioCompiler compiler = inputs.compiler();
-        List<ReportRow> rows = new ArrayList<>();
-        List<CompiledScenario> shown = new ArrayList<>();
-        Map<ComparisonRow, Curve> curves = new HashMap<>();
+        List<Job> jobs = new ArrayList<>();
         for (Optional<String> modelId : modelIds) {
             for (CompiledScenario original : batch.scenarios()) {
                 Scenario varied = original.scenario();
@@ -177,45 +178,56 @@ final class CompareCommand implements Callable<Integer> {
                 if (modelId.isPresent()) {
                     varied = varied.withModel(ModelSpec.BuiltIn.of(modelId.get()));
                 }
-                CompiledScenario s;
                 try {
-                    s = varied.equals(original.scenario()) ? original : compiler.compile(varied);
+                    jobs.add(new Job(modelId, varied.equals(original.scenario()) ? original : compiler.compile(varied),
+                            ""));
                 } catch (InputException e) {
-                    problems.add("Not simulated with " + modelId.orElse("its own model") + ": " + e.getMessage());
-                    continue;
+                    jobs.add(new Job(modelId, null, "Not simulated with " + modelId.orElse("its own model") + ": "
+                            + e.getMessage()));
                 }
-                Comparison.Result result;
-                try {
-                    result = comparison.of(s, familyOf(s.scenario()));
-                } catch (InputException e) {
-                    problems.add("Failed, not compared: " + e.getMessage());
-                    continue;
-                }
-                List<Warning> rowWarnings = new ArrayList<>(s.warnings());
-                result.row().outcomes().flatMap(o -> o.liverWarning()).ifPresent(liver -> rowWarnings.add(
-                        new Warning(Warning.Kind.SAFETY, s.scenario().at("regimen"), liver.text())));
-                rows.add(ReportRow.of(result.row(), s.scenario().title().isBlank() ? s.id() : s.scenario().title(),
-                        rowWarnings));
-                if (modelId.equals(modelIds.get(0))) {
-                    shown.add(s);
-                }
-                curves.put(result.row(), curve(s, result, modelIds.size() > 1));
             }
+        }
+        List<ReportRow> rows = new ArrayList<>();
+        List<CompiledScenario> shown = new ArrayList<>();
+        Map<ComparisonRow, Curve> curves = new HashMap<>();
+        List<Future<Comparison.Result>> results = simulate(jobs, windows, population);
+        for (int j = 0; j < jobs.size(); j++) {
+            Job job = jobs.get(j);
+            if (job.scenario() == null) {
+                problems.add(job.problem());
+                continue;
+            }
+            CompiledScenario s = job.scenario();
+            Comparison.Result result;
+            try {
+                result = Jobs.result(results.get(j));
+            } catch (InputException e) {
+                problems.add("Failed, not compared: " + e.getMessage());
+                continue;
+            }
+            List<Warning> rowWarnings = new ArrayList<>(s.warnings());
+            result.row().outcomes().flatMap(o -> o.liverWarning()).ifPresent(liver -> rowWarnings.add(
+                    new Warning(Warning.Kind.SAFETY, s.scenario().at("regimen"), liver.text())));
+            rows.add(ReportRow.of(result.row(), s.scenario().title().isBlank() ? s.id() : s.scenario().title(),
+                    rowWarnings));
+            if (job.modelId().equals(modelIds.get(0))) {
+                shown.add(s);
+            }
+            curves.put(result.row(), curve(s, result, modelIds.size() > 1));
         }
         List<ReportRow> numbered = ReportRow.numbered(rows);
         Path charts = out.resolve("charts");
-        Optional<HtmlReport.Figure> benefitHarm = Optional.empty();
         UniqueNames names = new UniqueNames();
         String benefitHarmName = names.of("benefit_harm");
         String selectedName = names.of("selected");
         Optional<BenefitHarmChart> chart = BenefitHarmFigure.of(numbered);
-        if (chart.isPresent()) {
-            byte[] png = png(chart.get()::write);
-            AtomicFiles.write(charts.resolve(benefitHarmName + ".png"), o -> o.write(png));
-            benefitHarm = Optional.of(new HtmlReport.Figure("Benefit against harm per regimen, numbered as in the "
-                    + "table", png));
-        }
-        List<HtmlReport.Figure> figures = curveCharts(numbered, curves, charts, names, selectedName);
+        List<PendingChart> pending = new ArrayList<>();
+        chart.ifPresent(c -> pending.add(new PendingChart(benefitHarmName, "Benefit against harm per regimen, "
+                + "numbered as in the table", c::write)));
+        pending.addAll(curveCharts(numbered, curves, names, selectedName));
+        List<HtmlReport.Figure> figures = draw(pending, charts,
+                population.map(PopulationSettings::threads).orElse(PopulationSettings.defaultThreads()));
+        Optional<HtmlReport.Figure> benefitHarm = chart.map(c -> figures.remove(0));
         List<String> windowNames = windows.names();
         AtomicFiles.writeText(out.resolve("comparison.csv"), w -> new ComparisonWriter().write(windowNames,
                 rows.stream().map(ReportRow::row).toList(), w));
@@ -293,22 +305,21 @@ final class CompareCommand implements Callable<Integer> {
         return new Curve(s.id(), "S-ketamine (racemic models halved)", r.timesH(), c, r.row().courseEndH());
     }
 
-    /** Draws one small-multiples chart per family and the chosen set's, writes them, and returns them. */
-    private List<HtmlReport.Figure> curveCharts(List<ReportRow> rows, Map<ComparisonRow, Curve> curves, Path charts,
-                                                UniqueNames names, String selectedName) throws IOException {
+    /** @return one small-multiples chart per family and the chosen set's, to draw */
+    private List<PendingChart> curveCharts(List<ReportRow> rows, Map<ComparisonRow, Curve> curves, UniqueNames names,
+                                           String selectedName) {
         Map<String, Map<String, List<Curve>>> byFamily = new LinkedHashMap<>();
         for (ReportRow r : rows) {
             byFamily.computeIfAbsent(r.row().family(), f -> new LinkedHashMap<>())
                     .computeIfAbsent(r.row().id(), id -> new ArrayList<>()).add(curves.get(r.row()));
         }
-        List<HtmlReport.Figure> figures = new ArrayList<>();
+        List<PendingChart> pending = new ArrayList<>();
         for (var family : byFamily.entrySet()) {
             String label = family.getKey().replace('-', ' ');
             String title = Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": plasma concentration of "
                     + "each regimen's typical patient";
-            byte[] png = png(new RegimenPanels(title, regimens(family.getValue()))::write);
-            AtomicFiles.write(charts.resolve(names.of(family.getKey()) + ".png"), o -> o.write(png));
-            figures.add(new HtmlReport.Figure(title + " (" + family.getValue().size() + " regimens)", png));
+            pending.add(new PendingChart(names.of(family.getKey()), title + " (" + family.getValue().size()
+                    + " regimens)", new RegimenPanels(title, regimens(family.getValue()))::write));
         }
         Map<String, List<Curve>> chosen = new LinkedHashMap<>();
         byFamily.values().forEach(f -> f.forEach((id, c) -> {
@@ -319,13 +330,58 @@ final class CompareCommand implements Callable<Integer> {
         if (!chosen.isEmpty()) {
             String title = "Chosen set (" + (set == null ? "every regimen whose id contains 'median'"
                     : String.join(", ", set)) + ")";
-            byte[] png = png(chosen.values().iterator().next().size() > 1
+            pending.add(new PendingChart(selectedName, title, chosen.values().iterator().next().size() > 1
                     ? new RegimenPanels(title, regimens(chosen))::write
-                    : new OverlayChart(title, chosen.values().stream().map(c -> c.get(0)).toList())::write);
-            AtomicFiles.write(charts.resolve(selectedName + ".png"), o -> o.write(png));
-            figures.add(new HtmlReport.Figure(title, png));
+                    : new OverlayChart(title, chosen.values().stream().map(c -> c.get(0)).toList())::write));
         }
-        return figures;
+        return pending;
+    }
+
+    /**
+     * A chart to draw.
+     *
+     * @param name    its file name in the charts folder, without {@code .png}
+     * @param caption its caption in the report
+     * @param drawing how to draw it
+     */
+    private record PendingChart(String name, String caption, Drawing drawing) {
+    }
+
+    /**
+     * Draws the charts side by side on the workers (each on its own image), then writes them in
+     * order.
+     *
+     * @return their figures, in order (a list that may be changed)
+     */
+    private static List<HtmlReport.Figure> draw(List<PendingChart> pending, Path charts, int workers)
+            throws IOException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, pending.size())));
+        List<Future<byte[]>> images = new ArrayList<>();
+        try {
+            for (PendingChart c : pending) {
+                images.add(pool.submit(() -> {
+                    try {
+                        return png(c.drawing());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+            }
+            List<HtmlReport.Figure> figures = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                byte[] png;
+                try {
+                    png = Jobs.result(images.get(i));
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                AtomicFiles.write(charts.resolve(pending.get(i).name() + ".png"), o -> o.write(png));
+                figures.add(new HtmlReport.Figure(pending.get(i).caption(), png));
+            }
+            return figures;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static List<RegimenPanels.Regimen> regimens(Map<String, List<Curve>> byId) {
@@ -342,6 +398,42 @@ final class CompareCommand implements Callable<Integer> {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         chart.write(ChartFormat.PNG, bytes);
         return bytes.toByteArray();
+    }
+
+    /**
+     * One regimen to compare: its scenario, compiled with the model asked for, or why it could not be.
+     *
+     * @param modelId the model asked for, empty for the file's own
+     * @param scenario the compiled scenario, null when it could not be compiled
+     * @param problem  why not, empty when compiled
+     */
+    private record Job(Optional<String> modelId, CompiledScenario scenario, String problem) {
+    }
+
+    /**
+     * Starts the comparison of every compiled job: several regimens at once, one worker each, when
+     * there are at least as many as workers (a small population per regimen keeps two workers busier
+     * side by side than together); the results do not depend on how the work is spread.
+     *
+     * @return per job, in order, its comparison, or null for a job that was not compiled
+     */
+    private List<Future<Comparison.Result>> simulate(List<Job> jobs, WindowChoice windows,
+                                                     Optional<PopulationSettings> population) {
+        int workers = population.map(PopulationSettings::threads).orElse(PopulationSettings.defaultThreads());
+        int across = (int) Math.max(1, Math.min(workers, jobs.stream().filter(j -> j.scenario() != null).count()));
+        Comparison comparison = new Comparison(engine.engine(), windows,
+                population.map(p -> p.withThreads(Math.max(1, workers / across))));
+        ExecutorService pool = Executors.newFixedThreadPool(across);
+        try {
+            List<Future<Comparison.Result>> results = new ArrayList<>();
+            for (Job job : jobs) {
+                CompiledScenario s = job.scenario();
+                results.add(s == null ? null : pool.submit(() -> comparison.of(s, familyOf(s.scenario()))));
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -129,7 +128,7 @@ final class SweepCommand implements Callable<Integer> {
                 next = submit(pool, runner, start + batch, Math.min(total, start + 2 * batch));
                 List<SweepPoint> done = new ArrayList<>(jobs.size());
                 for (Future<SweepPoint> job : jobs) {
-                    done.add(get(job));
+                    done.add(Jobs.result(job));
                 }
                 files.write(done);
                 if (bar != null) {
@@ -184,16 +183,5 @@ final class SweepCommand implements Callable<Integer> {
         }
         return new ProgressBarBuilder().setTaskName("sweep").setInitialMax(total).startsFrom(done, Duration.ZERO)
                 .setUnit(" points", 1).showSpeed().build();
-    }
-
-    private static SweepPoint get(Future<SweepPoint> job) throws InterruptedException {
-        try {
-            return job.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

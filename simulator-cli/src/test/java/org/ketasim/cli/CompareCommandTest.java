@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,39 @@ class CompareCommandTest {
         assertTrue(html.contains("nl-inpatient-mgkgh-7.0-literal") && html.contains("if mg/h was meant"),
                 "the literal mg/kg/h clinic's warning is in the report");
         assertTrue(Files.exists(out.resolve("charts/selected.png")));
+    }
+
+    /**
+     * Several regimens are compared at once, one worker each, when there are at least as many as
+     * workers, and each regimen's population gets the workers otherwise: the files are the same at
+     * one, two and three workers, charts included (drawn side by side).
+     */
+    @Test
+    void theResultsDoNotDependOnTheWorkers() throws IOException {
+        List<String> files = List.of("../scenarios/dutch-survey/nl-inpatient-median.yaml",
+                "../scenarios/dutch-survey/nl-outpatient-median.yaml", "../scenarios/dutch-survey/nl-oral.yaml");
+        Map<String, byte[]> first = null;
+        for (String threads : List.of("1", "2", "3")) {
+            Path out = tmp.resolve("threads-" + threads);
+            List<String> args = new ArrayList<>(List.of("compare"));
+            args.addAll(files);
+            args.addAll(List.of("--out", out.toString(), "--n", "30", "--replicates", "20", "--threads", threads));
+            Cli.Result r = Cli.run(args.toArray(String[]::new));
+            assertEquals(0, r.exitCode(), r.err());
+            Map<String, byte[]> written = new HashMap<>();
+            for (String name : List.of("comparison.csv", "report.html", "charts/benefit_harm.png",
+                    "charts/dutch-survey.png", "charts/selected.png")) {
+                written.put(name, Files.readAllBytes(out.resolve(name)));
+            }
+            if (first == null) {
+                first = written;
+            } else {
+                for (String name : written.keySet()) {
+                    assertTrue(Arrays.equals(first.get(name), written.get(name)), name + " at " + threads
+                            + " workers");
+                }
+            }
+        }
     }
 
     @Test
