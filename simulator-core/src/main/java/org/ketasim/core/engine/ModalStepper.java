@@ -712,6 +712,34 @@ final class ModalStepper implements Stepper {
         return 0.5 * (a + b);
     }
 
+    /**
+     * {@inheritDoc} The observable's live modes with a nonzero weight: {@code w_k z_k} decaying at
+     * {@code lambda_k}, the terms {@link #value} sums (empty for a mode that does not decay or a
+     * non-finite state).
+     */
+    @Override
+    public Optional<FreeResponse> freeResponse(Observable o) {
+        for (double rate : rates) {
+            if (rate != 0) {
+                return Optional.empty();
+            }
+        }
+        int oi = o.ordinal();
+        double[] w = basis.weights()[oi];
+        int count = supportSize[oi];
+        double[] lambda = new double[count];
+        double[] amplitude = new double[count];
+        for (int q = 0; q < count; q++) {
+            int k = support[oi][q];
+            lambda[q] = basis.lambda()[k];
+            amplitude[q] = w[k] * z[k];
+            if (!(lambda[q] < 0) || !Double.isFinite(amplitude[q])) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new FreeResponse(lambda, amplitude));
+    }
+
     @Override
     public double[] state() {
         double[] x = new double[basis.system().dimension()];

@@ -3,6 +3,7 @@ package org.ketasim.core.engine;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.regimen.Breakpoints;
@@ -149,6 +150,22 @@ public final class Propagator {
             valuesVersion = version;
         }
         return values[o.ordinal()];
+    }
+
+    /**
+     * @param o an observable the system has
+     * @return its course from now on in closed form ({@link Stepper#freeResponse}), when nothing
+     *         more will be given: no input running, no breakpoint of the timeline ahead, no controller
+     *         and no controller's dose; empty otherwise, and where the stepper has no closed form
+     */
+    public Optional<FreeResponse> freeResponse(Observable o) {
+        if (nextBreakH != Double.POSITIVE_INFINITY || controllers.length > 0 || anyGiven) {
+            return Optional.empty();
+        }
+        if (inputStale) {
+            refreshInput();
+        }
+        return stepper.freeResponse(o);
     }
 
     /** @return the total pump rate from now on (mg/h), as set, before bioavailability; boluses not included */

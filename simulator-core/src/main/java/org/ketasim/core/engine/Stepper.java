@@ -1,5 +1,6 @@
 package org.ketasim.core.engine;
 
+import java.util.Optional;
 import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.Observable;
 
@@ -92,6 +93,16 @@ public interface Stepper {
 
     /** @return a copy of the full state (see {@link LinearSystem} for its layout) */
     double[] state();
+
+    /**
+     * @param o an observable of the system
+     * @return its course from the current state with no input, as a sum of exponentials, where
+     *         this stepper has one in closed form (the modal stepper); empty while an input runs,
+     *         and for the steppers without modes
+     */
+    default Optional<FreeResponse> freeResponse(Observable o) {
+        return Optional.empty();
+    }
 
     /**
      * Replaces the state (the input is kept).

@@ -67,9 +67,10 @@ public final class OutcomeAssumptions {
                 "racemic ketamine: S-ketamine is taken as half the racemic dose or total concentration [U]; "
                         + "R-ketamine's own effect is ignored (Olofsen 2022 found no R-ketamine contribution to "
                         + "acute effects [V])",
-                "exposure: plasma S-ketamine AUC in 1-h bins with the edge concentrations, a week of washout and a "
-                        + "tail; the pain effect site from them by quadrature, within 1e-7 relative of the exact "
-                        + "state for multi-day courses [D, tested]",
+                "exposure: plasma S-ketamine AUC in 1-h bins of the course with the edge concentrations, the pain "
+                        + "effect site from them by quadrature, within 1e-7 relative of the exact state for "
+                        + "multi-day courses; after the course end the washout in closed form from the engine's "
+                        + "modes (a week of bins and a tail where it has none) [D, tested]",
                 "uncertainty intervals: 2.5 and 97.5 % points over replicates (R type 7), covering parameter "
                         + "uncertainty and the sampling variation of a cohort of the simulated size"));
         l.addAll(DrugHighScore.ASSUMPTIONS);

@@ -1,6 +1,7 @@
 package org.ketasim.core.outcomes;
 
 import java.util.Arrays;
+import org.ketasim.core.engine.FreeResponse;
 
 /**
  * One subject's plasma S-ketamine exposure, as the outcome models need it: the exact AUC of each
@@ -16,12 +17,23 @@ import java.util.Arrays;
  * up to a term of relative size below {@code x² / 100}. Then
  * {@code Ce(t_n) = ke0 e^{-x} Σ_b e^{-ke0 (n-1-b) h} q_b} with {@code q_b} the bracket above, summed
  * as {@code sinh(x)/x} times a polynomial of the AUCs plus the second factor times one of the
- * steps, both by Horner's scheme in one pass over the bins. After the last edge {@code T}: {@code Ce(t) = (Ce(T) + ke0 A_tail) e^{-ke0 (t - T)}}, the
- * tail taken to enter at {@code T}. The quadrature is exact for a Cp quadratic within each bin;
- * against a closed form (one compartment, 100-h infusion) it is within 1e-8 relative after the
- * first hours, and against the engine's exact effect-site state within 1e-7 relative for multi-day
- * courses at every outcome time, and 1e-5 at the end of a course of under a day, where the
- * distribution phase curves inside the first bins while Ce is small ({@code ExposureQuadratureTest}). A bolus inside a bin is
+ * steps, both by Horner's scheme in one pass over the bins.
+ *
+ * <h2>After the course end</h2>
+ * <p>When nothing is given after the course end {@code T} and the engine has the plasma
+ * concentration's course from there in closed form ({@link #withWashout}: a sum of exponentials,
+ * exact for linear kinetics), the effect site after {@code T} is {@link FreeResponse#effectSiteAt}
+ * from the bins' {@code Ce(T)}: exact, whatever the time. Otherwise (a controller, the
+ * matrix-exponential engine) the bins go on through a washout, and after the last edge
+ * {@code T'}: {@code Ce(t) = (Ce(T') + ke0 A_tail) e^{-ke0 (t - T')}}, the tail taken to enter at
+ * {@code T'}.
+ *
+ * <h2>Accuracy</h2>
+ * <p>The quadrature is exact for a Cp quadratic within each bin; against a closed form (one
+ * compartment, 100-h infusion) it is within 1e-8 relative after the first hours, and against the
+ * engine's exact effect-site state within 1e-7 relative for multi-day courses at every outcome
+ * time, and 1e-5 at the end of a course of under a day, where the distribution phase curves inside
+ * the first bins while Ce is small (3e-6 after it; {@code ExposureQuadratureTest}). A bolus inside a bin is
  * taken as spread over the bin: its share of {@code Ce} is off by at most {@code ke0 h / 2}
  * relative (1.3e-3 at 1-h bins and t½ 10.9 days).
  */
@@ -32,13 +44,17 @@ public final class SubjectExposure {
     private final double[] cpStep;
     private final double tailAuc;
     private final double peakAcuteCe;
+    /** The plasma concentration after the course end in closed form, or null: the binned washout and the tail. */
+    private final FreeResponse washout;
 
-    private SubjectExposure(ExposureGrid grid, double[] binAuc, double[] cpStep, double tailAuc, double peakAcuteCe) {
+    private SubjectExposure(ExposureGrid grid, double[] binAuc, double[] cpStep, double tailAuc, double peakAcuteCe,
+                            FreeResponse washout) {
         this.grid = grid;
         this.binAuc = binAuc;
         this.cpStep = cpStep;
         this.tailAuc = tailAuc;
         this.peakAcuteCe = peakAcuteCe;
+        this.washout = washout;
     }
 
     /**
@@ -87,7 +103,20 @@ public final class SubjectExposure {
             throw new IllegalArgumentException("the peak acute effect-site concentration must be finite and >= 0, got "
                     + peakAcuteCeNgPerMl + " ng/mL");
         }
-        return new SubjectExposure(grid, bins, steps, Math.max(0, tail), peakAcuteCeNgPerMl);
+        return new SubjectExposure(grid, bins, steps, Math.max(0, tail), peakAcuteCeNgPerMl, null);
+    }
+
+    /**
+     * The exposure with its washout in closed form: after the course end, the pain effect site is
+     * taken from the plasma concentration's free response (a sum of exponentials, exact for linear
+     * kinetics with nothing given after the course end), not from the washout bins and the tail.
+     *
+     * @param afterCourseEnd the plasma concentration from the course end on, when nothing more is given
+     *                       (ng/mL, in the units of this exposure's concentrations)
+     * @return the exposure
+     */
+    public SubjectExposure withWashout(FreeResponse afterCourseEnd) {
+        return new SubjectExposure(grid, binAuc, cpStep, tailAuc, peakAcuteCe, afterCourseEnd);
     }
 
     /** @return the grid */
@@ -100,14 +129,20 @@ public final class SubjectExposure {
         return peakAcuteCe;
     }
 
-    /** @return the plasma AUC from 0 to the end of the follow-up (ng·h/mL) */
+    /**
+     * @return the plasma AUC (ng·h/mL): with the washout in closed form, from 0 to infinity; else
+     *         from 0 to the end of the follow-up
+     */
     public double aucNgHPerMl() {
+        if (washout != null) {
+            return Arrays.stream(binAuc, 0, grid.courseBins()).sum() + washout.integral();
+        }
         return Arrays.stream(binAuc).sum() + tailAuc;
     }
 
-    /** @return the plasma AUC after the last edge (ng·h/mL) */
-    public double tailAucNgHPerMl() {
-        return tailAuc;
+    /** @return whether the washout after the course end is in closed form ({@link #withWashout}) */
+    public boolean closedFormWashout() {
+        return washout != null;
     }
 
     /**
@@ -128,7 +163,8 @@ public final class SubjectExposure {
             a[b] *= factor;
             d[b] *= factor;
         }
-        return new SubjectExposure(grid, a, d, tailAuc * factor, peakAcuteCe * factor);
+        return new SubjectExposure(grid, a, d, tailAuc * factor, peakAcuteCe * factor,
+                washout == null ? null : washout.scaled(factor));
     }
 
     /**
@@ -179,12 +215,13 @@ public final class SubjectExposure {
             s1[j] = h / 2 * linearWeight(x);
             scale[j] = k * Math.exp(-x);
         }
+        int last = washout == null ? times.lastEdgeNeeded : Math.min(times.lastEdgeNeeded, grid.courseBins());
         int j = 0;
         for (; j + GROUP <= m; j += GROUP) {
-            group(j, r, s0, s1, scale, ke0PerH, times, out);
+            group(j, last, r, s0, s1, scale, ke0PerH, times, out);
         }
         for (; j < m; j++) {
-            single(j, r, s0, s1, scale, ke0PerH, times, out);
+            single(j, last, r, s0, s1, scale, ke0PerH, times, out);
         }
     }
 
@@ -192,8 +229,8 @@ public final class SubjectExposure {
     private static final int GROUP = 4;
 
     /** {@link #cePain(double[], Times, double[][])} for rate constants {@code j} to {@code j + 3}. */
-    private void group(int j, double[] r, double[] s0, double[] s1, double[] scale, double[] ke0PerH, Times times,
-                       double[][] out) {
+    private void group(int j, int last, double[] r, double[] s0, double[] s1, double[] scale, double[] ke0PerH,
+                       Times times, double[][] out) {
         double r0 = r[j];
         double r1 = r[j + 1];
         double r2 = r[j + 2];
@@ -209,7 +246,6 @@ public final class SubjectExposure {
         int[] edge = times.edge;
         int next = 0;
         int b = 0;
-        int last = times.lastEdgeNeeded;
         while (next < edge.length) {
             int until = Math.min(edge[next], last);
             for (; b < until; b++) {
@@ -233,15 +269,14 @@ public final class SubjectExposure {
     }
 
     /** {@link #cePain(double[], Times, double[][])} for rate constant {@code j} alone. */
-    private void single(int j, double[] r, double[] s0, double[] s1, double[] scale, double[] ke0PerH, Times times,
-                        double[][] out) {
+    private void single(int j, int last, double[] r, double[] s0, double[] s1, double[] scale, double[] ke0PerH,
+                        Times times, double[][] out) {
         double rj = r[j];
         double a0 = 0;
         double d0 = 0;
         int[] edge = times.edge;
         int next = 0;
         int b = 0;
-        int last = times.lastEdgeNeeded;
         while (next < edge.length) {
             int until = Math.min(edge[next], last);
             for (; b < until; b++) {
@@ -255,7 +290,9 @@ public final class SubjectExposure {
 
     /**
      * Writes time {@code k} of rate constant {@code j} from its two sums over the bins up to the
-     * time's edge (all of them for a time after the last edge, the tail added and decayed).
+     * time's edge: with the washout in closed form, up to the course end for a later time, then the
+     * effect site fed by the free response; else all of them for a time after the last edge, the
+     * tail added and decayed.
      */
     private void write(int j, double sumAuc, double sumStep, double[] s0, double[] s1, double[] scale,
                        double[] ke0PerH, Times times, int k, double[][] out) {
@@ -264,6 +301,11 @@ public final class SubjectExposure {
             return;
         }
         double atEdge = scale[j] * (sumAuc * s0[j] + sumStep * s1[j]);
+        if (washout != null) {
+            double tau = times.afterEndH[k];
+            out[j][k] = tau > 0 ? washout.effectSiteAt(ke0PerH[j], atEdge, tau) : atEdge;
+            return;
+        }
         out[j][k] = times.edge[k] <= grid.bins() ? atEdge
                 : (atEdge + ke0PerH[j] * tailAuc) * Math.exp(-ke0PerH[j] * times.afterLastH[k]);
     }
@@ -284,11 +326,14 @@ public final class SubjectExposure {
     static final class Times {
         final int[] edge;
         final double[] afterLastH;
+        /** Per time, the hours after the course end (negative before it). */
+        final double[] afterEndH;
         final int lastEdgeNeeded;
 
-        private Times(int[] edge, double[] afterLastH, int lastEdgeNeeded) {
+        private Times(int[] edge, double[] afterLastH, double[] afterEndH, int lastEdgeNeeded) {
             this.edge = edge;
             this.afterLastH = afterLastH;
+            this.afterEndH = afterEndH;
             this.lastEdgeNeeded = lastEdgeNeeded;
         }
 
@@ -307,6 +352,7 @@ public final class SubjectExposure {
             int n = grid.bins();
             int[] edge = new int[timesH.length];
             double[] after = new double[timesH.length];
+            double[] afterEnd = new double[timesH.length];
             int needed = 0;
             for (int k = 0; k < timesH.length; k++) {
                 double t = timesH[k];
@@ -315,6 +361,7 @@ public final class SubjectExposure {
                             + " h then " + t + " h");
                 }
                 int j = grid.edgeIndex(t);
+                afterEnd[k] = j >= 0 ? j * grid.binWidthH() - grid.courseEndH() : t - grid.courseEndH();
                 if (j >= 0) {
                     edge[k] = j;
                     needed = Math.max(needed, j);
@@ -328,7 +375,7 @@ public final class SubjectExposure {
                             + "edge or a time after the binned washout");
                 }
             }
-            return new Times(edge, after, needed);
+            return new Times(edge, after, afterEnd, needed);
         }
     }
 }

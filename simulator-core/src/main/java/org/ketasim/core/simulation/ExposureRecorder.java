@@ -1,5 +1,6 @@
 package org.ketasim.core.simulation;
 
+import org.ketasim.core.engine.FreeResponse;
 import org.ketasim.core.engine.Observer;
 import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
@@ -11,7 +12,9 @@ import org.ketasim.core.outcomes.SubjectExposure;
  * Records, as one subject's run goes, what the outcome models take ({@link SubjectExposure}): the
  * exact plasma AUC and concentration of the parent at every edge of an {@link ExposureGrid}, the
  * AUC at the end of a {@value #FOLLOW_UP_WEEKS}-week follow-up, and the peak acute effect-site
- * concentration from the start to one hour after the course end, found in continuous time. The
+ * concentration from the start to one hour after the course end, found in continuous time; and,
+ * when nothing is given after the course end and the engine has the closed form (the modal
+ * engine), the parent's free response there, from which the washout is taken exactly. The
  * values are the parent's; {@link #exposure()} scales them to S-ketamine. The run's plan must reach
  * {@link #endH()} ({@link #extend}). Not thread-safe: one per subject.
  */
@@ -39,6 +42,8 @@ public final class ExposureRecorder implements Observer {
     private final double[] auc;
     private final double[] cp;
     private double followUpAuc = Double.NaN;
+    /** The parent's free response at the course end, when the run has one ({@link Propagator#freeResponse}). */
+    private FreeResponse washout;
     private double peak;
     private int next;
 
@@ -124,12 +129,39 @@ public final class ExposureRecorder implements Observer {
         if (edges[k] >= 0) {
             auc[edges[k]] = p.stepper().auc(Observable.PARENT);
             cp[edges[k]] = Math.max(0, p.value(Observable.PARENT));
+            if (edges[k] == grid.courseBins()) {
+                washout = p.freeResponse(Observable.PARENT).orElse(null);
+                if (washout != null) {
+                    fillWashout(k);
+                }
+            }
         }
         if (k == peakSample && effect) {
             peak = Math.max(peak, p.value(Observable.EFFECT));
         }
         if (k == times.length - 1) {
             followUpAuc = p.stepper().auc(Observable.PARENT);
+        }
+        if (washout != null && next < times.length) {
+            next = next <= peakSample ? peakSample : times.length;
+        }
+    }
+
+    /**
+     * Fills the edges after the course end (sample {@code k}) and the follow-up AUC from the free
+     * response, in closed form, so that the run needs no stop there but the peak's.
+     */
+    private void fillWashout(int k) {
+        double end = times[k];
+        double aucEnd = auc[edges[k]];
+        for (int later = k + 1; later < times.length; later++) {
+            double tau = times[later] - end;
+            if (edges[later] >= 0) {
+                auc[edges[later]] = aucEnd + washout.integral(tau);
+                cp[edges[later]] = Math.max(0, washout.valueAt(tau));
+            } else if (later == times.length - 1) {
+                followUpAuc = aucEnd + washout.integral(tau);
+            }
         }
     }
 
@@ -160,6 +192,7 @@ public final class ExposureRecorder implements Observer {
         if (Double.isNaN(followUpAuc)) {
             throw new IllegalStateException("the run has not reached the end of the follow-up, " + endH() + " h");
         }
-        return SubjectExposure.of(grid, auc, cp, followUpAuc, peak).scaled(sKetamineFraction);
+        SubjectExposure binned = SubjectExposure.of(grid, auc, cp, followUpAuc, peak);
+        return (washout == null ? binned : binned.withWashout(washout)).scaled(sKetamineFraction);
     }
 }

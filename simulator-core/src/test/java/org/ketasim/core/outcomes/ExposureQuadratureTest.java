@@ -105,26 +105,29 @@ class ExposureQuadratureTest {
 
     /**
      * Every outcome time of catalogue courses: the exposures of {@link ExposureFixtures} against the
-     * engine's own pain effect site. Tolerances: 1e-7 relative for multi-day courses (what is left is
-     * the engine's accuracy on this slow state, about 1e-8, and the tail); 1e-5 at the end of the
-     * 6-h session (seen 2.5e-6) and the 40-min infusion (seen 7.3e-6), whose distribution phase
-     * curves inside the first bins while Ce is still small.
+     * engine's own pain effect site. The washout after the course end is in closed form (the
+     * plasma's free response, exact), so what is left at every time is the course's quadrature,
+     * decaying after the end. Tolerances: 1e-7 relative for multi-day courses (the engine's accuracy
+     * on this slow state is about 1e-8); at the end of the 6-h session 1e-5 (seen 2.5e-6) and of
+     * the 40-min infusion 1e-5 (seen 7.3e-6), whose distribution phase curves inside the first bins
+     * while Ce is still small, and 3e-6 after them (seen 1.2e-6).
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"trials/sigtermans2009.yaml, 1e-7", "dutch-survey/nl-inpatient-median.yaml, 1e-7",
-            "trials/ketcrps2-arm-a.yaml, 1e-7", "trials/vranken2005-k75.yaml, 1e-7",
-            "trials/kiefer-anaesthetic-icu.yaml, 1e-7", "dutch-survey/nl-outpatient-median.yaml, 1e-5",
-            "examples/built-in-model.yaml, 1e-5"})
-    void quadratureMatchesTheEnginesEffectSite(String file, double atEnd) {
+    @CsvSource({"trials/sigtermans2009.yaml, 1e-7, 1e-7", "dutch-survey/nl-inpatient-median.yaml, 1e-7, 1e-7",
+            "trials/ketcrps2-arm-a.yaml, 1e-7, 1e-7", "trials/vranken2005-k75.yaml, 1e-7, 1e-7",
+            "trials/kiefer-anaesthetic-icu.yaml, 1e-7, 1e-7", "dutch-survey/nl-outpatient-median.yaml, 1e-5, 3e-6",
+            "examples/built-in-model.yaml, 1e-5, 3e-6"})
+    void quadratureMatchesTheEnginesEffectSite(String file, double atEnd, double after) {
         CompiledScenario s = ExposureFixtures.catalogue(file);
         SubjectExposure e = ExposureFixtures.typical(s);
+        assertTrue(e.closedFormWashout(), file + ": nothing is given after the course end");
         ExposureGrid g = e.grid();
         double end = g.courseEndH();
         double[] times = {end, end + 68, g.lastEdgeH(), end + 672, end + 2016};
         Series exact = ExposureFixtures.exactAt(s, times);
         double[] ce = exact.values(Observable.PAIN_EFFECT);
         for (int k = 0; k < times.length; k++) {
-            assertClose(s.sKetamineFraction() * ce[k], e.cePain(KE0, times[k]), k == 0 ? atEnd : 1e-7, 0,
+            assertClose(s.sKetamineFraction() * ce[k], e.cePain(KE0, times[k]), k == 0 ? atEnd : after, 0,
                     file + ": Ce,pain at " + times[k] + " h");
         }
     }
