@@ -37,15 +37,43 @@ public enum Measure {
     /**
      * @param reductionNrs the NRS reduction (points)
      * @param baselineNrs  the baseline NRS
-     * @return whether this relief definition is met
+     * @return whether this relief definition is met: at or above its {@link #threshold}, above it
+     *         where it {@link #isStrict}
      * @throws IllegalStateException for {@link #PSYCHOMIMETIC}
      */
     public boolean isMet(double reductionNrs, double baselineNrs) {
+        return meets(reductionNrs, threshold(baselineNrs), isStrict());
+    }
+
+    /**
+     * {@link #isMet} with its threshold taken beforehand (once per patient in a tally).
+     *
+     * @param reductionNrs the NRS reduction (points)
+     * @param threshold    a definition's {@link #threshold}
+     * @param strict       whether it {@link #isStrict}
+     * @return whether the reduction meets it
+     */
+    public static boolean meets(double reductionNrs, double threshold, boolean strict) {
+        return strict ? reductionNrs > threshold : reductionNrs >= threshold;
+    }
+
+    /** @return whether the reduction must be above the {@link #threshold} ("more than 50 %"), not at it */
+    public boolean isStrict() {
+        return this == MEETS_50_PERCENT;
+    }
+
+    /**
+     * @param baselineNrs the baseline NRS
+     * @return the NRS reduction (points) from which this relief definition is met (above which, where
+     *         it {@link #isStrict})
+     * @throws IllegalStateException for {@link #PSYCHOMIMETIC}
+     */
+    public double threshold(double baselineNrs) {
         return switch (this) {
-            case MEETS_2_POINTS -> reductionNrs >= 2;
-            case MEETS_3_POINTS -> reductionNrs >= 3;
-            case MEETS_30_PERCENT -> reductionNrs >= 0.3 * baselineNrs;
-            case MEETS_50_PERCENT -> reductionNrs > 0.5 * baselineNrs;
+            case MEETS_2_POINTS -> 2;
+            case MEETS_3_POINTS -> 3;
+            case MEETS_30_PERCENT -> 0.3 * baselineNrs;
+            case MEETS_50_PERCENT -> 0.5 * baselineNrs;
             case PSYCHOMIMETIC -> throw new IllegalStateException("psychomimetic is not a pain-relief definition");
         };
     }

@@ -192,24 +192,40 @@ public final class PopulationOutcomes {
         double[] placeboReduction = new double[nt];
         int drug = Arm.DRUG.ordinal();
         int placebo = Arm.PLACEBO.ordinal();
+        double[] drugMean = tally.mean[drug];
+        double[] placeboMean = tally.mean[placebo];
+        double[][] drugShare = new double[RELIEF.length][];
+        double[][] placeboShare = new double[RELIEF.length][];
+        boolean[] strict = new boolean[RELIEF.length];
+        for (int m = 0; m < RELIEF.length; m++) {
+            drugShare[m] = tally.share[drug][RELIEF[m].ordinal()];
+            placeboShare[m] = tally.share[placebo][RELIEF[m].ordinal()];
+            strict[m] = RELIEF[m].isStrict();
+        }
+        double[] needed = new double[RELIEF.length];
         for (int i = 0; i < exposures.size(); i++) {
             System.arraycopy(ceAll, i * nt, ce, 0, nt);
             double baseline = d.baseline[i];
+            for (int m = 0; m < RELIEF.length; m++) {
+                needed[m] = RELIEF[m].threshold(baseline);
+            }
             boolean onDrug = d.u[i] < d.relief.drugResponse();
             boolean onPlacebo = d.u[i] < d.relief.placeboResponse();
+            double fromPlacebo = onPlacebo ? d.placeboRelief[i] : 0;
             for (int t = 0; t < nt; t++) {
-                double fromPlacebo = onPlacebo ? d.placeboRelief[i] : 0;
                 double fromDrug = onDrug ? d.relief.fraction(ce[t], d.c50[i]) : 0;
-                drugReduction[t] = baseline * Math.max(fromDrug, fromPlacebo);
-                placeboReduction[t] = baseline * fromPlacebo;
-                tally.mean[drug][t] += drugReduction[t];
-                tally.mean[placebo][t] += placeboReduction[t];
-                for (Measure m : RELIEF) {
-                    if (m.isMet(drugReduction[t], baseline)) {
-                        tally.share[drug][m.ordinal()][t]++;
+                double onDrugNrs = baseline * Math.max(fromDrug, fromPlacebo);
+                double onPlaceboNrs = baseline * fromPlacebo;
+                drugReduction[t] = onDrugNrs;
+                placeboReduction[t] = onPlaceboNrs;
+                drugMean[t] += onDrugNrs;
+                placeboMean[t] += onPlaceboNrs;
+                for (int m = 0; m < RELIEF.length; m++) {
+                    if (Measure.meets(onDrugNrs, needed[m], strict[m])) {
+                        drugShare[m][t]++;
                     }
-                    if (m.isMet(placeboReduction[t], baseline)) {
-                        tally.share[placebo][m.ordinal()][t]++;
+                    if (Measure.meets(onPlaceboNrs, needed[m], strict[m])) {
+                        placeboShare[m][t]++;
                     }
                 }
             }
