@@ -215,8 +215,15 @@ public record AnalyteWindow(String name, double lowNgPerMl, double highNgPerMl, 
          * @param c     its concentration (ng/mL)
          */
         public void add(double timeH, double c) {
+            double a = lastValue;
             if (!Double.isNaN(lastTime)) {
-                total += (timeH - lastTime) * fractionInside(lastValue, c);
+                // most segments lie wholly inside (the whole step counts) or wholly on one side (nothing
+                // does): settled here, the same sums as fractionInside's 1 and 0 would give
+                if (a >= lowNgPerMl && c >= lowNgPerMl && a <= highNgPerMl && c <= highNgPerMl) {
+                    total += timeH - lastTime;
+                } else if (!(a < lowNgPerMl && c < lowNgPerMl || a > highNgPerMl && c > highNgPerMl)) {
+                    total += (timeH - lastTime) * fractionInside(a, c);
+                }
             }
             lastTime = timeH;
             lastValue = c;
@@ -229,14 +236,11 @@ public record AnalyteWindow(String name, double lowNgPerMl, double highNgPerMl, 
     }
 
     /**
-     * @return the fraction of a linear segment from a to b that lies in [low, high]; the segments
-     *         wholly inside or wholly on one side (most rows) are settled by comparisons alone
+     * @return the fraction of a linear segment from a to b that lies in [low, high], for a segment
+     *         that is neither wholly inside nor wholly on one side ({@link Hours#add} settles those)
      */
     private double fractionInside(double a, double b) {
-        if (a >= lowNgPerMl && b >= lowNgPerMl && a <= highNgPerMl && b <= highNgPerMl) {
-            return 1;
-        }
-        if (a < lowNgPerMl && b < lowNgPerMl || a > highNgPerMl && b > highNgPerMl || a == b) {
+        if (a == b) {
             return 0;
         }
         double lo = Math.min(a, b);
