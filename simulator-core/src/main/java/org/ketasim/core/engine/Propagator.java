@@ -154,18 +154,27 @@ public final class Propagator {
 
     /**
      * @param o an observable the system has
-     * @return its course from now on in closed form ({@link Stepper#freeResponse}), when nothing
-     *         more will be given: no input running, no breakpoint of the timeline ahead, no controller
-     *         and no controller's dose; empty otherwise, and where the stepper has no closed form
+     * @return its course in closed form ({@link Stepper#freeResponse}) from now until
+     *         {@link #nextDoseEventH()}, when no input runs now and no controller can give a dose;
+     *         empty otherwise, and where the stepper has no closed form
      */
     public Optional<FreeResponse> freeResponse(Observable o) {
-        if (nextBreakH != Double.POSITIVE_INFINITY || controllers.length > 0 || anyGiven) {
+        if (controllers.length > 0 || anyGiven) {
             return Optional.empty();
         }
         if (inputStale) {
             refreshInput();
         }
         return stepper.freeResponse(o);
+    }
+
+    /**
+     * @return the time (h) of the timeline's next breakpoint after now (a dose starts, a rate
+     *         changes or ends), {@code +infinity} after the last; now while a controller runs or
+     *         a controller's dose is pending
+     */
+    public double nextDoseEventH() {
+        return controllers.length > 0 || anyGiven ? t : nextBreakH;
     }
 
     /** @return the total pump rate from now on (mg/h), as set, before bioavailability; boluses not included */

@@ -69,8 +69,8 @@ public final class OutcomeAssumptions {
                         + "acute effects [V])",
                 "exposure: plasma S-ketamine AUC in 1-h bins of the course with the edge concentrations, the pain "
                         + "effect site from them by quadrature, within 1e-7 relative of the exact state for "
-                        + "multi-day courses; after the course end the washout in closed form from the engine's "
-                        + "modes (a week of bins and a tail where it has none) [D, tested]",
+                        + "multi-day courses; after the course end, and between sessions, in closed form from the "
+                        + "engine's modes (a week of bins and a tail where it has none) [D, tested]",
                 "uncertainty intervals: 2.5 and 97.5 % points over replicates (R type 7), covering parameter "
                         + "uncertainty and the sampling variation of a cohort of the simulated size"));
         l.addAll(DrugHighScore.ASSUMPTIONS);

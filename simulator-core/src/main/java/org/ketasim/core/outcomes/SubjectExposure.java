@@ -1,6 +1,7 @@
 package org.ketasim.core.outcomes;
 
 import java.util.Arrays;
+import java.util.List;
 import org.ketasim.core.engine.FreeResponse;
 
 /**
@@ -23,7 +24,9 @@ import org.ketasim.core.engine.FreeResponse;
  * <p>When nothing is given after the course end {@code T} and the engine has the plasma
  * concentration's course from there in closed form ({@link #withWashout}: a sum of exponentials,
  * exact for linear kinetics), the effect site after {@code T} is {@link FreeResponse#effectSiteAt}
- * from the bins' {@code Ce(T)}: exact, whatever the time. Otherwise (a controller, the
+ * from the bins' {@code Ce(T)}: exact, whatever the time. Stretches of the course in which nothing
+ * is given ({@link Gap}, e.g. the weeks between sessions) are taken the same way, from the effect
+ * site at their start to their end, instead of bin by bin. Otherwise (a controller, the
  * matrix-exponential engine) the bins go on through a washout, and after the last edge
  * {@code T'}: {@code Ce(t) = (Ce(T') + ke0 A_tail) e^{-ke0 (t - T')}}, the tail taken to enter at
  * {@code T'}.
@@ -46,15 +49,39 @@ public final class SubjectExposure {
     private final double peakAcuteCe;
     /** The plasma concentration after the course end in closed form, or null: the binned washout and the tail. */
     private final FreeResponse washout;
+    /** The course's stretches without dosing in closed form, in order; none but where given. */
+    private final Gap[] gaps;
+
+    /**
+     * A stretch of the course in which nothing is given, from an edge to a later one: the plasma
+     * concentration there is its free response from the first edge, and the pain effect site at the
+     * second follows from it exactly ({@link FreeResponse#effectSiteAt}) instead of from the bins
+     * between (a course of sessions weeks apart is mostly such stretches).
+     *
+     * @param fromEdge the edge it starts at, &gt;= 0
+     * @param toEdge   the edge it ends at, &gt; fromEdge, at most the course end's
+     * @param plasma   the plasma concentration from the first edge on (ng/mL, in the units of the
+     *                 exposure's concentrations)
+     */
+    public record Gap(int fromEdge, int toEdge, FreeResponse plasma) {
+        /** @throws IllegalArgumentException for edges out of order */
+        public Gap {
+            if (fromEdge < 0 || toEdge <= fromEdge) {
+                throw new IllegalArgumentException("a gap runs from an edge to a later one, got " + fromEdge + " to "
+                        + toEdge);
+            }
+        }
+    }
 
     private SubjectExposure(ExposureGrid grid, double[] binAuc, double[] cpStep, double tailAuc, double peakAcuteCe,
-                            FreeResponse washout) {
+                            FreeResponse washout, Gap[] gaps) {
         this.grid = grid;
         this.binAuc = binAuc;
         this.cpStep = cpStep;
         this.tailAuc = tailAuc;
         this.peakAcuteCe = peakAcuteCe;
         this.washout = washout;
+        this.gaps = gaps;
     }
 
     /**
@@ -103,7 +130,7 @@ public final class SubjectExposure {
             throw new IllegalArgumentException("the peak acute effect-site concentration must be finite and >= 0, got "
                     + peakAcuteCeNgPerMl + " ng/mL");
         }
-        return new SubjectExposure(grid, bins, steps, Math.max(0, tail), peakAcuteCeNgPerMl, null);
+        return new SubjectExposure(grid, bins, steps, Math.max(0, tail), peakAcuteCeNgPerMl, null, new Gap[0]);
     }
 
     /**
@@ -116,7 +143,27 @@ public final class SubjectExposure {
      * @return the exposure
      */
     public SubjectExposure withWashout(FreeResponse afterCourseEnd) {
-        return new SubjectExposure(grid, binAuc, cpStep, tailAuc, peakAcuteCe, afterCourseEnd);
+        return new SubjectExposure(grid, binAuc, cpStep, tailAuc, peakAcuteCe, afterCourseEnd, gaps);
+    }
+
+    /**
+     * The exposure with stretches of its course taken in closed form ({@link Gap}); the bins there
+     * are no longer summed.
+     *
+     * @param stretches the gaps, in order, not overlapping, within the course
+     * @return the exposure
+     * @throws IllegalArgumentException for gaps out of order, overlapping or beyond the course end
+     */
+    public SubjectExposure withGaps(List<Gap> stretches) {
+        int last = 0;
+        for (Gap g : stretches) {
+            if (g.fromEdge() < last || g.toEdge() > grid.courseBins()) {
+                throw new IllegalArgumentException("gaps must be in order, apart and within the course's "
+                        + grid.courseBins() + " bins, got " + g.fromEdge() + " to " + g.toEdge());
+            }
+            last = g.toEdge();
+        }
+        return new SubjectExposure(grid, binAuc, cpStep, tailAuc, peakAcuteCe, washout, stretches.toArray(Gap[]::new));
     }
 
     /** @return the grid */
@@ -138,6 +185,11 @@ public final class SubjectExposure {
             return Arrays.stream(binAuc, 0, grid.courseBins()).sum() + washout.integral();
         }
         return Arrays.stream(binAuc).sum() + tailAuc;
+    }
+
+    /** @return how many stretches of the course without dosing are taken in closed form ({@link #withGaps}) */
+    public int gaps() {
+        return gaps.length;
     }
 
     /** @return whether the washout after the course end is in closed form ({@link #withWashout}) */
@@ -163,8 +215,12 @@ public final class SubjectExposure {
             a[b] *= factor;
             d[b] *= factor;
         }
+        Gap[] g = new Gap[gaps.length];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = new Gap(gaps[i].fromEdge(), gaps[i].toEdge(), gaps[i].plasma().scaled(factor));
+        }
         return new SubjectExposure(grid, a, d, tailAuc * factor, peakAcuteCe * factor,
-                washout == null ? null : washout.scaled(factor));
+                washout == null ? null : washout.scaled(factor), g);
     }
 
     /**
@@ -247,8 +303,11 @@ public final class SubjectExposure {
         int[] edge = times.edge;
         int next = 0;
         int b = 0;
+        int gi = 0;
         while (next < edge.length) {
-            int until = Math.min(edge[next], last);
+            int target = Math.min(edge[next], last);
+            boolean gapFirst = gi < gaps.length && gaps[gi].fromEdge() < target;
+            int until = gapFirst ? gaps[gi].fromEdge() : target;
             for (; b < until; b++) {
                 double a = binAuc[b];
                 double d = cpStep[b];
@@ -261,10 +320,24 @@ public final class SubjectExposure {
                 d2 = d2 * r2 + d;
                 d3 = d3 * r3 + d;
             }
-            write(j, a0, d0, s0, s1, scale, ke0PerH, times, next, out);
-            write(j + 1, a1, d1, s0, s1, scale, ke0PerH, times, next, out);
-            write(j + 2, a2, d2, s0, s1, scale, ke0PerH, times, next, out);
-            write(j + 3, a3, d3, s0, s1, scale, ke0PerH, times, next, out);
+            if (gapFirst && gaps[gi].toEdge() <= target) {
+                Gap g = gaps[gi++];
+                a0 = across(j, a0, d0, g, s0, s1, scale, ke0PerH);
+                a1 = across(j + 1, a1, d1, g, s0, s1, scale, ke0PerH);
+                a2 = across(j + 2, a2, d2, g, s0, s1, scale, ke0PerH);
+                a3 = across(j + 3, a3, d3, g, s0, s1, scale, ke0PerH);
+                d0 = 0;
+                d1 = 0;
+                d2 = 0;
+                d3 = 0;
+                b = g.toEdge();
+                continue;
+            }
+            Gap inside = gapFirst ? gaps[gi] : null;
+            write(j, a0, d0, inside, s0, s1, scale, ke0PerH, times, next, out);
+            write(j + 1, a1, d1, inside, s0, s1, scale, ke0PerH, times, next, out);
+            write(j + 2, a2, d2, inside, s0, s1, scale, ke0PerH, times, next, out);
+            write(j + 3, a3, d3, inside, s0, s1, scale, ke0PerH, times, next, out);
             next++;
         }
     }
@@ -278,30 +351,58 @@ public final class SubjectExposure {
         int[] edge = times.edge;
         int next = 0;
         int b = 0;
+        int gi = 0;
         while (next < edge.length) {
-            int until = Math.min(edge[next], last);
+            int target = Math.min(edge[next], last);
+            boolean gapFirst = gi < gaps.length && gaps[gi].fromEdge() < target;
+            int until = gapFirst ? gaps[gi].fromEdge() : target;
             for (; b < until; b++) {
                 a0 = a0 * rj + binAuc[b];
                 d0 = d0 * rj + cpStep[b];
             }
-            write(j, a0, d0, s0, s1, scale, ke0PerH, times, next, out);
+            if (gapFirst && gaps[gi].toEdge() <= target) {
+                Gap g = gaps[gi++];
+                a0 = across(j, a0, d0, g, s0, s1, scale, ke0PerH);
+                d0 = 0;
+                b = g.toEdge();
+                continue;
+            }
+            write(j, a0, d0, gapFirst ? gaps[gi] : null, s0, s1, scale, ke0PerH, times, next, out);
             next++;
         }
     }
 
     /**
-     * Writes time {@code k} of rate constant {@code j} from its two sums over the bins up to the
-     * time's edge: with the washout in closed form, up to the course end for a later time, then the
-     * effect site fed by the free response; else all of them for a time after the last edge, the
-     * tail added and decayed.
+     * Takes rate constant {@code j}'s sums across a gap: the effect site at the gap's start, from
+     * the sums, carried to its end in closed form, and given back as sums (an AUC sum alone, the
+     * step sum zero) from which the bins after the gap go on.
      */
-    private void write(int j, double sumAuc, double sumStep, double[] s0, double[] s1, double[] scale,
+    private double across(int j, double sumAuc, double sumStep, Gap g, double[] s0, double[] s1, double[] scale,
+                          double[] ke0PerH) {
+        double atStart = scale[j] * (sumAuc * s0[j] + sumStep * s1[j]);
+        double atEnd = g.plasma().effectSiteAt(ke0PerH[j], atStart, (g.toEdge() - g.fromEdge()) * grid.binWidthH());
+        return atEnd / (scale[j] * s0[j]);
+    }
+
+    /**
+     * Writes time {@code k} of rate constant {@code j} from its two sums over the bins up to the
+     * time's edge: for a time inside a gap, up to the gap's start, then the effect site fed by the
+     * gap's free response; with the washout in closed form, up to the course end for a later time,
+     * then the same from the washout's; else all of them for a time after the last edge, the tail
+     * added and decayed.
+     */
+    private void write(int j, double sumAuc, double sumStep, Gap inside, double[] s0, double[] s1, double[] scale,
                        double[] ke0PerH, Times times, int k, double[][] out) {
         if (times.edge[k] == 0) {
             out[j][k] = 0;
             return;
         }
         double atEdge = scale[j] * (sumAuc * s0[j] + sumStep * s1[j]);
+        if (inside != null) {
+            out[j][k] = inside.plasma().effectSiteAt(ke0PerH[j], atEdge,
+                    (times.edge[k] - inside.fromEdge()) * grid.binWidthH());
+            return;
+        }
         if (washout != null) {
             double tau = times.afterEndH[k];
             out[j][k] = tau > 0 ? washout.effectSiteAt(ke0PerH[j], atEdge, tau) : atEdge;

@@ -1,5 +1,8 @@
 package org.ketasim.core.simulation;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.ketasim.core.engine.FreeResponse;
 import org.ketasim.core.engine.Observer;
 import org.ketasim.core.engine.Plan;
@@ -14,7 +17,8 @@ import org.ketasim.core.outcomes.SubjectExposure;
  * AUC at the end of a {@value #FOLLOW_UP_WEEKS}-week follow-up, and the peak acute effect-site
  * concentration from the start to one hour after the course end, found in continuous time; and,
  * when nothing is given after the course end and the engine has the closed form (the modal
- * engine), the parent's free response there, from which the washout is taken exactly. The
+ * engine), the parent's free response there, from which the washout is taken exactly; likewise at
+ * every edge of the course from which nothing is given for two bins or more (a gap). The
  * values are the parent's; {@link #exposure()} scales them to S-ketamine. The run's plan must reach
  * {@link #endH()} ({@link #extend}). Not thread-safe: one per subject.
  */
@@ -44,6 +48,8 @@ public final class ExposureRecorder implements Observer {
     private double followUpAuc = Double.NaN;
     /** The parent's free response at the course end, when the run has one ({@link Propagator#freeResponse}). */
     private FreeResponse washout;
+    /** The stretches of the course without dosing, each from an edge to a later one, in order. */
+    private final List<SubjectExposure.Gap> gaps = new ArrayList<>();
     private double peak;
     private int next;
 
@@ -130,10 +136,13 @@ public final class ExposureRecorder implements Observer {
             auc[edges[k]] = p.stepper().auc(Observable.PARENT);
             cp[edges[k]] = Math.max(0, p.value(Observable.PARENT));
             if (edges[k] == grid.courseBins()) {
-                washout = p.freeResponse(Observable.PARENT).orElse(null);
+                washout = p.nextDoseEventH() == Double.POSITIVE_INFINITY
+                        ? p.freeResponse(Observable.PARENT).orElse(null) : null;
                 if (washout != null) {
                     fillWashout(k);
                 }
+            } else if (edges[k] < grid.courseBins()) {
+                gap(k, p);
             }
         }
         if (k == peakSample && effect) {
@@ -145,6 +154,32 @@ public final class ExposureRecorder implements Observer {
         if (washout != null && next < times.length) {
             next = next <= peakSample ? peakSample : times.length;
         }
+    }
+
+    /**
+     * At course edge sample {@code k}: when nothing runs and the next dose is two edges away or
+     * more, the stretch up to the last edge before it is a gap in closed form; its edges are filled
+     * from the free response, and the run needs no stop before the gap's end.
+     */
+    private void gap(int k, Propagator p) {
+        int from = edges[k];
+        double until = Math.min(p.nextDoseEventH(), grid.courseEndH());
+        int to = (int) Math.min(grid.courseBins(), Math.floor(until / grid.binWidthH() + 1e-9));
+        if (to < from + 2) {
+            return;
+        }
+        Optional<FreeResponse> plasma = p.freeResponse(Observable.PARENT);
+        if (plasma.isEmpty()) {
+            return;
+        }
+        FreeResponse f = plasma.get();
+        gaps.add(new SubjectExposure.Gap(from, to, f));
+        for (int e = from + 1; e < to; e++) {
+            double tau = (e - from) * grid.binWidthH();
+            auc[e] = auc[from] + f.integral(tau);
+            cp[e] = Math.max(0, f.valueAt(tau));
+        }
+        next = k + (to - from);
     }
 
     /**
@@ -192,7 +227,7 @@ public final class ExposureRecorder implements Observer {
         if (Double.isNaN(followUpAuc)) {
             throw new IllegalStateException("the run has not reached the end of the follow-up, " + endH() + " h");
         }
-        SubjectExposure binned = SubjectExposure.of(grid, auc, cp, followUpAuc, peak);
+        SubjectExposure binned = SubjectExposure.of(grid, auc, cp, followUpAuc, peak).withGaps(gaps);
         return (washout == null ? binned : binned.withWashout(washout)).scaled(sKetamineFraction);
     }
 }

@@ -87,9 +87,9 @@ class FreeResponseTest {
         assertClose(far, one.effectSiteAt(0.05, 0, 100), 1e-12, 0, "the plain difference far from the mode");
     }
 
-    /** Only when nothing more will be given, and only on the modal engine. */
+    /** Only while nothing runs, until the next dose, and only on the modal engine. */
     @Test
-    void isEmptyWhileAnythingMoreWillBeGiven() {
+    void isEmptyWhileAnInfusionRunsAndEndsAtTheNextDose() {
         Plan plan = SESSION.plan().withGrid(OutputGrid.at(3, 6));
         Optional<?>[] seen = new Optional<?>[2];
         new Propagator(plan, Engine.MODAL).observe((row, p) -> seen[row] = p.freeResponse(Observable.PARENT)).run();
@@ -110,9 +110,13 @@ class FreeResponseTest {
                 simulation: {duration: 1 d, step: 1 h}
                 """);
         Optional<?>[] between = new Optional<?>[1];
-        new Propagator(two.plan().withGrid(OutputGrid.at(5)), Engine.MODAL)
-                .observe((row, p) -> between[0] = p.freeResponse(Observable.PARENT)).run();
-        assertTrue(between[0].isEmpty(), "a second infusion is ahead");
+        double[] until = new double[1];
+        new Propagator(two.plan().withGrid(OutputGrid.at(5)), Engine.MODAL).observe((row, p) -> {
+            between[0] = p.freeResponse(Observable.PARENT);
+            until[0] = p.nextDoseEventH();
+        }).run();
+        assertTrue(between[0].isPresent(), "nothing runs between the infusions");
+        assertEquals(10, until[0], 0, "valid until the second infusion");
     }
 
     @Test
