@@ -248,20 +248,29 @@ public final class SubjectExposure {
      * Fills {@code out[j][k]} with the pain effect-site concentration for rate constant
      * {@code ke0PerH[j]} at time {@code k} of {@code times}. The sum over the bins is split in two
      * polynomials in {@code r = exp(-ke0 h)}, one of the bins' AUCs and one of their edge steps, each
-     * by Horner's scheme; four rate constants go through the bins together, so that eight independent
-     * sums are in flight (on the quick compiler that runs short commands this is about three times
-     * faster than one rate constant at a time, or all of them side by side). Every rate constant is
-     * summed with the same operations in the same order, in any group and alone.
+     * by Horner's scheme; four rate constants go through the bins together (the last group padded),
+     * so that eight independent sums are in flight (on the quick compiler that runs short commands
+     * this is about three times faster than one rate constant at a time, or all of them side by
+     * side). Every rate constant is summed with the same operations in the same order, in any group
+     * and alone.
      */
     void cePain(double[] ke0PerH, Times times, double[][] out) {
         int m = ke0PerH.length;
+        // padded to whole groups with copies of the last rate constant, whose rows are dropped
+        int padded = (m + GROUP - 1) / GROUP * GROUP;
         double h = grid.binWidthH();
-        double[] r = new double[m];
-        double[] s0 = new double[m];
-        double[] s1 = new double[m];
-        double[] scale = new double[m];
-        for (int j = 0; j < m; j++) {
-            double k = ke0PerH[j];
+        double[] ke0 = Arrays.copyOf(ke0PerH, padded);
+        double[][] rows = Arrays.copyOf(out, padded);
+        double[] r = new double[padded];
+        double[] s0 = new double[padded];
+        double[] s1 = new double[padded];
+        double[] scale = new double[padded];
+        for (int j = 0; j < padded; j++) {
+            if (j >= m) {
+                ke0[j] = ke0PerH[m - 1];
+                rows[j] = new double[times.count()];
+            }
+            double k = ke0[j];
             if (!(k > 0) || Double.isInfinite(k)) {
                 throw new IllegalArgumentException("ke0 must be positive, got " + k + " /h");
             }
@@ -273,12 +282,8 @@ public final class SubjectExposure {
             scale[j] = k * half;
         }
         int last = washout == null ? times.lastEdgeNeeded : Math.min(times.lastEdgeNeeded, grid.courseBins());
-        int j = 0;
-        for (; j + GROUP <= m; j += GROUP) {
-            group(j, last, r, s0, s1, scale, ke0PerH, times, out);
-        }
-        for (; j < m; j++) {
-            single(j, last, r, s0, s1, scale, ke0PerH, times, out);
+        for (int j = 0; j < padded; j += GROUP) {
+            group(j, last, r, s0, s1, scale, ke0, times, rows);
         }
     }
 
@@ -338,36 +343,6 @@ public final class SubjectExposure {
             write(j + 1, a1, d1, inside, s0, s1, scale, ke0PerH, times, next, out);
             write(j + 2, a2, d2, inside, s0, s1, scale, ke0PerH, times, next, out);
             write(j + 3, a3, d3, inside, s0, s1, scale, ke0PerH, times, next, out);
-            next++;
-        }
-    }
-
-    /** {@link #cePain(double[], Times, double[][])} for rate constant {@code j} alone. */
-    private void single(int j, int last, double[] r, double[] s0, double[] s1, double[] scale, double[] ke0PerH,
-                        Times times, double[][] out) {
-        double rj = r[j];
-        double a0 = 0;
-        double d0 = 0;
-        int[] edge = times.edge;
-        int next = 0;
-        int b = 0;
-        int gi = 0;
-        while (next < edge.length) {
-            int target = Math.min(edge[next], last);
-            boolean gapFirst = gi < gaps.length && gaps[gi].fromEdge() < target;
-            int until = gapFirst ? gaps[gi].fromEdge() : target;
-            for (; b < until; b++) {
-                a0 = a0 * rj + binAuc[b];
-                d0 = d0 * rj + cpStep[b];
-            }
-            if (gapFirst && gaps[gi].toEdge() <= target) {
-                Gap g = gaps[gi++];
-                a0 = across(j, a0, d0, g, s0, s1, scale, ke0PerH);
-                d0 = 0;
-                b = g.toEdge();
-                continue;
-            }
-            write(j, a0, d0, gapFirst ? gaps[gi] : null, s0, s1, scale, ke0PerH, times, next, out);
             next++;
         }
     }

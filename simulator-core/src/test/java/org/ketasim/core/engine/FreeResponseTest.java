@@ -18,15 +18,7 @@ import org.ketasim.core.testing.Scenarios;
  */
 class FreeResponseTest {
 
-    private static final CompiledScenario SESSION = Scenarios.compile("""
-            drug: esketamine
-            model: fanta-otto
-            patient: {weight: 70 kg}
-            regimen:
-              doses:
-                - infusion: {rate: 20 mg/h, duration: 6 h}
-            simulation: {duration: 30 d, step: 1 h}
-            """);
+    private static final CompiledScenario SESSION = Scenarios.session("30 d", "1 h");
     private static final double KE0 = Math.log(2) / (10.9 * 24);
 
     /** At the session's end (6 h): the free response of the parent, from the modal engine. */

@@ -16,15 +16,7 @@ import org.ketasim.core.testing.Scenarios;
  */
 class SubnormalFlushTest {
 
-    private static final CompiledScenario SESSION_AND_MONTHS = Scenarios.compile("""
-            drug: esketamine
-            model: fanta-otto
-            patient: {weight: 70 kg}
-            regimen:
-              doses:
-                - infusion: {rate: 20 mg/h, duration: 6 h}
-            simulation: {duration: 120 d, step: 5 min}
-            """);
+    private static final CompiledScenario SESSION_AND_MONTHS = Scenarios.session("120 d", "5 min");
 
     /** Each mode's part of the parent's concentration (its free response's amplitudes), at every row. */
     @Test

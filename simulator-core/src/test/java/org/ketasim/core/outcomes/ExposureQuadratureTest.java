@@ -32,49 +32,51 @@ class ExposureQuadratureTest {
      */
     @Test
     void quadratureMatchesAClosedForm() {
-        double a = 0.3;
-        double css = 200;
-        double endH = 100;
-        ExposureGrid grid = ExposureGrid.forCourse(endH);
-        double[] edges = grid.edgesH();
-        double[] auc = new double[edges.length];
-        double[] cp = new double[edges.length];
-        for (int j = 0; j < edges.length; j++) {
-            auc[j] = superpose(t -> css * (t + Math.expm1(-a * t) / a), edges[j], endH);
-            cp[j] = superpose(t -> -css * Math.expm1(-a * t), edges[j], endH);
-        }
-        double followUp = superpose(t -> css * (t + Math.expm1(-a * t) / a), endH + 3000, endH);
-        SubjectExposure e = SubjectExposure.of(grid, auc, cp, followUp, css);
-        for (double t : new double[] {1, 37, endH, endH + 5, grid.lastEdgeH(), endH + 672, endH + 2016}) {
-            double want = superpose(s -> css * (-Math.expm1(-KE0 * s)
-                    - KE0 * (Math.exp(-a * s) - Math.exp(-KE0 * s)) / (KE0 - a)), t, endH);
+        SubjectExposure e = oneCompartment();
+        ExposureGrid grid = e.grid();
+        for (double t : new double[] {1, 37, END_H, END_H + 5, grid.lastEdgeH(), END_H + 672, END_H + 2016}) {
+            double want = closedForm(KE0, t);
             assertClose(want, e.cePain(KE0, t), t < 2 ? 1e-6 : 1e-8, 0, "Ce,pain at " + t + " h");
         }
     }
 
+    /** The one-compartment infusion of these tests: elimination rate (1/h), steady state (ng/mL), end (h). */
+    private static final double A = 0.3;
+    private static final double CSS = 200;
+    private static final double END_H = 100;
+
+    /** @return its exposure, the edges' AUCs and concentrations in closed form */
+    private static SubjectExposure oneCompartment() {
+        ExposureGrid grid = ExposureGrid.forCourse(END_H);
+        double[] edges = grid.edgesH();
+        double[] auc = new double[edges.length];
+        double[] cp = new double[edges.length];
+        for (int j = 0; j < edges.length; j++) {
+            auc[j] = superpose(t -> CSS * (t + Math.expm1(-A * t) / A), edges[j], END_H);
+            cp[j] = superpose(t -> -CSS * Math.expm1(-A * t), edges[j], END_H);
+        }
+        double followUp = superpose(t -> CSS * (t + Math.expm1(-A * t) / A), END_H + 3000, END_H);
+        return SubjectExposure.of(grid, auc, cp, followUp, CSS);
+    }
+
+    /** @return its effect site for rate constant ke0 (1/h) at time t (h), in closed form */
+    private static double closedForm(double ke0, double t) {
+        return superpose(s -> CSS * (-Math.expm1(-ke0 * s) - ke0 * (Math.exp(-A * s) - Math.exp(-ke0 * s)) / (ke0 - A)),
+                t, END_H);
+    }
+
     /**
-     * Rate constants are summed four at a time, the rest one by one: each gives, to the bit, what it
-     * gives alone, and every one matches the closed form of the test above, at edges, at the last
+     * Rate constants are summed four at a time, the last group padded: each gives, to the bit, what
+     * it gives alone, and every one matches the closed form of the test above, at edges, at the last
      * edge and after it, for seven rate constants (a group and three left over) from 0.3 to 3.3 times
      * the typical one: to 1e-7 relative, as the quadrature's error grows with ke0 squared (seen:
      * 1.4e-8 at the largest).
      */
     @Test
     void rateConstantsInGroupsGiveWhatTheyGiveAlone() {
-        double a = 0.3;
-        double css = 200;
-        double endH = 100;
-        ExposureGrid grid = ExposureGrid.forCourse(endH);
-        double[] edges = grid.edgesH();
-        double[] auc = new double[edges.length];
-        double[] cp = new double[edges.length];
-        for (int j = 0; j < edges.length; j++) {
-            auc[j] = superpose(t -> css * (t + Math.expm1(-a * t) / a), edges[j], endH);
-            cp[j] = superpose(t -> -css * Math.expm1(-a * t), edges[j], endH);
-        }
-        SubjectExposure e = SubjectExposure.of(grid, auc, cp,
-                superpose(t -> css * (t + Math.expm1(-a * t) / a), endH + 3000, endH), css);
-        double[] times = {0, 37, endH, grid.lastEdgeH(), endH + 672};
+        SubjectExposure e = oneCompartment();
+        ExposureGrid grid = e.grid();
+        double[] times = {0, 37, END_H, grid.lastEdgeH(), END_H + 672};
         SubjectExposure.Times prepared = SubjectExposure.Times.of(grid, times);
         double[] ke0 = new double[7];
         for (int j = 0; j < ke0.length; j++) {
@@ -90,9 +92,8 @@ class ExposureQuadratureTest {
             for (int t = 0; t < times.length; t++) {
                 assertEquals(alone[t], together[j][t], "ke0 " + k + " at " + times[t] + " h");
                 if (times[t] > 2) {
-                    double want = superpose(s -> css * (-Math.expm1(-k * s)
-                            - k * (Math.exp(-a * s) - Math.exp(-k * s)) / (k - a)), times[t], endH);
-                    assertClose(want, together[j][t], 1e-7, 0, "Ce,pain, ke0 " + k + ", at " + times[t] + " h");
+                    assertClose(closedForm(k, times[t]), together[j][t], 1e-7, 0,
+                            "Ce,pain, ke0 " + k + ", at " + times[t] + " h");
                 }
             }
         }

@@ -18,6 +18,23 @@ public final class Scenarios {
         return new ScenarioYaml().parse(Path.of("test.yaml"), yaml);
     }
 
+    /**
+     * @param duration the simulated time, e.g. {@code 30 d}
+     * @param step     the output step, e.g. {@code 1 h}
+     * @return one 6-h S-ketamine session at 20 mg/h for a 70-kg patient on fanta-otto, compiled
+     */
+    public static CompiledScenario session(String duration, String step) {
+        return compile("""
+                drug: esketamine
+                model: fanta-otto
+                patient: {weight: 70 kg}
+                regimen:
+                  doses:
+                    - infusion: {rate: 20 mg/h, duration: 6 h}
+                simulation: {duration: %s, step: %s}
+                """.formatted(duration, step));
+    }
+
     /** Reads scenario text and compiles it. */
     public static CompiledScenario compile(String yaml) {
         return parse(yaml).compile();
