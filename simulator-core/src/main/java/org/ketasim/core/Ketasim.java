@@ -126,7 +126,9 @@ public final class Ketasim {
 
     /**
      * @param sweepFile a sweep file
-     * @return every grid point, in order (use the command line for grids too large to keep)
+     * @return every grid point, in order: the typical patient's summary and curve metrics, without
+     *         rows (simulate {@code Sweep.scenario(index)} for a point's series), and the population
+     *         of a sweep with a subjects axis (use the command line for grids too large to keep)
      */
     public static List<SweepPoint> sweep(Path sweepFile) {
         Sweep sweep = new SweepYaml().read(sweepFile);
