@@ -22,7 +22,7 @@ import org.ketasim.core.engine.FreeResponse;
  *
  * <h2>After the course end</h2>
  * <p>When nothing is given after the course end {@code T} and the engine has the plasma
- * concentration's course from there in closed form ({@link #withWashout}: a sum of exponentials,
+ * concentration's course from there in closed form (an open {@link Gap}: a sum of exponentials,
  * exact for linear kinetics), the effect site after {@code T} is {@link FreeResponse#effectSiteAt}
  * from the bins' {@code Ce(T)}: exact, whatever the time. Stretches of the course in which nothing
  * is given ({@link Gap}, e.g. the weeks between sessions) are taken the same way, from the effect
@@ -47,23 +47,30 @@ public final class SubjectExposure {
     private final double[] cpStep;
     private final double tailAuc;
     private final double peakAcuteCe;
-    /** The plasma concentration after the course end in closed form, or null: the binned washout and the tail. */
-    private final FreeResponse washout;
-    /** The course's stretches without dosing in closed form, in order; none but where given. */
+    /**
+     * The stretches in which nothing is given, in closed form, in order; none but where given. An
+     * {@link Gap#OPEN} one, last, is the washout after the course end: without it, the bins go on
+     * through the washout and the tail.
+     */
     private final Gap[] gaps;
 
     /**
-     * A stretch of the course in which nothing is given, from an edge to a later one: the plasma
-     * concentration there is its free response from the first edge, and the pain effect site at the
-     * second follows from it exactly ({@link FreeResponse#effectSiteAt}) instead of from the bins
-     * between (a course of sessions weeks apart is mostly such stretches).
+     * A stretch in which nothing is given, from an edge to a later one, or from the course end on
+     * ({@link #OPEN}: the washout): the plasma concentration there is its free response from the
+     * first edge, and the pain effect site at any later time of it follows exactly
+     * ({@link FreeResponse#effectSiteAt}) instead of from the bins between (a course of sessions
+     * weeks apart is mostly such stretches).
      *
      * @param fromEdge the edge it starts at, &gt;= 0
-     * @param toEdge   the edge it ends at, &gt; fromEdge, at most the course end's
+     * @param toEdge   the edge it ends at, &gt; fromEdge, at most the course end's; or {@link #OPEN}
      * @param plasma   the plasma concentration from the first edge on (ng/mL, in the units of the
      *                 exposure's concentrations)
      */
     public record Gap(int fromEdge, int toEdge, FreeResponse plasma) {
+
+        /** The {@code toEdge} of the washout, which has no end. */
+        public static final int OPEN = Integer.MAX_VALUE;
+
         /** @throws IllegalArgumentException for edges out of order */
         public Gap {
             if (fromEdge < 0 || toEdge <= fromEdge) {
@@ -74,13 +81,12 @@ public final class SubjectExposure {
     }
 
     private SubjectExposure(ExposureGrid grid, double[] binAuc, double[] cpStep, double tailAuc, double peakAcuteCe,
-                            FreeResponse washout, Gap[] gaps) {
+                            Gap[] gaps) {
         this.grid = grid;
         this.binAuc = binAuc;
         this.cpStep = cpStep;
         this.tailAuc = tailAuc;
         this.peakAcuteCe = peakAcuteCe;
-        this.washout = washout;
         this.gaps = gaps;
     }
 
@@ -130,40 +136,36 @@ public final class SubjectExposure {
             throw new IllegalArgumentException("the peak acute effect-site concentration must be finite and >= 0, got "
                     + peakAcuteCeNgPerMl + " ng/mL");
         }
-        return new SubjectExposure(grid, bins, steps, Math.max(0, tail), peakAcuteCeNgPerMl, null, new Gap[0]);
+        return new SubjectExposure(grid, bins, steps, Math.max(0, tail), peakAcuteCeNgPerMl, new Gap[0]);
     }
 
     /**
-     * The exposure with its washout in closed form: after the course end, the pain effect site is
-     * taken from the plasma concentration's free response (a sum of exponentials, exact for linear
-     * kinetics with nothing given after the course end), not from the washout bins and the tail.
+     * The exposure with stretches taken in closed form ({@link Gap}); the bins there are no longer
+     * summed.
      *
-     * @param afterCourseEnd the plasma concentration from the course end on, when nothing more is given
-     *                       (ng/mL, in the units of this exposure's concentrations)
+     * @param stretches the gaps, in order, not overlapping, within the course; the last may be the
+     *                  {@link Gap#OPEN} washout from the course end
      * @return the exposure
-     */
-    public SubjectExposure withWashout(FreeResponse afterCourseEnd) {
-        return new SubjectExposure(grid, binAuc, cpStep, tailAuc, peakAcuteCe, afterCourseEnd, gaps);
-    }
-
-    /**
-     * The exposure with stretches of its course taken in closed form ({@link Gap}); the bins there
-     * are no longer summed.
-     *
-     * @param stretches the gaps, in order, not overlapping, within the course
-     * @return the exposure
-     * @throws IllegalArgumentException for gaps out of order, overlapping or beyond the course end
+     * @throws IllegalArgumentException for gaps out of order or overlapping, a closed one beyond the
+     *                                  course end, or an open one elsewhere than from the course end, last
      */
     public SubjectExposure withGaps(List<Gap> stretches) {
         int last = 0;
         for (Gap g : stretches) {
-            if (g.fromEdge() < last || g.toEdge() > grid.courseBins()) {
+            boolean open = g.toEdge() == Gap.OPEN;
+            if (g.fromEdge() < last || (open ? g.fromEdge() != grid.courseBins() : g.toEdge() > grid.courseBins())) {
                 throw new IllegalArgumentException("gaps must be in order, apart and within the course's "
-                        + grid.courseBins() + " bins, got " + g.fromEdge() + " to " + g.toEdge());
+                        + grid.courseBins() + " bins (the washout from its end), got " + g.fromEdge() + " to "
+                        + g.toEdge());
             }
             last = g.toEdge();
         }
-        return new SubjectExposure(grid, binAuc, cpStep, tailAuc, peakAcuteCe, washout, stretches.toArray(Gap[]::new));
+        return new SubjectExposure(grid, binAuc, cpStep, tailAuc, peakAcuteCe, stretches.toArray(Gap[]::new));
+    }
+
+    /** @return the washout in closed form, the {@link Gap#OPEN} gap, or null */
+    private Gap washout() {
+        return gaps.length > 0 && gaps[gaps.length - 1].toEdge() == Gap.OPEN ? gaps[gaps.length - 1] : null;
     }
 
     /** @return the grid */
@@ -181,20 +183,24 @@ public final class SubjectExposure {
      *         from 0 to the end of the follow-up
      */
     public double aucNgHPerMl() {
+        Gap washout = washout();
         if (washout != null) {
-            return Arrays.stream(binAuc, 0, grid.courseBins()).sum() + washout.integral();
+            return Arrays.stream(binAuc, 0, washout.fromEdge()).sum() + washout.plasma().integral();
         }
         return Arrays.stream(binAuc).sum() + tailAuc;
     }
 
-    /** @return how many stretches of the course without dosing are taken in closed form ({@link #withGaps}) */
+    /**
+     * @return how many stretches of the course without dosing are taken in closed form
+     *         ({@link #withGaps}), the washout not counted
+     */
     public int gaps() {
-        return gaps.length;
+        return washout() == null ? gaps.length : gaps.length - 1;
     }
 
-    /** @return whether the washout after the course end is in closed form ({@link #withWashout}) */
+    /** @return whether the washout after the course end is in closed form (an {@link Gap#OPEN} gap) */
     public boolean closedFormWashout() {
-        return washout != null;
+        return washout() != null;
     }
 
     /**
@@ -219,8 +225,7 @@ public final class SubjectExposure {
         for (int i = 0; i < g.length; i++) {
             g[i] = new Gap(gaps[i].fromEdge(), gaps[i].toEdge(), gaps[i].plasma().scaled(factor));
         }
-        return new SubjectExposure(grid, a, d, tailAuc * factor, peakAcuteCe * factor,
-                washout == null ? null : washout.scaled(factor), g);
+        return new SubjectExposure(grid, a, d, tailAuc * factor, peakAcuteCe * factor, g);
     }
 
     /**
@@ -281,9 +286,8 @@ public final class SubjectExposure {
             s1[j] = h / 2 * linearWeight(x);
             scale[j] = k * half;
         }
-        int last = washout == null ? times.lastEdgeNeeded : Math.min(times.lastEdgeNeeded, grid.courseBins());
         for (int j = 0; j < padded; j += GROUP) {
-            group(j, last, r, s0, s1, scale, ke0, times, rows);
+            group(j, r, s0, s1, scale, ke0, times, rows);
         }
     }
 
@@ -291,8 +295,8 @@ public final class SubjectExposure {
     private static final int GROUP = 4;
 
     /** {@link #cePain(double[], Times, double[][])} for rate constants {@code j} to {@code j + 3}. */
-    private void group(int j, int last, double[] r, double[] s0, double[] s1, double[] scale, double[] ke0PerH,
-                       Times times, double[][] out) {
+    private void group(int j, double[] r, double[] s0, double[] s1, double[] scale, double[] ke0PerH, Times times,
+                       double[][] out) {
         double r0 = r[j];
         double r1 = r[j + 1];
         double r2 = r[j + 2];
@@ -310,8 +314,8 @@ public final class SubjectExposure {
         int b = 0;
         int gi = 0;
         while (next < edge.length) {
-            int target = Math.min(edge[next], last);
-            boolean gapFirst = gi < gaps.length && gaps[gi].fromEdge() < target;
+            int target = Math.min(edge[next], times.lastEdgeNeeded);
+            boolean gapFirst = gi < gaps.length && gaps[gi].fromEdge() < edge[next];
             int until = gapFirst ? gaps[gi].fromEdge() : target;
             for (; b < until; b++) {
                 double a = binAuc[b];
@@ -361,10 +365,9 @@ public final class SubjectExposure {
 
     /**
      * Writes time {@code k} of rate constant {@code j} from its two sums over the bins up to the
-     * time's edge: for a time inside a gap, up to the gap's start, then the effect site fed by the
-     * gap's free response; with the washout in closed form, up to the course end for a later time,
-     * then the same from the washout's; else all of them for a time after the last edge, the tail
-     * added and decayed.
+     * time's edge: for a time inside a gap (the washout included), up to the gap's start, then the
+     * effect site fed by the gap's free response; else all of them for a time after the last edge,
+     * the tail added and decayed.
      */
     private void write(int j, double sumAuc, double sumStep, Gap inside, double[] s0, double[] s1, double[] scale,
                        double[] ke0PerH, Times times, int k, double[][] out) {
@@ -375,12 +378,7 @@ public final class SubjectExposure {
         double atEdge = scale[j] * (sumAuc * s0[j] + sumStep * s1[j]);
         if (inside != null) {
             out[j][k] = inside.plasma().effectSiteAt(ke0PerH[j], atEdge,
-                    (times.edge[k] - inside.fromEdge()) * grid.binWidthH());
-            return;
-        }
-        if (washout != null) {
-            double tau = times.afterEndH[k];
-            out[j][k] = tau > 0 ? washout.effectSiteAt(ke0PerH[j], atEdge, tau) : atEdge;
+                    times.timeH[k] - inside.fromEdge() * grid.binWidthH());
             return;
         }
         out[j][k] = times.edge[k] <= grid.bins() ? atEdge
@@ -416,14 +414,14 @@ public final class SubjectExposure {
     static final class Times {
         final int[] edge;
         final double[] afterLastH;
-        /** Per time, the hours after the course end (negative before it). */
-        final double[] afterEndH;
+        /** Per time, the time (h): an edge's exactly. */
+        final double[] timeH;
         final int lastEdgeNeeded;
 
-        private Times(int[] edge, double[] afterLastH, double[] afterEndH, int lastEdgeNeeded) {
+        private Times(int[] edge, double[] afterLastH, double[] timeH, int lastEdgeNeeded) {
             this.edge = edge;
             this.afterLastH = afterLastH;
-            this.afterEndH = afterEndH;
+            this.timeH = timeH;
             this.lastEdgeNeeded = lastEdgeNeeded;
         }
 
@@ -442,7 +440,7 @@ public final class SubjectExposure {
             int n = grid.bins();
             int[] edge = new int[timesH.length];
             double[] after = new double[timesH.length];
-            double[] afterEnd = new double[timesH.length];
+            double[] time = new double[timesH.length];
             int needed = 0;
             for (int k = 0; k < timesH.length; k++) {
                 double t = timesH[k];
@@ -451,7 +449,7 @@ public final class SubjectExposure {
                             + " h then " + t + " h");
                 }
                 int j = grid.edgeIndex(t);
-                afterEnd[k] = j >= 0 ? j * grid.binWidthH() - grid.courseEndH() : t - grid.courseEndH();
+                time[k] = j >= 0 ? j * grid.binWidthH() : t;
                 if (j >= 0) {
                     edge[k] = j;
                     needed = Math.max(needed, j);
@@ -465,7 +463,7 @@ public final class SubjectExposure {
                             + "edge or a time after the binned washout");
                 }
             }
-            return new Times(edge, after, afterEnd, needed);
+            return new Times(edge, after, time, needed);
         }
     }
 }

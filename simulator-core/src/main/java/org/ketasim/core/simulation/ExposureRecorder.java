@@ -46,10 +46,14 @@ public final class ExposureRecorder implements Observer {
     private final double[] auc;
     private final double[] cp;
     private double followUpAuc = Double.NaN;
-    /** The parent's free response at the course end, when the run has one ({@link Propagator#freeResponse}). */
-    private FreeResponse washout;
-    /** The stretches of the course without dosing, each from an edge to a later one, in order. */
+    /**
+     * The stretches without dosing, in closed form, in order: from an edge to a later one in the
+     * course, and last, open, the washout from the course end when the run has its free response
+     * there ({@link Propagator#freeResponse}).
+     */
     private final List<SubjectExposure.Gap> gaps = new ArrayList<>();
+    /** The samples before this one (after the current) are filled from a gap's free response, not taken. */
+    private int filledUntil;
     private double peak;
     private int next;
 
@@ -135,13 +139,7 @@ public final class ExposureRecorder implements Observer {
         if (edges[k] >= 0) {
             auc[edges[k]] = p.stepper().auc(Observable.PARENT);
             cp[edges[k]] = Math.max(0, p.value(Observable.PARENT));
-            if (edges[k] == grid.courseBins()) {
-                washout = p.nextDoseEventH() == Double.POSITIVE_INFINITY
-                        ? p.freeResponse(Observable.PARENT).orElse(null) : null;
-                if (washout != null) {
-                    fillWashout(k);
-                }
-            } else if (edges[k] < grid.courseBins()) {
+            if (edges[k] <= grid.courseBins()) {
                 gap(k, p);
             }
         }
@@ -151,22 +149,36 @@ public final class ExposureRecorder implements Observer {
         if (k == times.length - 1) {
             followUpAuc = p.stepper().auc(Observable.PARENT);
         }
-        if (washout != null && next < times.length) {
-            next = next <= peakSample ? peakSample : times.length;
+        if (next < filledUntil) {
+            // the peak's sample is taken even inside the washout: the acute peak is sought up to it
+            next = next <= peakSample && peakSample < filledUntil ? peakSample : filledUntil;
         }
     }
 
     /**
-     * At course edge sample {@code k}: when nothing runs and the next dose is two edges away or
-     * more, the stretch up to the last edge before it is a gap in closed form; its edges are filled
-     * from the free response, and the run needs no stop before the gap's end.
+     * At edge sample {@code k} of the course or its end: when nothing runs and nothing more is given
+     * before an edge two or more ahead (or ever, from the course end: the washout), the stretch to
+     * the last edge before the next dose is a gap in closed form. The samples it covers are filled
+     * from its free response, so the run needs no stop there (but the peak's).
      */
     private void gap(int k, Propagator p) {
         int from = edges[k];
-        double until = Math.min(p.nextDoseEventH(), grid.courseEndH());
-        int to = (int) Math.min(grid.courseBins(), Math.floor(until / grid.binWidthH() + 1e-9));
-        if (to < from + 2) {
-            return;
+        double nextDose = p.nextDoseEventH();
+        int to;
+        int until;
+        if (from == grid.courseBins()) {
+            if (nextDose != Double.POSITIVE_INFINITY) {
+                return;
+            }
+            to = SubjectExposure.Gap.OPEN;
+            until = times.length;
+        } else {
+            to = (int) Math.min(grid.courseBins(), Math.floor(Math.min(nextDose, grid.courseEndH())
+                    / grid.binWidthH() + 1e-9));
+            if (to < from + 2) {
+                return;
+            }
+            until = k + (to - from);
         }
         Optional<FreeResponse> plasma = p.freeResponse(Observable.PARENT);
         if (plasma.isEmpty()) {
@@ -174,30 +186,16 @@ public final class ExposureRecorder implements Observer {
         }
         FreeResponse f = plasma.get();
         gaps.add(new SubjectExposure.Gap(from, to, f));
-        for (int e = from + 1; e < to; e++) {
-            double tau = (e - from) * grid.binWidthH();
-            auc[e] = auc[from] + f.integral(tau);
-            cp[e] = Math.max(0, f.valueAt(tau));
-        }
-        next = k + (to - from);
-    }
-
-    /**
-     * Fills the edges after the course end (sample {@code k}) and the follow-up AUC from the free
-     * response, in closed form, so that the run needs no stop there but the peak's.
-     */
-    private void fillWashout(int k) {
-        double end = times[k];
-        double aucEnd = auc[edges[k]];
-        for (int later = k + 1; later < times.length; later++) {
-            double tau = times[later] - end;
+        for (int later = k + 1; later < until; later++) {
+            double tau = times[later] - times[k];
             if (edges[later] >= 0) {
-                auc[edges[later]] = aucEnd + washout.integral(tau);
-                cp[edges[later]] = Math.max(0, washout.valueAt(tau));
+                auc[edges[later]] = auc[from] + f.integral(tau);
+                cp[edges[later]] = Math.max(0, f.valueAt(tau));
             } else if (later == times.length - 1) {
-                followUpAuc = aucEnd + washout.integral(tau);
+                followUpAuc = auc[from] + f.integral(tau);
             }
         }
+        filledUntil = until;
     }
 
     /**
@@ -227,7 +225,6 @@ public final class ExposureRecorder implements Observer {
         if (Double.isNaN(followUpAuc)) {
             throw new IllegalStateException("the run has not reached the end of the follow-up, " + endH() + " h");
         }
-        SubjectExposure binned = SubjectExposure.of(grid, auc, cp, followUpAuc, peak).withGaps(gaps);
-        return (washout == null ? binned : binned.withWashout(washout)).scaled(sKetamineFraction);
+        return SubjectExposure.of(grid, auc, cp, followUpAuc, peak).withGaps(gaps).scaled(sKetamineFraction);
     }
 }
