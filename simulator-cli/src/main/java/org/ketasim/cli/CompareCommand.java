@@ -190,7 +190,8 @@ final class CompareCommand implements Callable<Integer> {
         List<ReportRow> rows = new ArrayList<>();
         List<CompiledScenario> shown = new ArrayList<>();
         Map<ComparisonRow, Curve> curves = new HashMap<>();
-        List<Future<Comparison.Result>> results = simulate(jobs, windows, population);
+        int workers = population.map(PopulationSettings::threads).orElse(PopulationSettings.defaultThreads());
+        List<Future<Comparison.Result>> results = simulate(jobs, windows, population, workers);
         for (int j = 0; j < jobs.size(); j++) {
             Job job = jobs.get(j);
             if (job.scenario() == null) {
@@ -225,8 +226,7 @@ final class CompareCommand implements Callable<Integer> {
         chart.ifPresent(c -> pending.add(new PendingChart(benefitHarmName, "Benefit against harm per regimen, "
                 + "numbered as in the table", c::write)));
         pending.addAll(curveCharts(numbered, curves, names, selectedName));
-        List<HtmlReport.Figure> figures = draw(pending, charts,
-                population.map(PopulationSettings::threads).orElse(PopulationSettings.defaultThreads()));
+        List<HtmlReport.Figure> figures = draw(pending, charts, workers);
         Optional<HtmlReport.Figure> benefitHarm = chart.map(c -> figures.remove(0));
         List<String> windowNames = windows.names();
         AtomicFiles.writeText(out.resolve("comparison.csv"), w -> new ComparisonWriter().write(windowNames,
@@ -418,8 +418,7 @@ final class CompareCommand implements Callable<Integer> {
      * @return per job, in order, its comparison, or null for a job that was not compiled
      */
     private List<Future<Comparison.Result>> simulate(List<Job> jobs, WindowChoice windows,
-                                                     Optional<PopulationSettings> population) {
-        int workers = population.map(PopulationSettings::threads).orElse(PopulationSettings.defaultThreads());
+                                                     Optional<PopulationSettings> population, int workers) {
         int across = (int) Math.max(1, Math.min(workers, jobs.stream().filter(j -> j.scenario() != null).count()));
         Comparison comparison = new Comparison(engine.engine(), windows,
                 population.map(p -> p.withThreads(Math.max(1, workers / across))));
