@@ -3,6 +3,8 @@ package org.ketasim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Stream;
 import org.ketasim.core.problems.InputException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -14,14 +16,22 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"S-ketamine infusion dosing simulator.",
             "Simulates dosing regimens written as YAML scenario files with an exact linear PK engine."},
-        subcommands = {RunCommand.class, ValidateCommand.class, ModelsCommand.class, CompareCommand.class,
-            PopulationCommand.class, SweepCommand.class, TitrateCommand.class, ServeCommand.class, TciCommand.class, NonmemCommand.class,
-            ExportNonmemCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything worked", "1:internal error (a defect in ketasim: please report it)",
             "2:bad input (invalid scenario, missing file, bad option, unusable output folder)"})
 public final class KetasimCommand implements Runnable {
+
+    /**
+     * The commands that do the work, in the order the help lists them. A command line that names one
+     * of them first is built with that one alone: picocli reads every command's options and fields by
+     * reflection when it is added, which cost about 0.15 s of every command's start when all were.
+     */
+    private static final List<Class<?>> WORK = List.of(RunCommand.class, ValidateCommand.class, ModelsCommand.class,
+            CompareCommand.class, PopulationCommand.class, SweepCommand.class, TitrateCommand.class, ServeCommand.class,
+            TciCommand.class, NonmemCommand.class, ExportNonmemCommand.class, BenchCommand.class);
+    /** The commands about the commands, which need them all: the help and the shell completion script. */
+    private static final List<Class<?>> ABOUT = List.of(AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -33,20 +43,57 @@ public final class KetasimCommand implements Runnable {
     }
 
     /**
-     * Builds the command line with ketasim's one mapping from what went wrong to an exit code: bad
-     * input of any kind (a scenario, a data set, an option value, an output folder that cannot be
-     * written) is exit 2 with its message and no stack trace; anything else is a defect, exit 1 with
-     * the stack trace.
+     * The command line with every command; see {@link #commandLine(PrintWriter, PrintWriter, Class[])}.
      *
      * @param out standard output
      * @param err standard error
      * @return the configured command line
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, Stream.concat(WORK.stream(), ABOUT.stream()).toArray(Class<?>[]::new));
+    }
+
+    /**
+     * The command line for these arguments: when they start with the name of a command that does the
+     * work (not {@code help}), with that command alone, which runs it exactly as the full command line
+     * would; otherwise with every command, for the help, the completion script and the messages of a
+     * mistyped command.
+     *
+     * @param out  standard output
+     * @param err  standard error
+     * @param args the arguments to be executed
+     * @return the configured command line
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
+        if (args.length > 0) {
+            for (Class<?> command : WORK) {
+                if (command.getAnnotation(Command.class).name().equals(args[0])) {
+                    return commandLine(out, err, command);
+                }
+            }
+        }
+        return commandLine(out, err);
+    }
+
+    /**
+     * Builds the command line with ketasim's one mapping from what went wrong to an exit code: bad
+     * input of any kind (a scenario, a data set, an option value, an output folder that cannot be
+     * written) is exit 2 with its message and no stack trace; anything else is a defect, exit 1 with
+     * the stack trace.
+     *
+     * @param out      standard output
+     * @param err      standard error
+     * @param commands the subcommands, in the order the help lists them
+     * @return the configured command line
+     */
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Class<?>... commands) {
         // charts are encoded in memory, never through a temporary file of ImageIO's: a full disk then fails only
         // the write of the chart (exit 2, with its path), not also the JVM's shutdown with a stack trace
         javax.imageio.ImageIO.setUseCache(false);
         CommandLine cl = new CommandLine(new KetasimCommand());
+        for (Class<?> command : commands) {
+            cl.addSubcommand(command);
+        }
         cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandSummaries());
         cl.setOut(out);
         cl.setErr(err);
@@ -89,8 +136,10 @@ public final class KetasimCommand implements Runnable {
      * @param args the command line
      */
     public static void main(String[] args) {
+        // picocli then does not look for Groovy on the class path at start-up (about 0.05 s)
+        System.setProperty("picocli.disable.closures", "true");
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(commandLine(out, err).execute(args));
+        System.exit(commandLine(out, err, args).execute(args));
     }
 }

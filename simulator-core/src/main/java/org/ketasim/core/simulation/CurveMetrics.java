@@ -1,5 +1,7 @@
 package org.ketasim.core.simulation;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.ketasim.core.engine.Observer;
 import org.ketasim.core.engine.Plan;
@@ -42,10 +44,19 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
         return windowPeaks.clone();
     }
 
-    /** Observes every row of one run; read the metrics with {@link #metrics()} after the last row. */
+    /**
+     * Observes every row of one run; read the metrics with {@link #metrics()} after the last row.
+     * Windows on one curve share its reading and its peak: each row reads every curve once.
+     */
     public static final class Recorder implements Observer {
         private final AnalyteWindow.Hours[] hours;
+        /** The curves the windows lie on, each once, the system's only. */
         private final Observable[] curves;
+        /** Per window, its curve's index in {@link #curves}, -1 for a curve the system lacks. */
+        private final int[] curveOf;
+        /** Per curve, the row just read (ng/mL). */
+        private final double[] now;
+        /** Per curve, the largest row so far (ng/mL); NaN once a row was NaN, as {@link Math#max} keeps it. */
         private final double[] peaks;
         private final PdCurves.Accumulator pd;
         private final boolean effect;
@@ -60,14 +71,24 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
         public Recorder(Plan plan, List<AnalyteWindow> windows, double sKetamineFraction, double baselineNrs) {
             int count = windows.size();
             this.hours = new AnalyteWindow.Hours[count];
-            this.curves = new Observable[count];
-            this.peaks = new double[count];
+            this.curveOf = new int[count];
+            List<Observable> distinct = new ArrayList<>();
             for (int w = 0; w < count; w++) {
                 Observable curve = windows.get(w).observable();
-                curves[w] = plan.system().has(curve) ? curve : null;
                 hours[w] = windows.get(w).new Hours();
-                peaks[w] = curves[w] == null ? Double.NaN : Double.NEGATIVE_INFINITY;
+                if (!plan.system().has(curve)) {
+                    curveOf[w] = -1;
+                } else {
+                    if (!distinct.contains(curve)) {
+                        distinct.add(curve);
+                    }
+                    curveOf[w] = distinct.indexOf(curve);
+                }
             }
+            this.curves = distinct.toArray(Observable[]::new);
+            this.now = new double[curves.length];
+            this.peaks = new double[curves.length];
+            Arrays.fill(peaks, Double.NEGATIVE_INFINITY);
             this.pd = new PdCurves.Accumulator(sKetamineFraction, baselineNrs, 0);
             this.effect = plan.system().has(Observable.EFFECT);
             this.pain = plan.system().has(Observable.PAIN_EFFECT);
@@ -76,11 +97,17 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
         @Override
         public void row(int row, Propagator p) {
             double t = p.timeH();
+            for (int k = 0; k < curves.length; k++) {
+                double v = p.value(curves[k]);
+                now[k] = v;
+                if (v > peaks[k] || Double.isNaN(v)) {
+                    peaks[k] = v;
+                }
+            }
             for (int w = 0; w < hours.length; w++) {
-                if (curves[w] != null) {
-                    double v = p.value(curves[w]);
-                    hours[w].add(t, v);
-                    peaks[w] = Math.max(peaks[w], v);
+                int k = curveOf[w];
+                if (k >= 0) {
+                    hours[w].add(t, now[k]);
                 }
             }
             pd.add(effect ? p.value(Observable.EFFECT) : Double.NaN, pain ? p.value(Observable.PAIN_EFFECT) : Double.NaN);
@@ -89,11 +116,14 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
         /** @return the metrics of the rows seen */
         public CurveMetrics metrics() {
             double[] inside = new double[hours.length];
+            double[] windowPeaks = new double[hours.length];
             for (int w = 0; w < hours.length; w++) {
-                inside[w] = curves[w] == null ? Double.NaN : hours[w].total();
+                int k = curveOf[w];
+                inside[w] = k < 0 ? Double.NaN : hours[w].total();
+                windowPeaks[w] = k < 0 ? Double.NaN : peaks[k];
             }
             PdCurves max = pd.curves();
-            return new CurveMetrics(inside, peaks, max.maxDrugHighScore(), max.maxResponderNrsReduction());
+            return new CurveMetrics(inside, windowPeaks, max.maxDrugHighScore(), max.maxResponderNrsReduction());
         }
     }
 }

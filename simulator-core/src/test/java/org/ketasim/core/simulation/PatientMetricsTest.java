@@ -3,6 +3,7 @@ package org.ketasim.core.simulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +19,7 @@ import org.ketasim.core.testing.Catalogue;
 /**
  * A sweep point's metrics, computed without keeping rows ({@link PatientSimulator#metrics}), are the
  * numbers of the full simulation to the bit, on every catalogue file: the same propagation, the same
- * values read in the same order.
+ * values read in the same order (windows on one curve share its reading and its peak).
  */
 class PatientMetricsTest {
 
@@ -36,8 +37,13 @@ class PatientMetricsTest {
         PatientMetrics metrics = simulator.metrics(c, windows);
         assertEquals(full.summary(), metrics.summary());
         double[] hours = metrics.curves().hoursInWindow();
+        double[] peaks = metrics.curves().windowPeaks();
         for (int w = 0; w < windows.size(); w++) {
-            assertEquals(full.hoursInside(windows.get(w)), hours[w], windows.get(w).name());
+            AnalyteWindow window = windows.get(w);
+            assertEquals(full.hoursInside(window), hours[w], window.name());
+            double largest = full.series().has(window.observable())
+                    ? Arrays.stream(full.series().values(window.observable())).max().orElseThrow() : Double.NaN;
+            assertEquals(largest, peaks[w], window.name() + "'s peak");
         }
         assertEquals(full.pd().maxDrugHighScore(), metrics.curves().maxDrugHighScore());
         assertEquals(full.pd().maxResponderNrsReduction(), metrics.curves().maxResponderNrsReduction());
