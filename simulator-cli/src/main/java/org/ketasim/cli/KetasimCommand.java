@@ -43,7 +43,8 @@ public final class KetasimCommand implements Runnable {
     }
 
     /**
-     * The command line with every command; see {@link #commandLine(PrintWriter, PrintWriter, Class[])}.
+     * The command line with every command, as the help and the completion script need it (see
+     * {@link #commandLine(PrintWriter, PrintWriter, String[])}).
      *
      * @param out standard output
      * @param err standard error
