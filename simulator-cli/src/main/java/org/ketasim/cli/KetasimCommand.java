@@ -24,7 +24,7 @@ public final class KetasimCommand implements Runnable {
     /**
      * The commands that do the work, in the order the help lists them. A command line that names one
      * of them first is built with that one alone: picocli reads every command's options and fields by
-     * reflection when it is added, which cost about 0.15 s of every command's start when all were.
+     * reflection when it is added, which cost about 0.1 s of every command's start when all were.
      */
     private static final List<Class<?>> WORK = List.of(RunCommand.class, ValidateCommand.class, ModelsCommand.class,
             CompareCommand.class, PopulationCommand.class, SweepCommand.class, TitrateCommand.class, ServeCommand.class,
