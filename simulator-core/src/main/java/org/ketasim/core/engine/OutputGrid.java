@@ -12,6 +12,12 @@ public final class OutputGrid {
     /** The largest number of rows a grid may have; larger grids are refused before any work. */
     public static final int MAX_ROWS = 20_000_000;
 
+    /**
+     * The regular grid made last: a sweep's points and a batch's scenarios ask for the same one again
+     * and again, and making one walks all its rows.
+     */
+    private static volatile OutputGrid lastRegular;
+
     private final double[] times;
     private final double stepH;
 
@@ -32,6 +38,10 @@ public final class OutputGrid {
      *                                  {@link #MAX_ROWS} rows
      */
     public static OutputGrid regular(double durationH, double stepH) {
+        OutputGrid last = lastRegular;
+        if (last != null && last.stepH == stepH && last.endH() == durationH) {
+            return last;
+        }
         if (!(durationH > 0) || Double.isInfinite(durationH)) {
             throw new IllegalArgumentException("simulation duration must be positive, got " + durationH + " h");
         }
@@ -56,7 +66,9 @@ public final class OutputGrid {
             }
         }
         times[k++] = durationH;
-        return new OutputGrid(Arrays.copyOf(times, k), stepH);
+        OutputGrid grid = new OutputGrid(Arrays.copyOf(times, k), stepH);
+        lastRegular = grid;
+        return grid;
     }
 
     /**

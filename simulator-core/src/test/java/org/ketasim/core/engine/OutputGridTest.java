@@ -1,6 +1,7 @@
 package org.ketasim.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -35,5 +36,18 @@ class OutputGridTest {
     void refusesHugeGridsBeforeAllocatingThem() {
         var e = assertThrows(IllegalArgumentException.class, () -> OutputGrid.regular(24 * 365.25 * 100, 1.0 / 3600));
         assertEquals(true, e.getMessage().contains("more than the limit"), e.getMessage());
+    }
+
+    @Test
+    void theSameRegularGridIsMadeOnceAndAnotherIsMadeAfresh() {
+        OutputGrid first = OutputGrid.regular(264, 0.25);
+        assertSame(first, OutputGrid.regular(264, 0.25));
+        OutputGrid other = OutputGrid.regular(264, 0.5);
+        assertEquals(529, other.size());
+        assertEquals(0.5, other.stepH(), 0);
+        OutputGrid longer = OutputGrid.regular(265, 0.25);
+        assertEquals(1061, longer.size());
+        assertEquals(265, longer.endH(), 0);
+        assertEquals(1057, OutputGrid.regular(264, 0.25).size());
     }
 }
