@@ -51,7 +51,7 @@ public final class KetasimCommand implements Runnable {
      * @return the configured command line
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, Stream.concat(WORK.stream(), ABOUT.stream()).toArray(Class<?>[]::new));
+        return build(out, err, Stream.concat(WORK.stream(), ABOUT.stream()).toArray(Class<?>[]::new));
     }
 
     /**
@@ -69,7 +69,7 @@ public final class KetasimCommand implements Runnable {
         if (args.length > 0) {
             for (Class<?> command : WORK) {
                 if (command.getAnnotation(Command.class).name().equals(args[0])) {
-                    return commandLine(out, err, command);
+                    return build(out, err, command);
                 }
             }
         }
@@ -87,7 +87,7 @@ public final class KetasimCommand implements Runnable {
      * @param commands the subcommands, in the order the help lists them
      * @return the configured command line
      */
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Class<?>... commands) {
+    private static CommandLine build(PrintWriter out, PrintWriter err, Class<?>... commands) {
         // charts are encoded in memory, never through a temporary file of ImageIO's: a full disk then fails only
         // the write of the chart (exit 2, with its path), not also the JVM's shutdown with a stack trace
         javax.imageio.ImageIO.setUseCache(false);
