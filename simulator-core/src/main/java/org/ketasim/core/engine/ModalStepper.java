@@ -499,6 +499,108 @@ final class ModalStepper implements Stepper {
         readSlopeValid = true;
     }
 
+    /**
+     * {@inheritDoc} Each interval is {@link #advanceAndRead}'s loop (the same terms in the same
+     * order, so the same states, integrals and values), with the effect site's slope beside it
+     * when the run watches its turns; the parent's slope is summed in it anyway.
+     */
+    @Override
+    public int advanceRows(double h, int rows, RowRun run) {
+        if (readout.length != 5 || !(h > 0)) {
+            return -1;
+        }
+        if (h != preparedH) {
+            prepare(h);
+        }
+        int effectIndex = Observable.EFFECT.ordinal();
+        boolean parentTurns = run.watches(0);
+        boolean effectTurns = present[effectIndex] && run.watches(effectIndex);
+        if (!readValues || !readSlopeValid) {
+            read();
+        }
+        double parentStart = readSlope;
+        double effectStart = effectTurns ? slopeOf(effectIndex, z) : 0;
+        boolean parentStartKnown = true;
+        double[] d = decay;
+        double[] c = shift;
+        double[] step = aucStep;
+        double[] ig = integral;
+        double[] acc = integrals;
+        double[] steady = s;
+        int[] modes = liveModes;
+        double[] w0 = readout[0];
+        double[] w1 = readout[1];
+        double[] w2 = readout[2];
+        double[] w3 = readout[3];
+        double[] w4 = readout[4];
+        double[] wl = basis.slopeWeights()[0];
+        double[] wle = effectTurns ? basis.slopeWeights()[effectIndex] : wl;
+        double[] o0 = run.buffer(0);
+        double[] o1 = run.buffer(1);
+        double[] o2 = run.buffer(2);
+        double[] o3 = run.buffer(3);
+        double[] o4 = run.buffer(4);
+        lastStep = h;
+        for (int j = 0; j < rows; j++) {
+            double[] start = z;
+            double[] next = before;
+            z = next;
+            before = start;
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
+            double a4 = 0;
+            double slope = 0;
+            double effectSlope = 0;
+            for (int q = 0; q < liveCount; q++) {
+                int k = modes[q];
+                double x = start[k];
+                acc[k] += step[k] + ig[k] * x;
+                double zk = d[k] * x + c[k];
+                if (Math.abs(zk) < FLUSH) {
+                    zk = 0;
+                }
+                next[k] = zk;
+                a0 += w0[k] * zk;
+                a1 += w1[k] * zk;
+                a2 += w2[k] * zk;
+                a3 += w3[k] * zk;
+                a4 += w4[k] * zk;
+                slope += wl[k] * (zk - steady[k]);
+                effectSlope += wle[k] * (zk - steady[k]);
+            }
+            read[0] = a0;
+            read[1] = a1;
+            read[2] = a2;
+            read[3] = a3;
+            read[4] = a4;
+            readSlope = slope;
+            startSlopeKnown = parentStartKnown;
+            startSlope = parentStart;
+            slopeObservable = 0;
+            endSlope = slope;
+            endSlopeCurrent = true;
+            if (parentTurns && parentStart > 0 && slope < 0 || effectTurns && effectStart > 0 && effectSlope < 0) {
+                readValues = true;
+                readSlopeValid = true;
+                readAhead = true;
+                return j;
+            }
+            o0[j] = a0;
+            o1[j] = a1;
+            o2[j] = a2;
+            o3[j] = a3;
+            o4[j] = a4;
+            parentStart = slope;
+            effectStart = effectSlope;
+        }
+        readValues = true;
+        readSlopeValid = true;
+        readAhead = true;
+        return rows;
+    }
+
     @Override
     public void add(int state, double amountMg) {
         int j = Arrays.binarySearch(basis.core(), state);

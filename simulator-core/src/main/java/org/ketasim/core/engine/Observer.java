@@ -1,5 +1,7 @@
 package org.ketasim.core.engine;
 
+import org.ketasim.core.model.Observable;
+
 /**
  * Sees a run of the {@link Propagator}: metrics, series, pharmacodynamics and outcomes are
  * observers, and never advance time themselves. Callbacks come in time order, on the thread that
@@ -46,6 +48,42 @@ public interface Observer {
      * @param p the propagator, to read the state
      */
     default void sample(Propagator p) {
+    }
+
+    /**
+     * Whether this observer takes runs of rows at once ({@link #rows}); the propagator takes runs
+     * only when every observer of it does, and row by row otherwise.
+     *
+     * @return false by default
+     */
+    default boolean takesRowRuns() {
+        return false;
+    }
+
+    /**
+     * Whether the propagator must not take, within a run of rows, an interval in which the
+     * observable rises at its start and falls at its end, so that this observer sees that interval
+     * alone ({@link #interval}, where {@link Stepper#peakInLastInterval} can find the turning point).
+     * Asked before each run.
+     *
+     * @param o an observable
+     * @return false by default
+     */
+    default boolean watchesTurns(Observable o) {
+        return false;
+    }
+
+    /**
+     * A run of rows ({@link RowRun}), for observers that {@link #takesRowRuns()}: what
+     * {@link #interval} and {@link #row} would see of its intervals and rows one by one, given at
+     * once. The run holds every value to read; the propagator may already be past the run's last
+     * row, so the observer reads the run, not the propagator's state.
+     *
+     * @param run the rows, in order
+     * @throws UnsupportedOperationException for an observer that does not take runs
+     */
+    default void rows(RowRun run) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not take runs of rows");
     }
 
     /**

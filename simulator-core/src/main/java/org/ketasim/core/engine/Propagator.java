@@ -38,6 +38,12 @@ public final class Propagator {
     private final OutputGrid grid;
     private final Controller[] controllers;
     private Observer[] observers = new Observer[0];
+    /** Whether every observer takes runs of rows ({@link Observer#takesRowRuns()}). */
+    private boolean runsTaken = true;
+    /** The buffers of runs of rows, made when first needed. */
+    private RowRun rowRun;
+    /** The time of the row reported last (h), NaN before the first: a run of rows starts only there. */
+    private double lastRowH = Double.NaN;
     /** The earliest time an observer wants a sample at, {@code +infinity} for none: changes only at a sample or an {@link #observe}. */
     private double nextSample = Double.POSITIVE_INFINITY;
     private final int n;
@@ -106,6 +112,7 @@ public final class Propagator {
     public Propagator observe(Observer observer) {
         observers = java.util.Arrays.copyOf(observers, observers.length + 1);
         observers[observers.length - 1] = observer;
+        runsTaken &= observer.takesRowRuns();
         nextSample = Math.min(nextSample, observer.nextSampleH());
         return this;
     }
@@ -242,6 +249,102 @@ public final class Propagator {
     }
 
     /**
+     * Advances through the rows before index {@code until}, reporting each, as that many
+     * {@link #nextRow()} calls would. Where the rows come without anything else due between them,
+     * and every observer takes runs, they are taken as runs of rows ({@link RowRun}): the stepper
+     * computes a run in one loop and each observer reads it at once.
+     *
+     * @param until the index of the first row not to report, from {@link #nextRowIndex()} to the
+     *              number of rows
+     * @throws IllegalArgumentException for an index before the next row or beyond the last
+     */
+    public void nextRows(int until) {
+        if (until < row || until > rows) {
+            throw new IllegalArgumentException("cannot report rows from " + row + " until " + until + " of " + rows);
+        }
+        while (row < until) {
+            if (!runsTaken || !plainRun(until)) {
+                nextRow();
+            }
+        }
+    }
+
+    /**
+     * Takes the rows from the next one as a run, if at least two can be: nothing due between them
+     * (as in {@link #plainRow}), each one grid step after the one before, the first after the row
+     * reported last, and not the grid's last row (observers finish there). A run stops before an
+     * interval in which a watched observable turns; that interval is taken alone, as a plain row.
+     *
+     * @return whether any row was reported
+     */
+    private boolean plainRun(int until) {
+        if (!started || controllers.length > 0 || anyGiven || inputStale || t != lastRowH) {
+            return false;
+        }
+        double step = grid.stepH();
+        double sample = nextSample;
+        int last = Math.min(until, rows - 1);
+        double previous = t;
+        int count = 0;
+        if (rowRun == null) {
+            rowRun = new RowRun();
+        }
+        double[] times = rowRun.times();
+        while (row + count < last && count < RowRun.CAPACITY) {
+            double g = grid.time(row + count);
+            double h = g - previous;
+            if (Math.abs(h - step) <= 8 * Math.ulp(g)) {
+                h = step;
+            }
+            if (h != step || !(g > previous) || g > horizonH
+                    || nextBreakH != Double.POSITIVE_INFINITY && !(nextBreakH - g > FAR_H * (1 + Math.abs(nextBreakH)))
+                    || sample != Double.POSITIVE_INFINITY && !(sample - g > FAR_H * (1 + Math.abs(sample)))) {
+                break;
+            }
+            times[count++] = g;
+            previous = g;
+        }
+        if (count < 2) {
+            return false;
+        }
+        for (Observable o : Observable.values()) {
+            boolean watched = false;
+            for (Observer observer : observers) {
+                watched |= observer.watchesTurns(o);
+            }
+            rowRun.watch(o, watched);
+        }
+        int done = stepper.advanceRows(step, count, rowRun);
+        if (done < 0) {
+            return false;
+        }
+        version++;
+        if (done > 0) {
+            rowRun.start(row, t);
+            rowRun.count(done);
+            for (Observer o : observers) {
+                o.rows(rowRun);
+            }
+            row += done;
+            t = times[done - 1];
+            lastRowH = t;
+        }
+        if (done < count) {
+            double g = times[done];
+            for (Observer o : observers) {
+                o.interval(t, g, this);
+            }
+            t = g;
+            int r = row++;
+            lastRowH = g;
+            for (Observer o : observers) {
+                o.row(r, this);
+            }
+        }
+        return true;
+    }
+
+    /**
      * The common case of {@link #nextRow}, with nothing but the row itself due up to and at it (no
      * breakpoint or observer sample near, no controller, no controller's dose, the input set): what
      * {@link #stop} and {@link #applyDue} would do then, without looking for the next stop.
@@ -258,6 +361,7 @@ public final class Propagator {
         }
         t = g;
         int r = row++;
+        lastRowH = g;
         for (Observer o : observers) {
             o.row(r, this);
         }
@@ -284,9 +388,7 @@ public final class Propagator {
 
     /** Runs to the horizon, reporting every row left. */
     public void run() {
-        while (row < grid.size()) {
-            nextRow();
-        }
+        nextRows(rows);
         advanceTo(plan.horizonH());
     }
 
@@ -385,6 +487,7 @@ public final class Propagator {
         }
         if (row < rows && due(grid.time(row))) {
             int r = row++;
+            lastRowH = t;
             for (Observer o : observers) {
                 o.row(r, this);
             }

@@ -73,6 +73,8 @@ public final class Series {
         private final double[] pump;
         private final Map<Observable, double[]> values = new EnumMap<>(Observable.class);
         private final Observable[] present;
+        /** The pump rate of the row recorded last (mg/h): a run's, since a run follows a row and changes no rate. */
+        private double pumpRate;
 
         /** @param plan the plan whose rows are recorded */
         public Recorder(Plan plan) {
@@ -89,9 +91,27 @@ public final class Series {
         @Override
         public void row(int row, Propagator p) {
             times[row] = p.timeH();
-            pump[row] = p.pumpRateMgPerH();
+            pumpRate = p.pumpRateMgPerH();
+            pump[row] = pumpRate;
             for (Observable o : present) {
                 values.get(o)[row] = p.value(o);
+            }
+        }
+
+        @Override
+        public boolean takesRowRuns() {
+            return true;
+        }
+
+        /** The pump rate is the propagator's: nothing changes it within a run. */
+        @Override
+        public void rows(RowRun run) {
+            int first = run.firstRow();
+            int count = run.count();
+            System.arraycopy(run.times(), 0, times, first, count);
+            Arrays.fill(pump, first, first + count, pumpRate);
+            for (Observable o : present) {
+                System.arraycopy(run.values(o), 0, values.get(o), first, count);
             }
         }
 

@@ -33,6 +33,25 @@ public interface Stepper {
     void advance(double h);
 
     /**
+     * Advances the state over up to {@code rows} intervals of {@code h} each under the current
+     * input, as that many {@link #advance} calls would (the same arithmetic), writing every
+     * observable the system has at each interval's end into the run's buffers. It stops after an
+     * interval in which an observable the run watches rises at the start and falls at the end:
+     * that interval is advanced, but its values are not written, so that the caller can take it as
+     * a single interval ({@link #turnsInLastInterval} and {@link #peakInLastInterval} see it).
+     *
+     * @param h    the interval (h), &gt; 0
+     * @param rows how many intervals at most, 1 to {@link RowRun#CAPACITY}
+     * @param run  the run whose buffers receive the values and whose watched observables end it
+     * @return the intervals advanced and written, 0 to {@code rows}; below {@code rows}, one more
+     *         interval was advanced, a turning one; -1 if this stepper does not take runs (nothing
+     *         was advanced), the default
+     */
+    default int advanceRows(double h, int rows, RowRun run) {
+        return -1;
+    }
+
+    /**
      * Adds an amount to one state now (a bolus entering it).
      *
      * @param state    a state index

@@ -3,6 +3,7 @@ package org.ketasim.core.metrics;
 import org.ketasim.core.engine.Observer;
 import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
+import org.ketasim.core.engine.RowRun;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.regimen.Breakpoints;
 
@@ -80,10 +81,43 @@ public record Summary(double totalDoseMg, double doseMgPerKg, double cmaxNgPerMl
         }
 
         @Override
+        public boolean takesRowRuns() {
+            return true;
+        }
+
+        /** A run holds no turning point of the parent: the peak between its rows is among them. */
+        @Override
+        public boolean watchesTurns(Observable o) {
+            return o == Observable.PARENT;
+        }
+
+        /** Its intervals start at rows and do not turn ({@link #interval} adds nothing), and it never holds the last row. */
+        @Override
+        public void rows(RowRun run) {
+            double[] parent = run.values(Observable.PARENT);
+            double[] m = metabolite ? run.values(Observable.METABOLITE) : null;
+            double[] e = effect ? run.values(Observable.EFFECT) : null;
+            for (int j = 0; j < run.count(); j++) {
+                see(run.timeH(j), parent[j], m == null ? Double.NaN : m[j], e == null ? Double.NaN : e[j]);
+            }
+        }
+
+        @Override
         public void row(int row, Propagator p) {
-            double t = p.timeH();
+            see(p.timeH(), p.value(Observable.PARENT), metabolite ? p.value(Observable.METABOLITE) : Double.NaN,
+                    effect ? p.value(Observable.EFFECT) : Double.NaN);
+            if (row == lastRow) {
+                double dose = p.administeredMg();
+                summary = new Summary(dose, dose / weightKg, cmax, tmax, p.stepper().auc(Observable.PARENT),
+                        metabolite ? cmaxM : Double.NaN,
+                        metabolite ? p.stepper().auc(Observable.METABOLITE) : Double.NaN,
+                        effect ? cmaxE : Double.NaN, peak, peakTime);
+            }
+        }
+
+        /** Takes in a row at time {@code t} (h): its parent, metabolite and effect-site values (ng/mL). */
+        private void see(double t, double cp, double cm, double ce) {
             lastRowH = t;
-            double cp = p.value(Observable.PARENT);
             if (cp > cmax) {
                 cmax = cp;
                 tmax = t;
@@ -93,17 +127,10 @@ public record Summary(double totalDoseMg, double doseMgPerKg, double cmaxNgPerMl
                 peakTime = t;
             }
             if (metabolite) {
-                cmaxM = Math.max(cmaxM, p.value(Observable.METABOLITE));
+                cmaxM = Math.max(cmaxM, cm);
             }
             if (effect) {
-                cmaxE = Math.max(cmaxE, p.value(Observable.EFFECT));
-            }
-            if (row == lastRow) {
-                double dose = p.administeredMg();
-                summary = new Summary(dose, dose / weightKg, cmax, tmax, p.stepper().auc(Observable.PARENT),
-                        metabolite ? cmaxM : Double.NaN,
-                        metabolite ? p.stepper().auc(Observable.METABOLITE) : Double.NaN,
-                        effect ? cmaxE : Double.NaN, peak, peakTime);
+                cmaxE = Math.max(cmaxE, ce);
             }
         }
 

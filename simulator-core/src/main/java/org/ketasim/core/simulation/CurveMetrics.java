@@ -6,6 +6,7 @@ import java.util.List;
 import org.ketasim.core.engine.Observer;
 import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
+import org.ketasim.core.engine.RowRun;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.outcomes.AnalyteWindow;
 import org.ketasim.core.pd.PdCurves;
@@ -56,6 +57,8 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
         private final int[] curveOf;
         /** Per curve, the row just read (ng/mL). */
         private final double[] now;
+        /** Per curve, the values of the run being read. */
+        private final double[][] runCurves;
         /** Per curve, the largest row so far (ng/mL); NaN once a row was NaN, as {@link Math#max} keeps it. */
         private final double[] peaks;
         private final PdCurves.Accumulator pd;
@@ -87,6 +90,7 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
             }
             this.curves = distinct.toArray(Observable[]::new);
             this.now = new double[curves.length];
+            this.runCurves = new double[curves.length][];
             this.peaks = new double[curves.length];
             Arrays.fill(peaks, Double.NEGATIVE_INFINITY);
             this.pd = new PdCurves.Accumulator(sKetamineFraction, baselineNrs, 0);
@@ -96,10 +100,38 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
 
         @Override
         public void row(int row, Propagator p) {
-            double t = p.timeH();
             for (int k = 0; k < curves.length; k++) {
-                double v = p.value(curves[k]);
-                now[k] = v;
+                now[k] = p.value(curves[k]);
+            }
+            see(p.timeH(), effect ? p.value(Observable.EFFECT) : Double.NaN,
+                    pain ? p.value(Observable.PAIN_EFFECT) : Double.NaN);
+        }
+
+        @Override
+        public boolean takesRowRuns() {
+            return true;
+        }
+
+        @Override
+        public void rows(RowRun run) {
+            double[][] curve = runCurves;
+            for (int k = 0; k < curves.length; k++) {
+                curve[k] = run.values(curves[k]);
+            }
+            double[] e = effect ? run.values(Observable.EFFECT) : null;
+            double[] pe = pain ? run.values(Observable.PAIN_EFFECT) : null;
+            for (int j = 0; j < run.count(); j++) {
+                for (int k = 0; k < curves.length; k++) {
+                    now[k] = curve[k][j];
+                }
+                see(run.timeH(j), e == null ? Double.NaN : e[j], pe == null ? Double.NaN : pe[j]);
+            }
+        }
+
+        /** Takes in a row at time {@code t} (h), its curves' values in {@link #now}, and its effect sites' (ng/mL). */
+        private void see(double t, double ce, double cePain) {
+            for (int k = 0; k < curves.length; k++) {
+                double v = now[k];
                 if (v > peaks[k] || Double.isNaN(v)) {
                     peaks[k] = v;
                 }
@@ -110,7 +142,7 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
                     hours[w].add(t, now[k]);
                 }
             }
-            pd.add(effect ? p.value(Observable.EFFECT) : Double.NaN, pain ? p.value(Observable.PAIN_EFFECT) : Double.NaN);
+            pd.add(ce, cePain);
         }
 
         /** @return the metrics of the rows seen */

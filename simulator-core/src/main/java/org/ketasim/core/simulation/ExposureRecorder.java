@@ -7,6 +7,7 @@ import org.ketasim.core.engine.FreeResponse;
 import org.ketasim.core.engine.Observer;
 import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
+import org.ketasim.core.engine.RowRun;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.outcomes.ExposureGrid;
 import org.ketasim.core.outcomes.SubjectExposure;
@@ -215,6 +216,28 @@ public final class ExposureRecorder implements Observer {
 
     @Override
     public void row(int row, Propagator p) {
+    }
+
+    @Override
+    public boolean takesRowRuns() {
+        return true;
+    }
+
+    /** Until the peak's sample, the effect site's turning points end runs, so that {@link #interval} finds them. */
+    @Override
+    public boolean watchesTurns(Observable o) {
+        return o == Observable.EFFECT && effect && next <= peakSample;
+    }
+
+    /** A run's rows are its intervals' ends: the peak among them, as {@link #interval} takes it. */
+    @Override
+    public void rows(RowRun run) {
+        if (effect && next <= peakSample) {
+            double[] ce = run.values(Observable.EFFECT);
+            for (int j = 0; j < run.count(); j++) {
+                peak = Math.max(peak, ce[j]);
+            }
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import org.ketasim.core.engine.Engine;
 import org.ketasim.core.engine.Observer;
 import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
+import org.ketasim.core.engine.RowRun;
 import org.ketasim.core.engine.Series;
 import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.Observable;
@@ -132,6 +133,23 @@ public final class PatientSimulator {
                     if (!Double.isFinite(p.value(o))) {
                         firstH = p.timeH();
                         return;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public boolean takesRowRuns() {
+            return true;
+        }
+
+        @Override
+        public void rows(RowRun run) {
+            for (int j = 0; j < run.count() && Double.isNaN(firstH); j++) {
+                for (Observable o : present) {
+                    if (!Double.isFinite(run.values(o)[j])) {
+                        firstH = run.timeH(j);
+                        break;
                     }
                 }
             }

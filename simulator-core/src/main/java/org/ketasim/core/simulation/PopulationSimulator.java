@@ -17,6 +17,7 @@ import org.ketasim.core.engine.Observer;
 import org.ketasim.core.engine.OutputGrid;
 import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
+import org.ketasim.core.engine.RowRun;
 import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.model.PkModel;
@@ -347,9 +348,7 @@ public final class PopulationSimulator {
                     }
                 }
                 for (int i = from; i < until; i++) {
-                    for (int r = blockStart; r < to; r++) {
-                        members[i].propagator.nextRow();
-                    }
+                    members[i].propagator.nextRows(to);
                 }
             });
         }
@@ -373,18 +372,14 @@ public final class PopulationSimulator {
                     for (int i = from; i < until; i++) {
                         if (last) {
                             Member m = new Member(i);
-                            for (int r = 0; r < to; r++) {
-                                m.propagator.nextRow();
-                            }
+                            m.propagator.nextRows(to);
                             done[i - base] = m.finish();
                         } else {
                             Plan plan = draw(i).plan();
                             int slot = slot(i);
                             Propagator p = new Propagator(plan, engine).observe((row, q) -> record(slot, row, q));
                             p.skipToRow(blockStart);
-                            for (int r = blockStart + 1; r < to; r++) {
-                                p.nextRow();
-                            }
+                            p.nextRows(to);
                         }
                     }
                 });
@@ -494,6 +489,26 @@ public final class PopulationSimulator {
                     record(slot, row, p);
                 }
                 curves.row(row, p);
+            }
+
+            @Override
+            public boolean takesRowRuns() {
+                return true;
+            }
+
+            @Override
+            public void rows(RowRun run) {
+                int first = Math.max(run.firstRow(), blockStart);
+                int end = run.firstRow() + run.count();
+                for (int a = 0; a < banded.size(); a++) {
+                    double[] values = run.values(banded.get(a));
+                    double[] to = block[a];
+                    int at = slot + (first - blockStart) * TILE;
+                    for (int r = first; r < end; r++, at += TILE) {
+                        to[at] = values[r - run.firstRow()];
+                    }
+                }
+                curves.rows(run);
             }
 
             Subject finish() {

@@ -1,0 +1,91 @@
+package org.ketasim.core.engine;
+
+import org.ketasim.core.model.Observable;
+
+/**
+ * A run of consecutive output rows that the {@link Propagator} takes in one go: between them no
+ * event (breakpoint, dose, decision), no observer's sample and no turning point of a watched
+ * observable ({@link Observer#watchesTurns}), every interval one grid step long, and the interval
+ * before the first row starting at the row reported just before it. What the observers see is the
+ * same as row by row: each row's time and the observables' values there (ng/mL), computed with the
+ * same arithmetic in the same order. The arrays are the propagator's buffers, read-only and valid
+ * during {@link Observer#rows} only.
+ */
+public final class RowRun {
+
+    /** The most rows in one run: the buffers stay in the first-level cache. */
+    static final int CAPACITY = 128;
+
+    private final double[] times = new double[CAPACITY];
+    private final double[][] values = new double[Observable.values().length][CAPACITY];
+    private final boolean[] watched = new boolean[Observable.values().length];
+    private int firstRow;
+    private int count;
+    private double startH;
+
+    RowRun() {
+    }
+
+    /** @return the index of the run's first row in the plan's grid */
+    public int firstRow() {
+        return firstRow;
+    }
+
+    /** @return how many rows the run holds, at least 1 */
+    public int count() {
+        return count;
+    }
+
+    /** @return the time of the row reported just before the run, where its first interval starts (h) */
+    public double startH() {
+        return startH;
+    }
+
+    /**
+     * @param j a row of the run, 0 to {@link #count()} - 1
+     * @return its time (h)
+     */
+    public double timeH(int j) {
+        return times[j];
+    }
+
+    /**
+     * @param o an observable the system has
+     * @return its value at each row of the run (ng/mL), entries 0 to {@link #count()} - 1; the
+     *         buffer itself, not to be written
+     */
+    public double[] values(Observable o) {
+        return values[o.ordinal()];
+    }
+
+    /** @return whether the run must end before an interval in which observable {@code ordinal} turns */
+    boolean watches(int ordinal) {
+        return watched[ordinal];
+    }
+
+    /** @return the buffer of one observable's values, by ordinal, for the stepper to fill */
+    double[] buffer(int ordinal) {
+        return values[ordinal];
+    }
+
+    /** @return the buffer of the rows' times, for the propagator to fill */
+    double[] times() {
+        return times;
+    }
+
+    /** Starts a run of rows from {@code firstRow}, after the row at {@code startH}. */
+    void start(int firstRow, double startH) {
+        this.firstRow = firstRow;
+        this.startH = startH;
+    }
+
+    /** Sets whether the run ends before a turning point of observable {@code o}. */
+    void watch(Observable o, boolean watch) {
+        watched[o.ordinal()] = watch;
+    }
+
+    /** Sets how many rows of the buffers the run holds. */
+    void count(int rows) {
+        this.count = rows;
+    }
+}
