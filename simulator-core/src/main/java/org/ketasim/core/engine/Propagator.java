@@ -289,7 +289,7 @@ public final class Propagator {
         if (rowRun == null) {
             rowRun = new RowRun();
         }
-        double[] times = rowRun.times();
+        double[] times = rowRun.timesH();
         while (row + count < last && count < RowRun.CAPACITY) {
             double g = grid.time(row + count);
             double h = g - previous;

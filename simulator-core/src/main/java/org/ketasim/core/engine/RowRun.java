@@ -68,8 +68,11 @@ public final class RowRun {
         return values[ordinal];
     }
 
-    /** @return the buffer of the rows' times, for the propagator to fill */
-    double[] times() {
+    /**
+     * @return the rows' times (h), entries 0 to {@link #count()} - 1; the buffer itself, not to be
+     *         written
+     */
+    public double[] timesH() {
         return times;
     }
 

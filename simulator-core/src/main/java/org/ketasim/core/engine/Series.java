@@ -108,7 +108,7 @@ public final class Series {
         public void rows(RowRun run) {
             int first = run.firstRow();
             int count = run.count();
-            System.arraycopy(run.times(), 0, times, first, count);
+            System.arraycopy(run.timesH(), 0, times, first, count);
             Arrays.fill(pump, first, first + count, pumpRate);
             for (Observable o : present) {
                 System.arraycopy(run.values(o), 0, values.get(o), first, count);

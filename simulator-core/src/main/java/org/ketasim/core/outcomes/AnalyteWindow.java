@@ -195,9 +195,7 @@ public record AnalyteWindow(String name, double lowNgPerMl, double highNgPerMl, 
                     + (analyte != this.analyte ? "; convert the window first (in(...)) on a stated basis" : ""));
         }
         Hours hours = new Hours();
-        for (int i = 0; i < timesH.length; i++) {
-            hours.add(timesH[i], c[i]);
-        }
+        hours.add(timesH, c, timesH.length);
         return hours.total();
     }
 
@@ -211,22 +209,37 @@ public record AnalyteWindow(String name, double lowNgPerMl, double highNgPerMl, 
         private double total;
 
         /**
-         * @param timeH a row's time (h), after the previous row's
-         * @param c     its concentration (ng/mL)
+         * Adds rows in turn, each after the one before and the previous call's last (the curve is
+         * linear between rows).
+         *
+         * @param timesH the rows' times (h), ascending
+         * @param c      their concentrations (ng/mL)
+         * @param count  how many rows of the arrays to add, from the first
          */
-        public void add(double timeH, double c) {
+        public void add(double[] timesH, double[] c, int count) {
+            double low = lowNgPerMl;
+            double high = highNgPerMl;
+            double from = lastTime;
             double a = lastValue;
-            if (!Double.isNaN(lastTime)) {
-                // most segments lie wholly inside (the whole step counts) or wholly on one side (nothing
-                // does): settled here, the same sums as fractionInside's 1 and 0 would give
-                if (a >= lowNgPerMl && c >= lowNgPerMl && a <= highNgPerMl && c <= highNgPerMl) {
-                    total += timeH - lastTime;
-                } else if (!(a < lowNgPerMl && c < lowNgPerMl || a > highNgPerMl && c > highNgPerMl)) {
-                    total += (timeH - lastTime) * fractionInside(a, c);
+            double sum = total;
+            for (int j = 0; j < count; j++) {
+                double to = timesH[j];
+                double b = c[j];
+                if (!Double.isNaN(from)) {
+                    // most segments lie wholly inside (the whole step counts) or wholly on one side (nothing
+                    // does): settled here, the same sums as fractionInside's 1 and 0 would give
+                    if (a >= low && b >= low && a <= high && b <= high) {
+                        sum += to - from;
+                    } else if (!(a < low && b < low || a > high && b > high)) {
+                        sum += (to - from) * fractionInside(a, b);
+                    }
                 }
+                from = to;
+                a = b;
             }
-            lastTime = timeH;
-            lastValue = c;
+            lastTime = from;
+            lastValue = a;
+            total = sum;
         }
 
         /** @return the hours inside so far */

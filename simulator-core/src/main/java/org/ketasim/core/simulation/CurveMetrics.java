@@ -55,10 +55,13 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
         private final Observable[] curves;
         /** Per window, its curve's index in {@link #curves}, -1 for a curve the system lacks. */
         private final int[] curveOf;
-        /** Per curve, the row just read (ng/mL). */
-        private final double[] now;
+        /** One row read from the propagator: its time (h), each curve's value, the effect sites' (ng/mL). */
+        private final double[] rowTime = new double[1];
+        private final double[][] rowValues;
+        private final double[] rowEffect = new double[1];
+        private final double[] rowPain = new double[1];
         /** Per curve, the values of the run being read. */
-        private final double[][] runCurves;
+        private final double[][] runValues;
         /** Per curve, the largest row so far (ng/mL); NaN once a row was NaN, as {@link Math#max} keeps it. */
         private final double[] peaks;
         private final PdCurves.Accumulator pd;
@@ -89,8 +92,8 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
                 }
             }
             this.curves = distinct.toArray(Observable[]::new);
-            this.now = new double[curves.length];
-            this.runCurves = new double[curves.length][];
+            this.rowValues = new double[curves.length][1];
+            this.runValues = new double[curves.length][];
             this.peaks = new double[curves.length];
             Arrays.fill(peaks, Double.NEGATIVE_INFINITY);
             this.pd = new PdCurves.Accumulator(sKetamineFraction, baselineNrs, 0);
@@ -100,11 +103,13 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
 
         @Override
         public void row(int row, Propagator p) {
+            rowTime[0] = p.timeH();
             for (int k = 0; k < curves.length; k++) {
-                now[k] = p.value(curves[k]);
+                rowValues[k][0] = p.value(curves[k]);
             }
-            see(p.timeH(), effect ? p.value(Observable.EFFECT) : Double.NaN,
-                    pain ? p.value(Observable.PAIN_EFFECT) : Double.NaN);
+            rowEffect[0] = effect ? p.value(Observable.EFFECT) : Double.NaN;
+            rowPain[0] = pain ? p.value(Observable.PAIN_EFFECT) : Double.NaN;
+            take(rowTime, rowValues, rowEffect, rowPain, 1);
         }
 
         @Override
@@ -114,35 +119,43 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
 
         @Override
         public void rows(RowRun run) {
-            double[][] curve = runCurves;
             for (int k = 0; k < curves.length; k++) {
-                curve[k] = run.values(curves[k]);
+                runValues[k] = run.values(curves[k]);
             }
-            double[] e = effect ? run.values(Observable.EFFECT) : null;
-            double[] pe = pain ? run.values(Observable.PAIN_EFFECT) : null;
-            for (int j = 0; j < run.count(); j++) {
-                for (int k = 0; k < curves.length; k++) {
-                    now[k] = curve[k][j];
-                }
-                see(run.timeH(j), e == null ? Double.NaN : e[j], pe == null ? Double.NaN : pe[j]);
-            }
+            take(run.timesH(), runValues, effect ? run.values(Observable.EFFECT) : null,
+                    pain ? run.values(Observable.PAIN_EFFECT) : null, run.count());
         }
 
-        /** Takes in a row at time {@code t} (h), its curves' values in {@link #now}, and its effect sites' (ng/mL). */
-        private void see(double t, double ce, double cePain) {
+        /**
+         * Takes in rows: each curve's peak, each window's hours and the pharmacodynamics, each over
+         * all the rows in turn.
+         *
+         * @param times  the rows' times (h)
+         * @param values per curve, its values at the rows (ng/mL)
+         * @param ce     the acute effect site's values, null without one
+         * @param cePain the pain effect site's values, null without one
+         * @param count  how many rows
+         */
+        private void take(double[] times, double[][] values, double[] ce, double[] cePain, int count) {
             for (int k = 0; k < curves.length; k++) {
-                double v = now[k];
-                if (v > peaks[k] || Double.isNaN(v)) {
-                    peaks[k] = v;
+                double[] v = values[k];
+                double peak = peaks[k];
+                for (int j = 0; j < count; j++) {
+                    if (v[j] > peak || Double.isNaN(v[j])) {
+                        peak = v[j];
+                    }
                 }
+                peaks[k] = peak;
             }
             for (int w = 0; w < hours.length; w++) {
                 int k = curveOf[w];
                 if (k >= 0) {
-                    hours[w].add(t, now[k]);
+                    hours[w].add(times, values[k], count);
                 }
             }
-            pd.add(ce, cePain);
+            for (int j = 0; j < count; j++) {
+                pd.add(ce == null ? Double.NaN : ce[j], cePain == null ? Double.NaN : cePain[j]);
+            }
         }
 
         /** @return the metrics of the rows seen */

@@ -40,9 +40,7 @@ public record PatientResult(CompiledScenario scenario, double weightKg, Series s
         double[] t = series.timesH();
         double[] c = series.values(curve);
         AnalyteWindow.Hours hours = window.new Hours();
-        for (int i = 0; i < t.length; i++) {
-            hours.add(t[i], c[i]);
-        }
+        hours.add(t, c, t.length);
         return hours.total();
     }
 }
