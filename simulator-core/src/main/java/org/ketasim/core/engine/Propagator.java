@@ -42,6 +42,11 @@ public final class Propagator {
     private boolean runsTaken = true;
     /** The buffers of runs of rows, made when first needed. */
     private RowRun rowRun;
+    /**
+     * Whether the observables whose turns end a run must be asked again: observers may change
+     * their answer at a sample ({@link Observer#watchesTurns}).
+     */
+    private boolean watchStale = true;
     /** The time of the row reported last (h), NaN before the first: a run of rows starts only there. */
     private double lastRowH = Double.NaN;
     /** The earliest time an observer wants a sample at, {@code +infinity} for none: changes only at a sample or an {@link #observe}. */
@@ -113,6 +118,7 @@ public final class Propagator {
         observers = java.util.Arrays.copyOf(observers, observers.length + 1);
         observers[observers.length - 1] = observer;
         runsTaken &= observer.takesRowRuns();
+        watchStale = true;
         nextSample = Math.min(nextSample, observer.nextSampleH());
         return this;
     }
@@ -272,8 +278,10 @@ public final class Propagator {
     /**
      * Takes the rows from the next one as a run, if at least two can be: nothing due between them
      * (as in {@link #plainRow}), each one grid step after the one before, the first after the row
-     * reported last, and not the grid's last row (observers finish there). A run stops before an
-     * interval in which a watched observable turns; that interval is taken alone, as a plain row.
+     * reported last, and not the grid's last row (observers finish there). A run may end at a row
+     * where an observer's sample is due: the samples are taken after the run, as after that row. A
+     * run stops before an interval in which a watched observable turns; that interval is taken
+     * alone, as a plain row.
      *
      * @return whether any row was reported
      */
@@ -297,22 +305,31 @@ public final class Propagator {
                 h = step;
             }
             if (h != step || !(g > previous) || g > horizonH
-                    || nextBreakH != Double.POSITIVE_INFINITY && !(nextBreakH - g > FAR_H * (1 + Math.abs(nextBreakH)))
-                    || sample != Double.POSITIVE_INFINITY && !(sample - g > FAR_H * (1 + Math.abs(sample)))) {
+                    || nextBreakH != Double.POSITIVE_INFINITY && !(nextBreakH - g > FAR_H * (1 + Math.abs(nextBreakH)))) {
+                break;
+            }
+            boolean sampleHere = sample != Double.POSITIVE_INFINITY && !(sample - g > FAR_H * (1 + Math.abs(sample)));
+            if (sampleHere && !Breakpoints.same(sample, g)) {
                 break;
             }
             times[count++] = g;
             previous = g;
+            if (sampleHere) {
+                break;
+            }
         }
         if (count < 2) {
             return false;
         }
-        for (Observable o : Observable.values()) {
-            boolean watched = false;
-            for (Observer observer : observers) {
-                watched |= observer.watchesTurns(o);
+        if (watchStale) {
+            for (Observable o : Observable.values()) {
+                boolean watched = false;
+                for (Observer observer : observers) {
+                    watched |= observer.watchesTurns(o);
+                }
+                rowRun.watch(o, watched);
             }
-            rowRun.watch(o, watched);
+            watchStale = false;
         }
         int done = stepper.advanceRows(step, count, rowRun);
         if (done < 0) {
@@ -341,6 +358,7 @@ public final class Propagator {
                 o.row(r, this);
             }
         }
+        sampleDue();
         return true;
     }
 
@@ -492,6 +510,11 @@ public final class Propagator {
                 o.row(r, this);
             }
         }
+        sampleDue();
+    }
+
+    /** Gives the observers their samples due now, if any. */
+    private void sampleDue() {
         if (due(nextSample)) {
             for (Observer o : observers) {
                 if (due(o.nextSampleH())) {
@@ -502,6 +525,7 @@ public final class Propagator {
                 }
             }
             nextSample = nextSampleH();
+            watchStale = true;
         }
     }
 
