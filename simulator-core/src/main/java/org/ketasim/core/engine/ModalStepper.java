@@ -568,7 +568,9 @@ final class ModalStepper implements Stepper {
                 a3 += w3[k] * zk;
                 a4 += w4[k] * zk;
                 slope += wl[k] * (zk - steady[k]);
-                effectSlope += wle[k] * (zk - steady[k]);
+                if (effectTurns) {
+                    effectSlope += wle[k] * (zk - steady[k]);
+                }
             }
             read[0] = a0;
             read[1] = a1;

@@ -52,6 +52,11 @@ public record Summary(double totalDoseMg, double doseMgPerKg, double cmaxNgPerMl
         /** The time of the last row seen (h): an interval starting there starts at a value already counted. */
         private double lastRowH = Double.NaN;
         private Summary summary;
+        /** One row read from the propagator: its time (h), the parent's, metabolite's and effect site's values (ng/mL). */
+        private final double[] rowTime = new double[1];
+        private final double[] rowParent = new double[1];
+        private final double[] rowMetabolite = new double[1];
+        private final double[] rowEffect = new double[1];
 
         /**
          * @param plan     the plan observed
@@ -94,18 +99,17 @@ public record Summary(double totalDoseMg, double doseMgPerKg, double cmaxNgPerMl
         /** Its intervals start at rows and do not turn ({@link #interval} adds nothing), and it never holds the last row. */
         @Override
         public void rows(RowRun run) {
-            double[] parent = run.values(Observable.PARENT);
-            double[] m = metabolite ? run.values(Observable.METABOLITE) : null;
-            double[] e = effect ? run.values(Observable.EFFECT) : null;
-            for (int j = 0; j < run.count(); j++) {
-                see(run.timeH(j), parent[j], m == null ? Double.NaN : m[j], e == null ? Double.NaN : e[j]);
-            }
+            take(run.timesH(), run.values(Observable.PARENT), metabolite ? run.values(Observable.METABOLITE) : null,
+                    effect ? run.values(Observable.EFFECT) : null, run.count());
         }
 
         @Override
         public void row(int row, Propagator p) {
-            see(p.timeH(), p.value(Observable.PARENT), metabolite ? p.value(Observable.METABOLITE) : Double.NaN,
-                    effect ? p.value(Observable.EFFECT) : Double.NaN);
+            rowTime[0] = p.timeH();
+            rowParent[0] = p.value(Observable.PARENT);
+            rowMetabolite[0] = metabolite ? p.value(Observable.METABOLITE) : Double.NaN;
+            rowEffect[0] = effect ? p.value(Observable.EFFECT) : Double.NaN;
+            take(rowTime, rowParent, rowMetabolite, rowEffect, 1);
             if (row == lastRow) {
                 double dose = p.administeredMg();
                 summary = new Summary(dose, dose / weightKg, cmax, tmax, p.stepper().auc(Observable.PARENT),
@@ -115,23 +119,51 @@ public record Summary(double totalDoseMg, double doseMgPerKg, double cmaxNgPerMl
             }
         }
 
-        /** Takes in a row at time {@code t} (h): its parent, metabolite and effect-site values (ng/mL). */
-        private void see(double t, double cp, double cm, double ce) {
-            lastRowH = t;
-            if (cp > cmax) {
-                cmax = cp;
-                tmax = t;
+        /**
+         * Takes in rows, in order: the first {@code count} of each array.
+         *
+         * @param times      their times (h)
+         * @param parent     the parent's values (ng/mL)
+         * @param metabolite the metabolite's, ignored without one
+         * @param effect     the acute effect site's, ignored without one
+         */
+        private void take(double[] times, double[] parent, double[] metabolite, double[] effect, int count) {
+            double high = cmax;
+            double highAt = tmax;
+            double top = peak;
+            double topAt = peakTime;
+            for (int j = 0; j < count; j++) {
+                double t = times[j];
+                double cp = parent[j];
+                if (cp > high) {
+                    high = cp;
+                    highAt = t;
+                }
+                if (cp > top || cp == top && t < topAt) {
+                    top = cp;
+                    topAt = t;
+                }
             }
-            if (cp > peak || cp == peak && t < peakTime) {
-                peak = cp;
-                peakTime = t;
+            cmax = high;
+            tmax = highAt;
+            peak = top;
+            peakTime = topAt;
+            if (this.metabolite) {
+                cmaxM = max(cmaxM, metabolite, count);
             }
-            if (metabolite) {
-                cmaxM = Math.max(cmaxM, cm);
+            if (this.effect) {
+                cmaxE = max(cmaxE, effect, count);
             }
-            if (effect) {
-                cmaxE = Math.max(cmaxE, ce);
+            lastRowH = times[count - 1];
+        }
+
+        /** @return the largest of {@code from} and the first {@code count} values, as {@link Math#max} takes them in turn */
+        private static double max(double from, double[] values, int count) {
+            double m = from;
+            for (int j = 0; j < count; j++) {
+                m = Math.max(m, values[j]);
             }
+            return m;
         }
 
         /**
