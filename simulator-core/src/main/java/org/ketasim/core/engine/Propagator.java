@@ -38,7 +38,10 @@ public final class Propagator {
     private final OutputGrid grid;
     private final Controller[] controllers;
     private Observer[] observers = new Observer[0];
-    /** Whether every observer takes runs of rows ({@link Observer#takesRowRuns()}). */
+    /**
+     * Whether every observer takes runs of rows ({@link Observer#takesRowRuns()}), and the stepper
+     * too, as far as known (it is asked at the first run).
+     */
     private boolean runsTaken = true;
     /** The buffers of runs of rows, made when first needed. */
     private RowRun rowRun;
@@ -333,6 +336,7 @@ public final class Propagator {
         }
         int done = stepper.advanceRows(step, count, rowRun);
         if (done < 0) {
+            runsTaken = false;
             return false;
         }
         version++;

@@ -15,7 +15,9 @@
  * called at its decision times and stepping on from the current state, so the cost is linear in the
  * number of decisions. Metrics, pharmacodynamics and output rows are
  * {@link org.ketasim.core.engine.Observer}s of the loop, which also tells them every interval it
- * took, so integrals and peaks in continuous time are exact.
+ * took, so integrals and peaks in continuous time are exact. Rows with nothing else due between
+ * them go to the observers that take them so as a {@link org.ketasim.core.engine.RowRun}, computed in
+ * one loop, with the same numbers as row by row.
  *
  * <h2>What a row means</h2>
  * A row at time t holds the state just after every bolus at t (right-continuous), and the pump rate
