@@ -87,15 +87,42 @@ public record FreeResponse(double[] ratesPerH, double[] amplitudes) {
      * @return its concentration then (ng/mL)
      */
     public double effectSiteAt(double ke0PerH, double ce0, double tauH) {
+        return effectSiteAt(ke0PerH, ce0, tauH, modeDecays(tauH));
+    }
+
+    /**
+     * {@link #effectSiteAt(double, double, double)} with the modes' decays at {@code tauH} given,
+     * for many effect sites at one time (the outcome replicates' rate constants): the same value.
+     *
+     * @param ke0PerH    the effect site's rate constant (1/h), &gt; 0
+     * @param ce0        its concentration now (ng/mL)
+     * @param tauH       hours from now, &gt;= 0
+     * @param modeDecays {@link #modeDecays(double)} of {@code tauH}
+     * @return its concentration then (ng/mL)
+     */
+    public double effectSiteAt(double ke0PerH, double ce0, double tauH, double[] modeDecays) {
         double decay = Math.exp(-ke0PerH * tauH);
         double sum = 0;
         for (int k = 0; k < ratesPerH.length; k++) {
             double x = (ratesPerH[k] + ke0PerH) * tauH;
             sum += Math.abs(x) < 1
                     ? amplitudes[k] * tauH * decay * (x == 0 ? 1 : Math.expm1(x) / x)
-                    : amplitudes[k] * (Math.exp(ratesPerH[k] * tauH) - decay) / (ratesPerH[k] + ke0PerH);
+                    : amplitudes[k] * (modeDecays[k] - decay) / (ratesPerH[k] + ke0PerH);
         }
         return ce0 * decay + ke0PerH * sum;
+    }
+
+    /**
+     * @param tauH hours from now, &gt;= 0
+     * @return per mode, {@code exp(r_k tauH)}: what {@link #effectSiteAt} needs of this response at
+     *         that time, whatever the effect site
+     */
+    public double[] modeDecays(double tauH) {
+        double[] d = new double[ratesPerH.length];
+        for (int k = 0; k < d.length; k++) {
+            d[k] = Math.exp(ratesPerH[k] * tauH);
+        }
+        return d;
     }
 
     /**

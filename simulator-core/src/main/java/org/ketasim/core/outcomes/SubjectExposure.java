@@ -286,9 +286,17 @@ public final class SubjectExposure {
             s1[j] = h / 2 * linearWeight(x);
             scale[j] = k * half;
         }
+        Decays decays = new Decays(new double[gaps.length][], new double[times.count()][]);
         for (int j = 0; j < padded; j += GROUP) {
-            group(j, r, s0, s1, scale, ke0, times, rows);
+            group(j, r, s0, s1, scale, ke0, times, decays, rows);
         }
+    }
+
+    /**
+     * The plasma modes' decays ({@link FreeResponse#modeDecays}) that every rate constant needs
+     * alike, made at first need: per gap, across it; per time inside a gap, from its start.
+     */
+    private record Decays(double[][] across, double[][] inside) {
     }
 
     /** Rate constants summed together by {@link #group}. */
@@ -296,7 +304,7 @@ public final class SubjectExposure {
 
     /** {@link #cePain(double[], Times, double[][])} for rate constants {@code j} to {@code j + 3}. */
     private void group(int j, double[] r, double[] s0, double[] s1, double[] scale, double[] ke0PerH, Times times,
-                       double[][] out) {
+                       Decays decays, double[][] out) {
         double r0 = r[j];
         double r1 = r[j + 1];
         double r2 = r[j + 2];
@@ -330,11 +338,16 @@ public final class SubjectExposure {
                 d3 = d3 * r3 + d;
             }
             if (gapFirst && gaps[gi].toEdge() <= target) {
-                Gap g = gaps[gi++];
-                a0 = across(j, a0, d0, g, s0, s1, scale, ke0PerH);
-                a1 = across(j + 1, a1, d1, g, s0, s1, scale, ke0PerH);
-                a2 = across(j + 2, a2, d2, g, s0, s1, scale, ke0PerH);
-                a3 = across(j + 3, a3, d3, g, s0, s1, scale, ke0PerH);
+                Gap g = gaps[gi];
+                double widthH = (g.toEdge() - g.fromEdge()) * grid.binWidthH();
+                if (decays.across()[gi] == null) {
+                    decays.across()[gi] = g.plasma().modeDecays(widthH);
+                }
+                double[] decay = decays.across()[gi++];
+                a0 = across(j, a0, d0, g, widthH, decay, s0, s1, scale, ke0PerH);
+                a1 = across(j + 1, a1, d1, g, widthH, decay, s0, s1, scale, ke0PerH);
+                a2 = across(j + 2, a2, d2, g, widthH, decay, s0, s1, scale, ke0PerH);
+                a3 = across(j + 3, a3, d3, g, widthH, decay, s0, s1, scale, ke0PerH);
                 d0 = 0;
                 d1 = 0;
                 d2 = 0;
@@ -343,10 +356,17 @@ public final class SubjectExposure {
                 continue;
             }
             Gap inside = gapFirst ? gaps[gi] : null;
-            write(j, a0, d0, inside, s0, s1, scale, ke0PerH, times, next, out);
-            write(j + 1, a1, d1, inside, s0, s1, scale, ke0PerH, times, next, out);
-            write(j + 2, a2, d2, inside, s0, s1, scale, ke0PerH, times, next, out);
-            write(j + 3, a3, d3, inside, s0, s1, scale, ke0PerH, times, next, out);
+            double[] decay = null;
+            if (inside != null) {
+                if (decays.inside()[next] == null) {
+                    decays.inside()[next] = inside.plasma().modeDecays(sinceGapH(inside, times, next));
+                }
+                decay = decays.inside()[next];
+            }
+            write(j, a0, d0, inside, decay, s0, s1, scale, ke0PerH, times, next, out);
+            write(j + 1, a1, d1, inside, decay, s0, s1, scale, ke0PerH, times, next, out);
+            write(j + 2, a2, d2, inside, decay, s0, s1, scale, ke0PerH, times, next, out);
+            write(j + 3, a3, d3, inside, decay, s0, s1, scale, ke0PerH, times, next, out);
             next++;
         }
     }
@@ -356,11 +376,16 @@ public final class SubjectExposure {
      * the sums, carried to its end in closed form, and given back as sums (an AUC sum alone, the
      * step sum zero) from which the bins after the gap go on.
      */
-    private double across(int j, double sumAuc, double sumStep, Gap g, double[] s0, double[] s1, double[] scale,
-                          double[] ke0PerH) {
+    private double across(int j, double sumAuc, double sumStep, Gap g, double widthH, double[] decay, double[] s0,
+                          double[] s1, double[] scale, double[] ke0PerH) {
         double atStart = scale[j] * (sumAuc * s0[j] + sumStep * s1[j]);
-        double atEnd = g.plasma().effectSiteAt(ke0PerH[j], atStart, (g.toEdge() - g.fromEdge()) * grid.binWidthH());
+        double atEnd = g.plasma().effectSiteAt(ke0PerH[j], atStart, widthH, decay);
         return atEnd / (scale[j] * s0[j]);
+    }
+
+    /** @return the hours from gap {@code g}'s start to time {@code k} */
+    private double sinceGapH(Gap g, Times times, int k) {
+        return times.timeH[k] - g.fromEdge() * grid.binWidthH();
     }
 
     /**
@@ -369,16 +394,15 @@ public final class SubjectExposure {
      * effect site fed by the gap's free response; else all of them for a time after the last edge,
      * the tail added and decayed.
      */
-    private void write(int j, double sumAuc, double sumStep, Gap inside, double[] s0, double[] s1, double[] scale,
-                       double[] ke0PerH, Times times, int k, double[][] out) {
+    private void write(int j, double sumAuc, double sumStep, Gap inside, double[] decay, double[] s0, double[] s1,
+                       double[] scale, double[] ke0PerH, Times times, int k, double[][] out) {
         if (times.edge[k] == 0) {
             out[j][k] = 0;
             return;
         }
         double atEdge = scale[j] * (sumAuc * s0[j] + sumStep * s1[j]);
         if (inside != null) {
-            out[j][k] = inside.plasma().effectSiteAt(ke0PerH[j], atEdge,
-                    times.timeH[k] - inside.fromEdge() * grid.binWidthH());
+            out[j][k] = inside.plasma().effectSiteAt(ke0PerH[j], atEdge, sinceGapH(inside, times, k), decay);
             return;
         }
         out[j][k] = times.edge[k] <= grid.bins() ? atEdge
