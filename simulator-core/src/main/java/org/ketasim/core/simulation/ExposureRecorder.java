@@ -39,9 +39,9 @@ public final class ExposureRecorder implements Observer {
     private final ExposureGrid grid;
     private final double sKetamineFraction;
     private final boolean effect;
-    /** The sample times (h), ascending: the edges, the end of the peak search and the follow-up. */
+    /** The sample times (h), ascending: the edges, the end of the peak search and the follow-up; shared. */
     private final double[] times;
-    /** Per sample, the edge it is, or -1. */
+    /** Per sample, the edge it is, or -1; shared. */
     private final int[] edges;
     private final int peakSample;
     private final double[] auc;
@@ -59,40 +59,83 @@ public final class ExposureRecorder implements Observer {
     private int next;
 
     /**
+     * When a recorder samples on a grid (the edges, the end of the peak search, the follow-up): the
+     * same for every subject on it, so a population makes it once. Immutable.
+     */
+    public static final class Schedule {
+        private final ExposureGrid grid;
+        private final double[] times;
+        private final int[] edges;
+        private final int peakSample;
+
+        private Schedule(ExposureGrid grid, double[] times, int[] edges, int peakSample) {
+            this.grid = grid;
+            this.times = times;
+            this.edges = edges;
+            this.peakSample = peakSample;
+        }
+
+        /** @return the exposure grid */
+        public ExposureGrid grid() {
+            return grid;
+        }
+
+        /**
+         * @param grid the exposure grid, its course end the scenario's
+         * @return its samples
+         */
+        public static Schedule of(ExposureGrid grid) {
+            int bins = grid.bins() + 1;
+            double peakUntil = grid.courseEndH() + PEAK_AFTER_END_H;
+            int peakEdge = grid.edgeIndex(peakUntil);
+            int count = bins + (peakEdge < 0 ? 1 : 0) + 1;
+            double[] times = new double[count];
+            int[] edges = new int[count];
+            int k = 0;
+            int peakAt = -1;
+            for (int j = 0; j < bins; j++) {
+                double t = j * grid.binWidthH();
+                if (peakEdge < 0 && peakAt < 0 && t > peakUntil) {
+                    peakAt = k;
+                    times[k] = peakUntil;
+                    edges[k++] = -1;
+                }
+                if (j == peakEdge) {
+                    peakAt = k;
+                }
+                times[k] = t;
+                edges[k++] = j;
+            }
+            times[k] = grid.courseEndH() + FOLLOW_UP_WEEKS * 7 * 24;
+            edges[k] = -1;
+            return new Schedule(grid, times, edges, peakAt);
+        }
+    }
+
+    /**
      * @param grid              the exposure grid, its course end the scenario's
      * @param sKetamineFraction the fraction of the parent concentration that is S-ketamine (0.5 for a
      *                          racemic model), 0 to 1
      * @param effect            whether the system has an acute effect site (without one the peak is 0)
      */
     public ExposureRecorder(ExposureGrid grid, double sKetamineFraction, boolean effect) {
-        this.grid = grid;
+        this(Schedule.of(grid), sKetamineFraction, effect);
+    }
+
+    /**
+     * @param schedule          the samples on the exposure grid ({@link Schedule#of})
+     * @param sKetamineFraction the fraction of the parent concentration that is S-ketamine, 0 to 1
+     * @param effect            whether the system has an acute effect site (without one the peak is 0)
+     */
+    public ExposureRecorder(Schedule schedule, double sKetamineFraction, boolean effect) {
+        this.grid = schedule.grid;
         this.sKetamineFraction = sKetamineFraction;
         this.effect = effect;
         this.auc = new double[grid.bins() + 1];
         this.cp = new double[grid.bins() + 1];
-        double peakUntil = grid.courseEndH() + PEAK_AFTER_END_H;
-        int peakEdge = grid.edgeIndex(peakUntil);
-        int count = auc.length + (peakEdge < 0 ? 1 : 0) + 1;
-        this.times = new double[count];
-        this.edges = new int[count];
-        int k = 0;
-        int peakAt = -1;
-        for (int j = 0; j < auc.length; j++) {
-            double t = j * grid.binWidthH();
-            if (peakEdge < 0 && peakAt < 0 && t > peakUntil) {
-                peakAt = k;
-                times[k] = peakUntil;
-                edges[k++] = -1;
-            }
-            if (j == peakEdge) {
-                peakAt = k;
-            }
-            times[k] = t;
-            edges[k++] = j;
-        }
-        this.peakSample = peakAt;
-        times[k] = grid.courseEndH() + FOLLOW_UP_WEEKS * 7 * 24;
-        edges[k] = -1;
+        this.times = schedule.times;
+        this.edges = schedule.edges;
+        this.peakSample = schedule.peakSample;
     }
 
     /**

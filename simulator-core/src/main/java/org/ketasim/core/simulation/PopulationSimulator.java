@@ -220,7 +220,7 @@ public final class PopulationSimulator {
         private final double[] weightRange;
         private final SubjectStreams.Starts streams;
         private final Member[] members;
-        private final ExposureGrid exposureGrid;
+        private final ExposureRecorder.Schedule exposureSchedule;
         private final SubjectExposure[] exposures;
         /** Per banded analyte, the block's values: tile after tile, in a tile row after row, in a row subject after subject. */
         private double[][] block;
@@ -239,7 +239,7 @@ public final class PopulationSimulator {
             this.weightRange = weightRange();
             this.streams = SubjectStreams.starts(settings.seed(), n);
             this.members = new Member[n];
-            this.exposureGrid = ExposureRecorder.gridFor(c.courseEndH(), grid.stepH());
+            this.exposureSchedule = ExposureRecorder.Schedule.of(ExposureRecorder.gridFor(c.courseEndH(), grid.stepH()));
             this.exposures = new SubjectExposure[settings.outcomeSubjects()];
         }
 
@@ -430,7 +430,7 @@ public final class PopulationSimulator {
         }
 
         private ExposureRecorder recorder(Plan plan) {
-            return new ExposureRecorder(exposureGrid, c.sKetamineFraction(), plan.system().has(Observable.EFFECT));
+            return new ExposureRecorder(exposureSchedule, c.sKetamineFraction(), plan.system().has(Observable.EFFECT));
         }
 
         /** @return the outcome subjects' exposures, each run without output rows */
