@@ -78,7 +78,9 @@ public interface Observer {
      * A run of rows ({@link RowRun}), for observers that {@link #takesRowRuns()}: what
      * {@link #interval} and {@link #row} would see of its intervals and rows one by one, given at
      * once. The run holds every value to read; the propagator may already be past the run's last
-     * row, so the observer reads the run, not the propagator's state.
+     * row, so the observer reads the run, not the propagator's state. The run's buffers are shared
+     * by the propagators of the thread: the observer keeps no reference to them and advances no
+     * propagator from here.
      *
      * @param run the rows, in order
      * @throws UnsupportedOperationException for an observer that does not take runs

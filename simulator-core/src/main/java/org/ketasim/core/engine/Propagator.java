@@ -43,11 +43,16 @@ public final class Propagator {
      * too, as far as known (it is asked at the first run).
      */
     private boolean runsTaken = true;
-    /** The buffers of runs of rows, made when first needed. */
-    private RowRun rowRun;
+    /**
+     * The buffers of runs of rows, one per thread: a run is filled and read within one call, so the
+     * propagators of a thread's subjects share them (a population keeps thousands of propagators).
+     */
+    private static final ThreadLocal<RowRun> RUNS = ThreadLocal.withInitial(RowRun::new);
+    /** Per observable (by ordinal), whether a turning point of it ends a run ({@link Observer#watchesTurns}). */
+    private final boolean[] watched = new boolean[Observable.values().length];
     /**
      * Whether the observables whose turns end a run must be asked again: observers may change
-     * their answer at a sample ({@link Observer#watchesTurns}).
+     * their answer at a sample.
      */
     private boolean watchStale = true;
     /** The time of the row reported last (h), NaN before the first: a run of rows starts only there. */
@@ -297,9 +302,7 @@ public final class Propagator {
         int last = Math.min(until, rows - 1);
         double previous = t;
         int count = 0;
-        if (rowRun == null) {
-            rowRun = new RowRun();
-        }
+        RowRun rowRun = RUNS.get();
         double[] times = rowRun.timesH();
         while (row + count < last && count < RowRun.CAPACITY) {
             double g = grid.time(row + count);
@@ -326,14 +329,15 @@ public final class Propagator {
         }
         if (watchStale) {
             for (Observable o : Observable.values()) {
-                boolean watched = false;
+                boolean watch = false;
                 for (Observer observer : observers) {
-                    watched |= observer.watchesTurns(o);
+                    watch |= observer.watchesTurns(o);
                 }
-                rowRun.watch(o, watched);
+                watched[o.ordinal()] = watch;
             }
             watchStale = false;
         }
+        rowRun.watch(watched);
         int done = stepper.advanceRows(step, count, rowRun);
         if (done < 0) {
             runsTaken = false;

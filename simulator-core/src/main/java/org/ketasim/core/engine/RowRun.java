@@ -8,8 +8,8 @@ import org.ketasim.core.model.Observable;
  * observable ({@link Observer#watchesTurns}), every interval one grid step long, and the interval
  * before the first row starting at the row reported just before it. What the observers see is the
  * same as row by row: each row's time and the observables' values there (ng/mL), computed with the
- * same arithmetic in the same order. The arrays are the propagator's buffers, read-only and valid
- * during {@link Observer#rows} only.
+ * same arithmetic in the same order. The arrays are buffers that the propagators of one thread
+ * share, read-only and valid during {@link Observer#rows} only.
  */
 public final class RowRun {
 
@@ -82,9 +82,9 @@ public final class RowRun {
         this.startH = startH;
     }
 
-    /** Sets whether the run ends before a turning point of observable {@code o}. */
-    void watch(Observable o, boolean watch) {
-        watched[o.ordinal()] = watch;
+    /** Sets, per observable (by ordinal), whether the run ends before a turning point of it. */
+    void watch(boolean[] which) {
+        System.arraycopy(which, 0, watched, 0, watched.length);
     }
 
     /** Sets how many rows of the buffers the run holds. */
