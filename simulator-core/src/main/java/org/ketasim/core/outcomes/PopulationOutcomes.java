@@ -203,28 +203,36 @@ public final class PopulationOutcomes {
             strict[m] = RELIEF[m].isStrict();
         }
         double[] needed = new double[RELIEF.length];
-        for (int i = 0; i < exposures.size(); i++) {
+        boolean[] placeboMeets = new boolean[RELIEF.length];
+        boolean[] offDrugMeets = new boolean[RELIEF.length];
+        int n = exposures.size();
+        for (int i = 0; i < n; i++) {
             System.arraycopy(ceAll, i * nt, ce, 0, nt);
             double baseline = d.baseline[i];
-            for (int m = 0; m < RELIEF.length; m++) {
-                needed[m] = RELIEF[m].threshold(baseline);
-            }
             boolean onDrug = d.u[i] < d.relief.drugResponse();
             boolean onPlacebo = d.u[i] < d.relief.placeboResponse();
             double fromPlacebo = onPlacebo ? d.placeboRelief[i] : 0;
+            // the placebo arm's reduction does not change with time, nor does a drug non-responder's
+            // (the larger of no drug relief and the placebo's): their tests are made once per patient
+            double onPlaceboNrs = baseline * fromPlacebo;
+            double offDrugNrs = baseline * Math.max(0, fromPlacebo);
+            for (int m = 0; m < RELIEF.length; m++) {
+                needed[m] = RELIEF[m].threshold(baseline);
+                placeboMeets[m] = Measure.meets(onPlaceboNrs, needed[m], strict[m]);
+                offDrugMeets[m] = Measure.meets(offDrugNrs, needed[m], strict[m]);
+            }
+            double c50 = d.c50[i];
             for (int t = 0; t < nt; t++) {
-                double fromDrug = onDrug ? d.relief.fraction(ce[t], d.c50[i]) : 0;
-                double onDrugNrs = baseline * Math.max(fromDrug, fromPlacebo);
-                double onPlaceboNrs = baseline * fromPlacebo;
+                double onDrugNrs = onDrug ? baseline * Math.max(d.relief.fraction(ce[t], c50), fromPlacebo) : offDrugNrs;
                 drugReduction[t] = onDrugNrs;
                 placeboReduction[t] = onPlaceboNrs;
                 drugMean[t] += onDrugNrs;
                 placeboMean[t] += onPlaceboNrs;
                 for (int m = 0; m < RELIEF.length; m++) {
-                    if (Measure.meets(onDrugNrs, needed[m], strict[m])) {
+                    if (onDrug ? Measure.meets(onDrugNrs, needed[m], strict[m]) : offDrugMeets[m]) {
                         drugShare[m][t]++;
                     }
-                    if (Measure.meets(onPlaceboNrs, needed[m], strict[m])) {
+                    if (placeboMeets[m]) {
                         placeboShare[m][t]++;
                     }
                 }
@@ -241,7 +249,6 @@ public final class PopulationOutcomes {
                         d.placeboRelief[i], ce, drugReduction, placeboReduction, psyOnDrug));
             }
         }
-        double n = exposures.size();
         for (double[][] byMeasure : tally.share) {
             for (double[] byTime : byMeasure) {
                 for (int t = 0; t < nt; t++) {
