@@ -432,17 +432,18 @@ final class ModalStepper implements Stepper {
         if (h != preparedH) {
             prepare(h);
         }
+        double[] next = z;
+        if (readAhead && readout.length == 5) {
+            readAhead = false;
+            stepAndRead(start, next, false);
+            return;
+        }
         double[] d = decay;
         double[] c = shift;
         double[] step = aucStep;
         double[] ig = integral;
         double[] acc = integrals;
-        double[] next = z;
         int[] modes = liveModes;
-        if (readAhead && readout.length == 5) {
-            advanceAndRead(start, d, c, step, ig, acc, next, modes);
-            return;
-        }
         for (int q = 0; q < liveCount; q++) {
             int k = modes[q];
             double x = start[k];
@@ -453,26 +454,34 @@ final class ModalStepper implements Stepper {
     }
 
     /**
-     * {@link #advance}'s loop with {@link #read}'s sums in it, for runs that read the observables
-     * after every interval: the new modal values are summed as they are made (same terms, same
-     * order, so the same results as a separate {@link #read}).
+     * One interval of the prepared length from modal state {@code start} into {@code next}, with
+     * {@link #read}'s sums in its loop, for runs that read the observables after every interval: the
+     * new modal values are summed as they are made (same terms, same order, so the same results as a
+     * separate {@link #read}). The sums go to {@link #read} and {@link #readSlope}; the effect site's
+     * slope, when {@code effectSlope} is true, is returned (0 otherwise).
      */
-    private void advanceAndRead(double[] start, double[] d, double[] c, double[] step, double[] ig, double[] acc,
-                                double[] next, int[] modes) {
-        readAhead = false;
+    private double stepAndRead(double[] start, double[] next, boolean effectSlope) {
+        double[] d = decay;
+        double[] c = shift;
+        double[] step = aucStep;
+        double[] ig = integral;
+        double[] acc = integrals;
+        double[] steady = s;
+        int[] modes = liveModes;
         double[] w0 = readout[0];
         double[] w1 = readout[1];
         double[] w2 = readout[2];
         double[] w3 = readout[3];
         double[] w4 = readout[4];
         double[] wl = basis.slopeWeights()[0];
-        double[] steady = s;
+        double[] wle = effectSlope ? basis.slopeWeights()[Observable.EFFECT.ordinal()] : wl;
         double a0 = 0;
         double a1 = 0;
         double a2 = 0;
         double a3 = 0;
         double a4 = 0;
         double slope = 0;
+        double effect = 0;
         for (int q = 0; q < liveCount; q++) {
             int k = modes[q];
             double x = start[k];
@@ -488,6 +497,9 @@ final class ModalStepper implements Stepper {
             a3 += w3[k] * zk;
             a4 += w4[k] * zk;
             slope += wl[k] * (zk - steady[k]);
+            if (effectSlope) {
+                effect += wle[k] * (zk - steady[k]);
+            }
         }
         read[0] = a0;
         read[1] = a1;
@@ -497,10 +509,11 @@ final class ModalStepper implements Stepper {
         readSlope = slope;
         readValues = true;
         readSlopeValid = true;
+        return effect;
     }
 
     /**
-     * {@inheritDoc} Each interval is {@link #advanceAndRead}'s loop (the same terms in the same
+     * {@inheritDoc} Each interval is {@link #stepAndRead} (the same terms in the same
      * order, so the same states, integrals and values), with the effect site's slope beside it
      * when the run watches its turns; the parent's slope is summed in it anyway.
      */
@@ -520,86 +533,35 @@ final class ModalStepper implements Stepper {
         }
         double parentStart = readSlope;
         double effectStart = effectTurns ? slopeOf(effectIndex, z) : 0;
-        boolean parentStartKnown = true;
-        double[] d = decay;
-        double[] c = shift;
-        double[] step = aucStep;
-        double[] ig = integral;
-        double[] acc = integrals;
-        double[] steady = s;
-        int[] modes = liveModes;
-        double[] w0 = readout[0];
-        double[] w1 = readout[1];
-        double[] w2 = readout[2];
-        double[] w3 = readout[3];
-        double[] w4 = readout[4];
-        double[] wl = basis.slopeWeights()[0];
-        double[] wle = effectTurns ? basis.slopeWeights()[effectIndex] : wl;
         double[] o0 = run.buffer(0);
         double[] o1 = run.buffer(1);
         double[] o2 = run.buffer(2);
         double[] o3 = run.buffer(3);
         double[] o4 = run.buffer(4);
         lastStep = h;
+        readAhead = true;
         for (int j = 0; j < rows; j++) {
             double[] start = z;
-            double[] next = before;
-            z = next;
+            z = before;
             before = start;
-            double a0 = 0;
-            double a1 = 0;
-            double a2 = 0;
-            double a3 = 0;
-            double a4 = 0;
-            double slope = 0;
-            double effectSlope = 0;
-            for (int q = 0; q < liveCount; q++) {
-                int k = modes[q];
-                double x = start[k];
-                acc[k] += step[k] + ig[k] * x;
-                double zk = d[k] * x + c[k];
-                if (Math.abs(zk) < FLUSH) {
-                    zk = 0;
-                }
-                next[k] = zk;
-                a0 += w0[k] * zk;
-                a1 += w1[k] * zk;
-                a2 += w2[k] * zk;
-                a3 += w3[k] * zk;
-                a4 += w4[k] * zk;
-                slope += wl[k] * (zk - steady[k]);
-                if (effectTurns) {
-                    effectSlope += wle[k] * (zk - steady[k]);
-                }
-            }
-            read[0] = a0;
-            read[1] = a1;
-            read[2] = a2;
-            read[3] = a3;
-            read[4] = a4;
-            readSlope = slope;
-            startSlopeKnown = parentStartKnown;
+            double effectSlope = stepAndRead(start, z, effectTurns);
+            double slope = readSlope;
+            startSlopeKnown = true;
             startSlope = parentStart;
             slopeObservable = 0;
             endSlope = slope;
             endSlopeCurrent = true;
             if (parentTurns && parentStart > 0 && slope < 0 || effectTurns && effectStart > 0 && effectSlope < 0) {
-                readValues = true;
-                readSlopeValid = true;
-                readAhead = true;
                 return j;
             }
-            o0[j] = a0;
-            o1[j] = a1;
-            o2[j] = a2;
-            o3[j] = a3;
-            o4[j] = a4;
+            o0[j] = read[0];
+            o1[j] = read[1];
+            o2[j] = read[2];
+            o3[j] = read[3];
+            o4[j] = read[4];
             parentStart = slope;
             effectStart = effectSlope;
         }
-        readValues = true;
-        readSlopeValid = true;
-        readAhead = true;
         return rows;
     }
 

@@ -355,16 +355,7 @@ public final class Propagator {
             lastRowH = t;
         }
         if (done < count) {
-            double g = times[done];
-            for (Observer o : observers) {
-                o.interval(t, g, this);
-            }
-            t = g;
-            int r = row++;
-            lastRowH = g;
-            for (Observer o : observers) {
-                o.row(r, this);
-            }
+            reportInterval(times[done]);
         }
         sampleDue();
         return true;
@@ -382,6 +373,14 @@ public final class Propagator {
         }
         stepper.advance(h);
         version++;
+        reportInterval(g);
+    }
+
+    /**
+     * Reports the interval the stepper has just taken, from now to the next row at {@code g}, then
+     * that row, as {@link #plainRow} does after its step.
+     */
+    private void reportInterval(double g) {
         for (Observer o : observers) {
             o.interval(t, g, this);
         }
