@@ -64,8 +64,8 @@ public interface Observer {
      * Whether the propagator must not take, within a run of rows, an interval in which the
      * observable rises at its start and falls at its end, so that this observer sees that interval
      * alone ({@link #interval}, where {@link Stepper#peakInLastInterval} can find the turning point).
-     * Asked when the observer is added and after each of its samples, so the answer may change at a
-     * sample only.
+     * Asked when the observer is added and after every sample, so the answer may change at a sample
+     * only.
      *
      * @param o an observable
      * @return false by default

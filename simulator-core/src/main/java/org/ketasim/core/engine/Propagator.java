@@ -311,7 +311,8 @@ public final class Propagator {
                 h = step;
             }
             if (h != step || !(g > previous) || g > horizonH
-                    || nextBreakH != Double.POSITIVE_INFINITY && !(nextBreakH - g > FAR_H * (1 + Math.abs(nextBreakH)))) {
+                    || nextBreakH != Double.POSITIVE_INFINITY
+                    && !(nextBreakH - g > FAR_H * (1 + Math.abs(nextBreakH)))) {
                 break;
             }
             boolean sampleHere = sample != Double.POSITIVE_INFINITY && !(sample - g > FAR_H * (1 + Math.abs(sample)));
@@ -345,7 +346,7 @@ public final class Propagator {
         }
         version++;
         if (done > 0) {
-            rowRun.start(row, t);
+            rowRun.start(row);
             rowRun.count(done);
             for (Observer o : observers) {
                 o.rows(rowRun);

@@ -21,7 +21,6 @@ public final class RowRun {
     private final boolean[] watched = new boolean[Observable.values().length];
     private int firstRow;
     private int count;
-    private double startH;
 
     RowRun() {
     }
@@ -34,11 +33,6 @@ public final class RowRun {
     /** @return how many rows the run holds, at least 1 */
     public int count() {
         return count;
-    }
-
-    /** @return the time of the row reported just before the run, where its first interval starts (h) */
-    public double startH() {
-        return startH;
     }
 
     /**
@@ -76,10 +70,9 @@ public final class RowRun {
         return times;
     }
 
-    /** Starts a run of rows from {@code firstRow}, after the row at {@code startH}. */
-    void start(int firstRow, double startH) {
+    /** Starts a run of rows from {@code firstRow}. */
+    void start(int firstRow) {
         this.firstRow = firstRow;
-        this.startH = startH;
     }
 
     /** Sets, per observable (by ordinal), whether the run ends before a turning point of it. */

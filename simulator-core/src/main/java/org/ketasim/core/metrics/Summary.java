@@ -52,7 +52,7 @@ public record Summary(double totalDoseMg, double doseMgPerKg, double cmaxNgPerMl
         /** The time of the last row seen (h): an interval starting there starts at a value already counted. */
         private double lastRowH = Double.NaN;
         private Summary summary;
-        /** One row read from the propagator: its time (h), the parent's, metabolite's and effect site's values (ng/mL). */
+        /** One row read from the propagator: its time (h), the parent's, metabolite's, effect site's values (ng/mL). */
         private final double[] rowTime = new double[1];
         private final double[] rowParent = new double[1];
         private final double[] rowMetabolite = new double[1];
@@ -96,7 +96,10 @@ public record Summary(double totalDoseMg, double doseMgPerKg, double cmaxNgPerMl
             return o == Observable.PARENT;
         }
 
-        /** Its intervals start at rows and do not turn ({@link #interval} adds nothing), and it never holds the last row. */
+        /**
+         * A run's intervals start at rows and do not turn ({@link #interval} adds nothing for them),
+         * and a run never holds the last row.
+         */
         @Override
         public void rows(RowRun run) {
             take(run.timesH(), run.values(Observable.PARENT), metabolite ? run.values(Observable.METABOLITE) : null,
@@ -157,7 +160,7 @@ public record Summary(double totalDoseMg, double doseMgPerKg, double cmaxNgPerMl
             lastRowH = times[count - 1];
         }
 
-        /** @return the largest of {@code from} and the first {@code count} values, as {@link Math#max} takes them in turn */
+        /** @return the largest of {@code from} and the first {@code count} values, taken in turn by {@link Math#max} */
         private static double max(double from, double[] values, int count) {
             double m = from;
             for (int j = 0; j < count; j++) {

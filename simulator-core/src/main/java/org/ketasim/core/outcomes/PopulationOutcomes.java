@@ -223,7 +223,8 @@ public final class PopulationOutcomes {
             }
             double c50 = d.c50[i];
             for (int t = 0; t < nt; t++) {
-                double onDrugNrs = onDrug ? baseline * Math.max(d.relief.fraction(ce[t], c50), fromPlacebo) : offDrugNrs;
+                double onDrugNrs = onDrug ? baseline * Math.max(d.relief.fraction(ce[t], c50), fromPlacebo)
+                        : offDrugNrs;
                 drugReduction[t] = onDrugNrs;
                 placeboReduction[t] = onPlaceboNrs;
                 drugMean[t] += onDrugNrs;
