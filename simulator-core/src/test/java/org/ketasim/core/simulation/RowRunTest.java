@@ -64,7 +64,7 @@ class RowRunTest {
         }
     }
 
-    private static Recorded record(CompiledScenario c, boolean rowByRow) {
+    private static Recorded record(CompiledScenario c, Engine engine, boolean rowByRow) {
         List<AnalyteWindow> windows = WindowChoice.PUBLISHED.resolve(Analyte.ofModel(c.racemicModel()));
         ExposureRecorder exposure = new ExposureRecorder(ExposureRecorder.gridFor(c.courseEndH(),
                 c.plan().grid().stepH()), c.sKetamineFraction(), c.plan().system().has(Observable.EFFECT));
@@ -73,7 +73,7 @@ class RowRunTest {
         Summary.Recorder summary = new Summary.Recorder(plan, c.weightKg());
         CurveMetrics.Recorder curves = new CurveMetrics.Recorder(plan, windows, c.sKetamineFraction(), c.baselineNrs());
         RunCounter counter = new RunCounter();
-        Propagator p = new Propagator(plan, Engine.MODAL).observe(series).observe(summary).observe(curves)
+        Propagator p = new Propagator(plan, engine).observe(series).observe(summary).observe(curves)
                 .observe(exposure).observe(counter);
         if (rowByRow) {
             p.observe((row, q) -> { });
@@ -87,8 +87,8 @@ class RowRunTest {
     @MethodSource("catalogue")
     void runsOfRowsRecordTheSameNumbersAsRowByRow(Path file) {
         CompiledScenario c = new ScenarioYaml().load(file);
-        Recorded runs = record(c, false);
-        Recorded rows = record(c, true);
+        Recorded runs = record(c, Engine.MODAL, false);
+        Recorded rows = record(c, Engine.MODAL, true);
         assertEquals(0, rows.runs(), "an observer that does not take runs must stop them");
         Series a = runs.series();
         Series b = rows.series();
@@ -112,11 +112,27 @@ class RowRunTest {
         }
     }
 
+    /**
+     * The matrix-exponential stepper takes no runs: with observers that take them, it still goes
+     * row by row (it is asked once), with the same numbers.
+     */
+    @Test
+    void aStepperWithoutRunsGoesRowByRow() {
+        CompiledScenario c = new ScenarioYaml().load(Path.of("../scenarios/dutch-survey/nl-inpatient-median.yaml"));
+        Recorded offered = record(c, Engine.EXACT, false);
+        Recorded rows = record(c, Engine.EXACT, true);
+        assertEquals(0, offered.runs());
+        for (Observable o : Observable.values()) {
+            assertArrayEquals(rows.series().values(o), offered.series().values(o), 0.0, o.column());
+        }
+        assertEquals(rows.summary(), offered.summary());
+    }
+
     /** The Dutch inpatient median, a titrated infusion without controllers, goes almost wholly in runs. */
     @Test
     void aFixedScheduleGoesInRuns() {
         CompiledScenario c = new ScenarioYaml().load(Path.of("../scenarios/dutch-survey/nl-inpatient-median.yaml"));
-        Recorded runs = record(c, false);
+        Recorded runs = record(c, Engine.MODAL, false);
         int rows = runs.series().size();
         assertTrue(runs.rowsInRuns() > 0.8 * rows, runs.rowsInRuns() + " of " + rows + " rows in runs");
         assertTrue(runs.runs() < rows / 5, runs.runs() + " runs for " + rows + " rows");
