@@ -77,9 +77,7 @@ public record PdCurves(double[] drugHighScore, double[] responderNrsReduction, d
         double[] ce = result.values(Observable.EFFECT);
         double[] cePain = result.values(Observable.PAIN_EFFECT);
         Accumulator acc = new Accumulator(sKetamineFraction, baselineNrs, ce.length);
-        for (int i = 0; i < ce.length; i++) {
-            acc.add(ce[i], cePain[i]);
-        }
+        acc.add(ce, cePain, ce.length);
         return acc.curves();
     }
 
@@ -115,21 +113,34 @@ public record PdCurves(double[] drugHighScore, double[] responderNrsReduction, d
         }
 
         /**
-         * @param ce     a row's acute effect-site concentration of the parent (ng/mL), NaN without one
-         * @param cePain its pain effect-site concentration of the parent (ng/mL), NaN without one
+         * Adds rows in turn.
+         *
+         * @param ce     the rows' acute effect-site concentrations of the parent (ng/mL); NaN, or the
+         *               array null, without one
+         * @param cePain their pain effect-site concentrations of the parent (ng/mL); NaN, or the array
+         *               null, without one
+         * @param count  how many rows of the arrays to add, from the first
          */
-        public void add(double ce, double cePain) {
-            if (rows < high.length) {
-                high[rows] = drugHighScore(sKetamineFraction * ce);
-                nrs[rows] = responderNrsReduction(sKetamineFraction * cePain, baselineNrs);
+        public void add(double[] ce, double[] cePain, int count) {
+            for (int j = 0; j < count && rows + j < high.length; j++) {
+                high[rows + j] = drugHighScore(sKetamineFraction * (ce == null ? Double.NaN : ce[j]));
+                nrs[rows + j] = responderNrsReduction(sKetamineFraction * (cePain == null ? Double.NaN : cePain[j]),
+                        baselineNrs);
             }
-            rows++;
-            if (ce > maxCe) {
-                maxCe = ce;
+            rows += count;
+            maxCe = ce == null ? maxCe : largest(maxCe, ce, count);
+            maxCePain = cePain == null ? maxCePain : largest(maxCePain, cePain, count);
+        }
+
+        /** @return the largest of {@code from} and the first {@code count} values, NaN values skipped */
+        private static double largest(double from, double[] values, int count) {
+            double m = from;
+            for (int j = 0; j < count; j++) {
+                if (values[j] > m) {
+                    m = values[j];
+                }
             }
-            if (cePain > maxCePain) {
-                maxCePain = cePain;
-            }
+            return m;
         }
 
         /** @return the curves of the rows added */

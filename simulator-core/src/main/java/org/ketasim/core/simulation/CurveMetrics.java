@@ -109,7 +109,7 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
             }
             rowEffect[0] = effect ? p.value(Observable.EFFECT) : Double.NaN;
             rowPain[0] = pain ? p.value(Observable.PAIN_EFFECT) : Double.NaN;
-            take(rowTime, rowValues, rowEffect, rowPain, 1);
+            take(rowTime, rowValues, effect ? rowEffect : null, pain ? rowPain : null, 1);
         }
 
         @Override
@@ -153,9 +153,7 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
                     hours[w].add(times, values[k], count);
                 }
             }
-            for (int j = 0; j < count; j++) {
-                pd.add(ce == null ? Double.NaN : ce[j], cePain == null ? Double.NaN : cePain[j]);
-            }
+            pd.add(ce, cePain, count);
         }
 
         /** @return the metrics of the rows seen */

@@ -29,7 +29,7 @@ class PdAccumulatorPropertiesTest {
         double maxHigh = Double.NaN;
         double maxNrs = Double.NaN;
         for (int i = 0; i < n; i++) {
-            acc.add(ce.get(i), cePain.get(i));
+            acc.add(new double[] {ce.get(i)}, new double[] {cePain.get(i)}, 1);
             double h = PdCurves.drugHighScore(sKetamineFraction * ce.get(i));
             double r = PdCurves.responderNrsReduction(sKetamineFraction * cePain.get(i), baselineNrs);
             maxHigh = Double.isNaN(h) ? maxHigh : Double.isNaN(maxHigh) ? h : Math.max(maxHigh, h);

@@ -69,7 +69,7 @@ class PharmacodynamicsTest {
                 racemic.responderNrsReduction()[last], 1e-15, 0, "racemic: half the concentration is S-ketamine");
         PdCurves.Accumulator acc = new PdCurves.Accumulator(1.0, 7, 0);
         for (int i = 0; i < r.size(); i++) {
-            acc.add(r.effectConcentration()[i], r.painEffectConcentration()[i]);
+            acc.add(new double[] {r.effectConcentration()[i]}, new double[] {r.painEffectConcentration()[i]}, 1);
         }
         assertEquals(s.maxDrugHighScore(), acc.curves().maxDrugHighScore(), 0, "row by row, the same numbers");
         assertEquals(s.maxResponderNrsReduction(), acc.curves().maxResponderNrsReduction(), 0);
