@@ -306,10 +306,7 @@ public final class Propagator {
         double[] times = rowRun.timesH();
         while (row + count < last && count < RowRun.CAPACITY) {
             double g = grid.time(row + count);
-            double h = g - previous;
-            if (Math.abs(h - step) <= 8 * Math.ulp(g)) {
-                h = step;
-            }
+            double h = interval(previous, g);
             if (h != step || !(g > previous) || g > horizonH
                     || nextBreakH != Double.POSITIVE_INFINITY
                     && !(nextBreakH - g > FAR_H * (1 + Math.abs(nextBreakH)))) {
@@ -368,10 +365,7 @@ public final class Propagator {
      * {@link #stop} and {@link #applyDue} would do then, without looking for the next stop.
      */
     private void plainRow(double g) {
-        double h = g - t;
-        if (Math.abs(h - grid.stepH()) <= 8 * Math.ulp(g)) {
-            h = grid.stepH();
-        }
+        double h = interval(t, g);
         stepper.advance(h);
         version++;
         reportInterval(g);
@@ -462,10 +456,7 @@ public final class Propagator {
             }
         }
         if (next > t) {
-            double h = next - t;
-            if (Math.abs(h - grid.stepH()) <= 8 * Math.ulp(next)) {
-                h = grid.stepH();
-            }
+            double h = interval(t, next);
             if (inputStale) {
                 refreshInput();
             }
@@ -477,6 +468,17 @@ public final class Propagator {
             t = next;
         }
         applyDue();
+    }
+
+    /**
+     * @return the interval from {@code fromH} to {@code toH} (h), taken as exactly the grid's step
+     *         when it is that to rounding (within 8 ulps of {@code toH}), so that a regular grid's
+     *         intervals all share one length and its factors
+     */
+    private double interval(double fromH, double toH) {
+        double h = toH - fromH;
+        double step = grid.stepH();
+        return h != step && Math.abs(h - step) <= 8 * Math.ulp(toH) ? step : h;
     }
 
     /** Applies every event due now, then reports the row if one is due. */
