@@ -249,9 +249,7 @@ public final class Propagator {
         if (started && controllers.length == 0 && !anyGiven && !inputStale) {
             double g = grid.time(row);
             double sample = nextSample;
-            if (g > t && g <= horizonH
-                    && (nextBreakH == Double.POSITIVE_INFINITY || nextBreakH - g > FAR_H * (1 + Math.abs(nextBreakH)))
-                    && (sample == Double.POSITIVE_INFINITY || sample - g > FAR_H * (1 + Math.abs(sample)))) {
+            if (g > t && g <= horizonH && farAfter(nextBreakH, g) && farAfter(sample, g)) {
                 plainRow(g);
                 return;
             }
@@ -307,12 +305,10 @@ public final class Propagator {
         while (row + count < last && count < RowRun.CAPACITY) {
             double g = grid.time(row + count);
             double h = interval(previous, g);
-            if (h != step || !(g > previous) || g > horizonH
-                    || nextBreakH != Double.POSITIVE_INFINITY
-                    && !(nextBreakH - g > FAR_H * (1 + Math.abs(nextBreakH)))) {
+            if (h != step || !(g > previous) || g > horizonH || !farAfter(nextBreakH, g)) {
                 break;
             }
-            boolean sampleHere = sample != Double.POSITIVE_INFINITY && !(sample - g > FAR_H * (1 + Math.abs(sample)));
+            boolean sampleHere = !farAfter(sample, g);
             if (sampleHere && !Breakpoints.same(sample, g)) {
                 break;
             }
@@ -481,6 +477,16 @@ public final class Propagator {
         return h != step && Math.abs(h - step) <= 8 * Math.ulp(toH) ? step : h;
     }
 
+    /**
+     * A cheap and safe "surely not one instant": {@code time} lies a thousand times the tolerance
+     * after {@code h}, or is infinite ({@link Breakpoints#same} decides the cases between).
+     *
+     * @return whether {@code time} (h) is surely later than {@code h} (h), or {@code +infinity}
+     */
+    private static boolean farAfter(double time, double h) {
+        return time == Double.POSITIVE_INFINITY || time - h > FAR_H * (1 + Math.abs(time));
+    }
+
     /** Applies every event due now, then reports the row if one is due. */
     private void applyDue() {
         while (breakpoint + 1 < timeline.size() && due(nextBreakH)) {
@@ -541,7 +547,7 @@ public final class Propagator {
 
     private boolean due(double time) {
         // the middle test is a cheap and safe "far ahead": a thousand times the tolerance
-        return time <= t || !(time - t > FAR_H * (1 + Math.abs(time))) && Breakpoints.same(time, t);
+        return time <= t || !farAfter(time, t) && Breakpoints.same(time, t);
     }
 
     /** Applies the controllers' impulses and administrations due now, and drops ended segments. */

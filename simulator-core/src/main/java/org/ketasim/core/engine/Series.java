@@ -73,8 +73,6 @@ public final class Series {
         private final double[] pump;
         private final Map<Observable, double[]> values = new EnumMap<>(Observable.class);
         private final Observable[] present;
-        /** The pump rate of the row recorded last (mg/h): a run's, since a run follows a row and changes no rate. */
-        private double pumpRate;
 
         /** @param plan the plan whose rows are recorded */
         public Recorder(Plan plan) {
@@ -91,8 +89,7 @@ public final class Series {
         @Override
         public void row(int row, Propagator p) {
             times[row] = p.timeH();
-            pumpRate = p.pumpRateMgPerH();
-            pump[row] = pumpRate;
+            pump[row] = p.pumpRateMgPerH();
             for (Observable o : present) {
                 values.get(o)[row] = p.value(o);
             }
@@ -103,13 +100,13 @@ public final class Series {
             return true;
         }
 
-        /** The pump rate is the propagator's: nothing changes it within a run. */
+        /** A run follows a row recorded here, and nothing changes the pump rate within it: the rate is that row's. */
         @Override
         public void rows(RowRun run) {
             int first = run.firstRow();
             int count = run.count();
             System.arraycopy(run.timesH(), 0, times, first, count);
-            Arrays.fill(pump, first, first + count, pumpRate);
+            Arrays.fill(pump, first, first + count, pump[first - 1]);
             for (Observable o : present) {
                 System.arraycopy(run.values(o), 0, values.get(o), first, count);
             }
