@@ -458,7 +458,10 @@ final class ModalStepper implements Stepper {
      * {@link #read}'s sums in its loop, for runs that read the observables after every interval: the
      * new modal values are summed as they are made (same terms, same order, so the same results as a
      * separate {@link #read}). The sums go to {@link #read} and {@link #readSlope}; the effect site's
-     * slope, when {@code effectSlope} is true, is returned (0 otherwise).
+     * slope, when {@code effectSlope} is true, is returned (0 otherwise). The second metabolite,
+     * which few models have, is summed after the loop, over the new values in the same order, and
+     * only where the system has it (its sum is otherwise 0, as the zero weights would give): the
+     * loop does one multiply-add less per mode.
      */
     private double stepAndRead(double[] start, double[] next, boolean effectSlope) {
         double[] d = decay;
@@ -470,7 +473,6 @@ final class ModalStepper implements Stepper {
         int[] modes = liveModes;
         double[] w0 = readout[0];
         double[] w1 = readout[1];
-        double[] w2 = readout[2];
         double[] w3 = readout[3];
         double[] w4 = readout[4];
         double[] wl = basis.slopeWeights()[0];
@@ -493,12 +495,18 @@ final class ModalStepper implements Stepper {
             next[k] = zk;
             a0 += w0[k] * zk;
             a1 += w1[k] * zk;
-            a2 += w2[k] * zk;
             a3 += w3[k] * zk;
             a4 += w4[k] * zk;
             slope += wl[k] * (zk - steady[k]);
             if (effectSlope) {
                 effect += wle[k] * (zk - steady[k]);
+            }
+        }
+        if (present[Observable.METABOLITE2.ordinal()]) {
+            double[] w2 = readout[Observable.METABOLITE2.ordinal()];
+            for (int q = 0; q < liveCount; q++) {
+                int k = modes[q];
+                a2 += w2[k] * next[k];
             }
         }
         read[0] = a0;

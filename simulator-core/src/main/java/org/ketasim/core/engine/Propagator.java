@@ -48,8 +48,10 @@ public final class Propagator {
      * propagators of a thread's subjects share them (a population keeps thousands of propagators).
      */
     private static final ThreadLocal<RowRun> RUNS = ThreadLocal.withInitial(RowRun::new);
+    /** Every observable, in ordinal order (one array, not a copy per {@link Observable#values()} call). */
+    private static final Observable[] OBSERVABLES = Observable.values();
     /** Per observable (by ordinal), whether a turning point of it ends a run ({@link Observer#watchesTurns}). */
-    private final boolean[] watched = new boolean[Observable.values().length];
+    private final boolean[] watched = new boolean[OBSERVABLES.length];
     /**
      * Whether the observables whose turns end a run must be asked again: observers may change
      * their answer at a sample.
@@ -82,7 +84,7 @@ public final class Propagator {
     private boolean ended;
     private boolean inputStale = true;
     /** Observables' values at the current state, read all at once, valid while {@link #valuesVersion} is {@link #version}. */
-    private final double[] values = new double[Observable.values().length];
+    private final double[] values = new double[OBSERVABLES.length];
     private long valuesVersion;
     private long version = 1;
 
@@ -322,7 +324,7 @@ public final class Propagator {
             return false;
         }
         if (watchStale) {
-            for (Observable o : Observable.values()) {
+            for (Observable o : OBSERVABLES) {
                 boolean watch = false;
                 for (Observer observer : observers) {
                     watch |= observer.watchesTurns(o);

@@ -209,11 +209,15 @@ public final class SubjectExposure {
      * unknown.
      *
      * @param factor the factor, &gt;= 0
-     * @return the scaled exposure
+     * @return the scaled exposure; this one for a factor of 1 (an S-ketamine model's), which would
+     *         change no value
      */
     public SubjectExposure scaled(double factor) {
         if (!(factor >= 0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("a scale factor must be finite and >= 0, got " + factor);
+        }
+        if (factor == 1) {
+            return this;
         }
         double[] a = binAuc.clone();
         double[] d = cpStep.clone();

@@ -212,6 +212,8 @@ public final class PopulationSimulator {
         private final CompiledScenario c;
         private final PopulationSettings settings;
         private final Variability variability;
+        /** The scenario patient's model, weight scaling applied: every subject's at that weight starts from it. */
+        private final PkModel patientModel;
         private final Sink sink;
         private final int n;
         private final OutputGrid grid;
@@ -231,6 +233,7 @@ public final class PopulationSimulator {
             this.c = c;
             this.settings = settings;
             this.variability = variability;
+            this.patientModel = c.individualModel();
             this.sink = sink;
             this.n = settings.subjects();
             this.grid = c.plan().grid();
@@ -425,7 +428,7 @@ public final class PopulationSimulator {
             double weightKg = settings.weightSdKg() > 0
                     ? truncatedNormal(normal, c.weightKg(), settings.weightSdKg(), weightRange) : c.weightKg();
             CompiledScenario compiled = weightKg == c.weightKg() ? c : c.scenario().withWeightKg(weightKg).compile();
-            PkModel individual = variability.apply(compiled.individualModel(), eta);
+            PkModel individual = variability.apply(compiled == c ? patientModel : compiled.individualModel(), eta);
             return new Draw(normal, eta, weightKg, compiled, compiled.plan(individual));
         }
 
