@@ -217,8 +217,29 @@ public record AnalyteWindow(String name, double lowNgPerMl, double highNgPerMl, 
          * @param count  how many rows of the arrays to add, from the first
          */
         public void add(double[] timesH, double[] c, int count) {
+            add(timesH, c, count, Double.NaN, Double.NaN);
+        }
+
+        /**
+         * {@link #add(double[], double[], int)} for rows whose least and greatest values are known:
+         * when they and the row before lie all below the window or all above it, no segment
+         * between them adds anything, and the rows are taken without a pass over them (most of a
+         * course lies outside the anaesthetic and the effect-site windows).
+         *
+         * @param timesH  the rows' times (h), ascending
+         * @param c       their concentrations (ng/mL)
+         * @param count   how many rows of the arrays to add, from the first, at least 1
+         * @param lowest  the least of {@code c[0 .. count)}; NaN if unknown or if any of them is NaN
+         * @param highest the greatest of them; NaN likewise
+         */
+        public void add(double[] timesH, double[] c, int count, double lowest, double highest) {
             double low = lowNgPerMl;
             double high = highNgPerMl;
+            if (highest < low && lastValue < low || lowest > high && lastValue > high) {
+                lastTime = timesH[count - 1];
+                lastValue = c[count - 1];
+                return;
+            }
             double from = lastTime;
             double a = lastValue;
             double sum = total;

@@ -64,6 +64,9 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
         private final double[][] runValues;
         /** Per curve, the largest row so far (ng/mL); NaN once a row was NaN, as {@link Math#max} keeps it. */
         private final double[] peaks;
+        /** Per curve, the least and the greatest value of the rows being taken (NaN once a row was NaN). */
+        private final double[] runLeast;
+        private final double[] runGreatest;
         private final PdCurves.Accumulator pd;
         private final boolean effect;
         private final boolean pain;
@@ -95,6 +98,8 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
             this.rowValues = new double[curves.length][1];
             this.runValues = new double[curves.length][];
             this.peaks = new double[curves.length];
+            this.runLeast = new double[curves.length];
+            this.runGreatest = new double[curves.length];
             Arrays.fill(peaks, Double.NEGATIVE_INFINITY);
             this.pd = new PdCurves.Accumulator(sKetamineFraction, baselineNrs, 0);
             this.effect = plan.system().has(Observable.EFFECT);
@@ -140,17 +145,29 @@ public record CurveMetrics(double[] hoursInWindow, double[] windowPeaks, double 
             for (int k = 0; k < curves.length; k++) {
                 double[] v = values[k];
                 double peak = peaks[k];
+                double least = Double.POSITIVE_INFINITY;
+                double greatest = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j < count; j++) {
-                    if (v[j] > peak || Double.isNaN(v[j])) {
-                        peak = v[j];
+                    double x = v[j];
+                    if (x > peak || Double.isNaN(x)) {
+                        peak = x;
+                    }
+                    if (x < least) {
+                        least = x;
+                    }
+                    if (x > greatest) {
+                        greatest = x;
                     }
                 }
                 peaks[k] = peak;
+                // a NaN row (the peak keeps it) leaves the bounds unknown
+                runLeast[k] = Double.isNaN(peak) ? Double.NaN : least;
+                runGreatest[k] = Double.isNaN(peak) ? Double.NaN : greatest;
             }
             for (int w = 0; w < hours.length; w++) {
                 int k = curveOf[w];
                 if (k >= 0) {
-                    hours[w].add(times, values[k], count);
+                    hours[w].add(times, values[k], count, runLeast[k], runGreatest[k]);
                 }
             }
             pd.add(ce, cePain, count);

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class AnalyteWindowTest {
@@ -58,6 +61,51 @@ class AnalyteWindowTest {
         AnalyteWindow w = AnalyteWindow.parse("band=35-75@s-ketamine", Analyte.RACEMIC_KETAMINE);
         assertEquals(4, w.hoursInside(new double[] {0, 10}, new double[] {0, 100}, Analyte.S_KETAMINE,
                 AnalyteWindow.Site.PLASMA), 1e-12);
+    }
+
+    /**
+     * Runs of rows given with their least and greatest values, which lets a run that lies wholly
+     * below or above the window be taken without a pass, give the hours of the same runs given
+     * without, to the bit: curves that cross the bounds, touch them, stay on one side for whole runs,
+     * start inside and leave, and now and then hold a NaN.
+     */
+    @Property(tries = 300)
+    void runsTakenWithTheirBoundsGiveTheSameHoursToTheBit(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        AnalyteWindow w = AnalyteWindow.parse("band=35-75@s-ketamine", Analyte.S_KETAMINE);
+        double[] levels = {0, 10, 35, 50, 75, 90, 200};
+        int rows = 1 + random.nextInt(60);
+        double[] t = new double[rows];
+        double[] c = new double[rows];
+        for (int j = 0; j < rows; j++) {
+            t[j] = j * 0.25;
+            c[j] = random.nextInt(50) == 0 ? Double.NaN
+                    : levels[random.nextInt(levels.length)] + (random.nextBoolean() ? 0 : random.nextDouble());
+        }
+        AnalyteWindow.Hours plain = w.new Hours();
+        AnalyteWindow.Hours bounded = w.new Hours();
+        for (int from = 0; from < rows; ) {
+            int count = Math.min(rows - from, 1 + random.nextInt(8));
+            double[] tRun = java.util.Arrays.copyOfRange(t, from, from + count);
+            double[] cRun = java.util.Arrays.copyOfRange(c, from, from + count);
+            double least = java.util.Arrays.stream(cRun).min().getAsDouble();
+            double greatest = java.util.Arrays.stream(cRun).max().getAsDouble();
+            plain.add(tRun, cRun, count);
+            bounded.add(tRun, cRun, count, least, greatest);
+            assertEquals(Double.doubleToLongBits(plain.total()), Double.doubleToLongBits(bounded.total()),
+                    "after rows " + from + " to " + (from + count - 1) + " of " + java.util.Arrays.toString(c));
+            from += count;
+        }
+    }
+
+    /** A run wholly below the window still counts the segment from an inside row before it. */
+    @Test
+    void aRunBelowTheWindowAfterARowInsideCountsTheWayDown() {
+        AnalyteWindow w = AnalyteWindow.parse("band=35-75@s-ketamine", Analyte.S_KETAMINE);
+        AnalyteWindow.Hours hours = w.new Hours();
+        hours.add(new double[] {0}, new double[] {55}, 1, 55, 55);
+        hours.add(new double[] {1, 2}, new double[] {15, 0}, 2, 0, 15);
+        assertEquals(0.5, hours.total(), 1e-12);
     }
 
     @Test
