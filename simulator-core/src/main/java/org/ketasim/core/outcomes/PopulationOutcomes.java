@@ -1,6 +1,7 @@
 package org.ketasim.core.outcomes;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -205,6 +206,11 @@ public final class PopulationOutcomes {
         double[] needed = new double[RELIEF.length];
         boolean[] placeboMeets = new boolean[RELIEF.length];
         boolean[] offDrugMeets = new boolean[RELIEF.length];
+        // what does not change with time is counted and summed once per patient, and given to every
+        // time at the end: whole counts, and a sum of the same terms in the same order at every time
+        double[] placeboCount = new double[RELIEF.length];
+        double[] offDrugCount = new double[RELIEF.length];
+        double placeboSum = 0;
         int n = exposures.size();
         for (int i = 0; i < n; i++) {
             System.arraycopy(ceAll, i * nt, ce, 0, nt);
@@ -221,6 +227,15 @@ public final class PopulationOutcomes {
                 placeboMeets[m] = Measure.meets(onPlaceboNrs, needed[m], strict[m]);
                 offDrugMeets[m] = Measure.meets(offDrugNrs, needed[m], strict[m]);
             }
+            for (int m = 0; m < RELIEF.length; m++) {
+                if (placeboMeets[m]) {
+                    placeboCount[m]++;
+                }
+                if (!onDrug && offDrugMeets[m]) {
+                    offDrugCount[m]++;
+                }
+            }
+            placeboSum += onPlaceboNrs;
             double c50 = d.c50[i];
             for (int t = 0; t < nt; t++) {
                 double onDrugNrs = onDrug ? baseline * Math.max(d.relief.fraction(ce[t], c50), fromPlacebo)
@@ -228,13 +243,9 @@ public final class PopulationOutcomes {
                 drugReduction[t] = onDrugNrs;
                 placeboReduction[t] = onPlaceboNrs;
                 drugMean[t] += onDrugNrs;
-                placeboMean[t] += onPlaceboNrs;
-                for (int m = 0; m < RELIEF.length; m++) {
-                    if (onDrug ? Measure.meets(onDrugNrs, needed[m], strict[m]) : offDrugMeets[m]) {
+                for (int m = 0; onDrug && m < RELIEF.length; m++) {
+                    if (Measure.meets(onDrugNrs, needed[m], strict[m])) {
                         drugShare[m][t]++;
-                    }
-                    if (placeboMeets[m]) {
-                        placeboShare[m][t]++;
                     }
                 }
             }
@@ -250,6 +261,13 @@ public final class PopulationOutcomes {
                         d.placeboRelief[i], ce, drugReduction, placeboReduction, psyOnDrug));
             }
         }
+        for (int m = 0; m < RELIEF.length; m++) {
+            for (int t = 0; t < nt; t++) {
+                drugShare[m][t] += offDrugCount[m];
+                placeboShare[m][t] = placeboCount[m];
+            }
+        }
+        Arrays.fill(placeboMean, placeboSum);
         for (double[][] byMeasure : tally.share) {
             for (double[] byTime : byMeasure) {
                 for (int t = 0; t < nt; t++) {
