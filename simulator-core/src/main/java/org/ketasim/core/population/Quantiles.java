@@ -1,6 +1,7 @@
 package org.ketasim.core.population;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Exact sample quantiles by the R type-7 definition (R's {@code quantile} default, numpy's
@@ -20,7 +21,9 @@ import java.util.Arrays;
  * next row. A row whose window missed (more crossing than the margin, which then doubles; early in
  * a population's run every curve rises at its own speed), or after one lost half a margin, is
  * anchored instead: the order statistics and the windows' bounds are selected among all values
- * (quickselect with the subjects alongside), and every subject is placed again. Every count is
+ * (quickselect with the subjects alongside, from the subjects' places after the previous
+ * anchor: they keep their order but for a few crossings, so the array comes nearly partitioned and
+ * the partitions' branches are well predicted), and every subject is placed again. Every count is
  * checked against this row's values, so the results are exact whatever the crossings.
  *
  * <p>Rows of fewer than {@value #MIN_WINDOWED} values, more than {@value #MAX_WINDOWS} percentiles,
@@ -53,9 +56,16 @@ public final class Quantiles {
     private int count = -1;
     /** Rows that gave up on insertion since the last that did not. */
     private int streak;
-    /** The ranks needed, ascending, for the percentiles of {@link #ranksFor}. */
+    /**
+     * Per percentile of {@link #windowsFor} at {@link #count} values, with {@code h = (count - 1) p / 100}:
+     * the ranks of the two order statistics it lies between, {@code floor(h)} and the next (the
+     * last rank at most), and {@code h - floor(h)}, the weight of the upper one. Set with either.
+     */
+    private int[] below = new int[0];
+    private int[] above = new int[0];
+    private double[] weight = new double[0];
+    /** The ranks needed, ascending: {@link #below} and {@link #above}, each once. */
     private int[] ranks = new int[0];
-    private double[] ranksFor;
 
     /** Whether the windows below are set; they are for the percentiles {@link #windowsFor}. */
     private boolean windows;
@@ -92,9 +102,9 @@ public final class Quantiles {
      * @param out         where the quantiles go, one per percentile
      */
     public void next(double[] values, int count, double[] percentiles, double[] out) {
-        if (count != this.count) {
+        boolean recount = count != this.count;
+        if (recount) {
             this.count = count;
-            ranksFor = null;
             streak = 0;
             windows = false;
             crowded = false;
@@ -110,6 +120,10 @@ public final class Quantiles {
             crowded = false;
             margin = MARGIN;
             windowsFor = percentiles.clone();
+            recount = true;
+        }
+        if (recount) {
+            positions(percentiles);
         }
         if (count >= MIN_WINDOWED && percentiles.length <= MAX_WINDOWS && !crowded) {
             if (windows && !thin) {
@@ -127,17 +141,30 @@ public final class Quantiles {
         } else if (++streak % RESORT_EVERY == 0) {
             sortPairs(sorted, order, 0, count - 1);
         } else {
-            if (!Arrays.equals(percentiles, ranksFor)) {
-                ranks(percentiles);
-            }
             selectPairs(sorted, order, 0, count - 1, ranks, 0, ranks.length);
         }
         for (int k = 0; k < percentiles.length; k++) {
+            out[k] = sorted[below[k]] + weight[k] * (sorted[above[k]] - sorted[below[k]]);
+        }
+    }
+
+    /**
+     * Sets {@link #below}, {@link #above}, {@link #weight} and {@link #ranks} for these percentiles
+     * of {@link #count} values.
+     */
+    private void positions(double[] percentiles) {
+        int w = percentiles.length;
+        below = new int[w];
+        above = new int[w];
+        weight = new double[w];
+        for (int k = 0; k < w; k++) {
             double h = (count - 1) * percentiles[k] / 100;
             int lo = (int) Math.floor(h);
-            int hi = Math.min(lo + 1, count - 1);
-            out[k] = sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+            below[k] = lo;
+            above[k] = Math.min(lo + 1, count - 1);
+            weight[k] = h - lo;
         }
+        ranks = IntStream.concat(Arrays.stream(below), Arrays.stream(above)).sorted().distinct().toArray();
     }
 
     /**
@@ -164,13 +191,12 @@ public final class Quantiles {
         double[] v = sorted;
         int[] ids = order;
         for (int i = 0; i < count; i++) {
-            v[i] = values[i];
-            ids[i] = i;
+            v[i] = values[ids[i]];
         }
         int size = 0;
         for (int k = 0; k < w; k++) {
-            int lo = (int) Math.floor((count - 1) * percentiles[k] / 100);
-            int hi = Math.min(lo + 1, count - 1);
+            int lo = below[k];
+            int hi = above[k];
             anchorRanks[size++] = Math.max(0, lo - margin);
             anchorRanks[size++] = lo;
             anchorRanks[size++] = hi;
@@ -181,16 +207,13 @@ public final class Quantiles {
         windows = false;
         thin = false;
         for (int k = 0; k < w; k++) {
-            double h = (count - 1) * percentiles[k] / 100;
-            int lo = (int) Math.floor(h);
-            int hi = Math.min(lo + 1, count - 1);
-            out[k] = v[lo] + (h - lo) * (v[hi] - v[lo]);
+            out[k] = v[below[k]] + weight[k] * (v[above[k]] - v[below[k]]);
         }
         double previousTo = Double.NEGATIVE_INFINITY;
         int previousHighRank = -1;
         for (int k = 0; k < w; k++) {
-            int lo = (int) Math.floor((count - 1) * percentiles[k] / 100);
-            int hi = Math.min(lo + 1, count - 1);
+            int lo = below[k];
+            int hi = above[k];
             int lowRank = Math.max(0, lo - margin);
             int highRank = Math.min(count - 1, hi + margin);
             double low = lo - margin >= 0 ? v[lowRank] : Double.NEGATIVE_INFINITY;
@@ -304,9 +327,8 @@ public final class Quantiles {
         int first = 0;
         for (int k = 0; k < w; k++) {
             first += population[2 * k];
-            double h = (count - 1) * percentiles[k] / 100;
-            int lo = (int) Math.floor(h);
-            int hi = Math.min(lo + 1, count - 1);
+            int lo = below[k];
+            int hi = above[k];
             int size = population[2 * k + 1];
             if (first > lo || first + size <= hi) {
                 windows = false;
@@ -325,7 +347,7 @@ public final class Quantiles {
             for (int j = 0; j < size; j++) {
                 slot[ids[j]] = j;
             }
-            out[k] = v[wanted[1]] + (h - lo) * (v[wanted[2]] - v[wanted[1]]);
+            out[k] = v[wanted[1]] + weight[k] * (v[wanted[2]] - v[wanted[1]]);
             // a side that has lost half its margin is set afresh by the next row's anchor
             thin |= lo - margin >= 0 && lo - first < margin / 2 || hi + margin < count && first + size - 1 - hi < margin / 2;
             lowSubject[k] = lo - margin < 0 ? -1 : ids[wanted[0]];
@@ -486,20 +508,6 @@ public final class Quantiles {
         }
         return true;
     }
-
-    /** Sets {@link #ranks} to the order statistics the percentiles need, both ends of each interpolation. */
-    private void ranks(double[] percentiles) {
-        int[] needed = new int[2 * percentiles.length];
-        int size = 0;
-        for (double percentile : percentiles) {
-            int lo = (int) Math.floor((count - 1) * percentile / 100);
-            needed[size++] = lo;
-            needed[size++] = Math.min(lo + 1, count - 1);
-        }
-        ranks = java.util.Arrays.stream(needed, 0, size).sorted().distinct().toArray();
-        ranksFor = percentiles.clone();
-    }
-
 
     /** Quicksort of {@code a[left..right]} with {@code id} alongside (median of three, Hoare partition). */
     private static void sortPairs(double[] a, int[] id, int left, int right) {
