@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -86,14 +87,14 @@ class AnalyteWindowTest {
         AnalyteWindow.Hours bounded = w.new Hours();
         for (int from = 0; from < rows; ) {
             int count = Math.min(rows - from, 1 + random.nextInt(8));
-            double[] tRun = java.util.Arrays.copyOfRange(t, from, from + count);
-            double[] cRun = java.util.Arrays.copyOfRange(c, from, from + count);
-            double least = java.util.Arrays.stream(cRun).min().getAsDouble();
-            double greatest = java.util.Arrays.stream(cRun).max().getAsDouble();
+            double[] tRun = Arrays.copyOfRange(t, from, from + count);
+            double[] cRun = Arrays.copyOfRange(c, from, from + count);
+            double least = Arrays.stream(cRun).min().getAsDouble();
+            double greatest = Arrays.stream(cRun).max().getAsDouble();
             plain.add(tRun, cRun, count);
             bounded.add(tRun, cRun, count, least, greatest);
             assertEquals(Double.doubleToLongBits(plain.total()), Double.doubleToLongBits(bounded.total()),
-                    "after rows " + from + " to " + (from + count - 1) + " of " + java.util.Arrays.toString(c));
+                    "after rows " + from + " to " + (from + count - 1) + " of " + Arrays.toString(c));
             from += count;
         }
     }
