@@ -137,6 +137,8 @@ final class ModalStepper implements Stepper {
     private boolean readAhead;
     /** The observable whose slope at the end of the last interval is {@link #endSlope}, or -1. */
     private int slopeObservable = -1;
+    /** The parent's slope at the start of the last interval {@link #stepAndRead} took. */
+    private double lastStartSlope;
     /** That slope, valid while {@link #endSlopeCurrent}: no event has changed the state or input since. */
     private double endSlope;
     private boolean endSlopeCurrent;
@@ -416,9 +418,6 @@ final class ModalStepper implements Stepper {
 
     @Override
     public void advance(double h) {
-        double[] start = z;
-        z = before;
-        before = start;
         lastStep = h;
         startSlopeKnown = endSlopeCurrent;
         startSlope = endSlope;
@@ -426,18 +425,21 @@ final class ModalStepper implements Stepper {
         readValues = false;
         readSlopeValid = false;
         if (!(h > 0)) {
-            System.arraycopy(start, 0, z, 0, m);
+            swap();
+            System.arraycopy(before, 0, z, 0, m);
             return;
         }
         if (h != preparedH) {
             prepare(h);
         }
-        double[] next = z;
         if (readAhead && readout.length == 5) {
             readAhead = false;
-            stepAndRead(start, next, false);
+            stepAndRead(1, null, false, false, 0, 0);
             return;
         }
+        swap();
+        double[] start = before;
+        double[] next = z;
         double[] d = decay;
         double[] c = shift;
         double[] step = aucStep;
@@ -453,17 +455,37 @@ final class ModalStepper implements Stepper {
         }
     }
 
+    /** Makes the current modal state the one before, and the other buffer the one to fill. */
+    private void swap() {
+        double[] start = z;
+        z = before;
+        before = start;
+    }
+
     /**
-     * One interval of the prepared length from modal state {@code start} into {@code next}, with
-     * {@link #read}'s sums in its loop, for runs that read the observables after every interval: the
-     * new modal values are summed as they are made (same terms, same order, so the same results as a
-     * separate {@link #read}). The sums go to {@link #read} and {@link #readSlope}; the effect site's
-     * slope, when {@code effectSlope} is true, is returned (0 otherwise). The second metabolite,
-     * which few models have, is summed after the loop, over the new values in the same order, and
-     * only where the system has it (its sum is otherwise 0, as the zero weights would give): the
-     * loop does one multiply-add less per mode.
+     * Takes up to {@code rows} intervals of the prepared length, each from the modal state into the
+     * other buffer, with {@link #read}'s sums in the loop: the new modal values are summed as they
+     * are made (same terms, same order, so the same results as a separate {@link #read}). Every
+     * interval's row is written to {@code out} (by observable ordinal; null: none) unless a watched
+     * observable turns in it: its slope positive at the interval's start and negative at its end.
+     * That interval is taken, not written, and ends the loop. The last interval's sums go to
+     * {@link #read} and {@link #readSlope}, its start slope to {@link #lastStartSlope}. The loop over
+     * rows is here, in one method, so that the compiler keeps the arrays and sums in registers from
+     * row to row. The second metabolite, which few models have, is summed after each interval's
+     * loop, over the new values in the same order, and only where the system has it (its sum is
+     * otherwise 0, as the zero weights would give): the loop does one multiply-add less per mode.
+     *
+     * @param rows        how many intervals at most, at least 1
+     * @param out         where each row's values go, or null
+     * @param parentTurns whether a turn of the parent ends the loop
+     * @param effectTurns whether a turn of the acute effect site ends the loop (its slope is then summed)
+     * @param parentStart the parent's slope at the first interval's start
+     * @param effectStart the effect site's there (0 when it is not watched)
+     * @return how many rows were written: {@code rows}, or fewer, the index of the interval that
+     *         turned
      */
-    private double stepAndRead(double[] start, double[] next, boolean effectSlope) {
+    private int stepAndRead(int rows, double[][] out, boolean parentTurns, boolean effectTurns, double parentStart,
+                            double effectStart) {
         double[] d = decay;
         double[] c = shift;
         double[] step = aucStep;
@@ -471,44 +493,76 @@ final class ModalStepper implements Stepper {
         double[] acc = integrals;
         double[] steady = s;
         int[] modes = liveModes;
+        int live = liveCount;
         double[] w0 = readout[0];
         double[] w1 = readout[1];
         double[] w3 = readout[3];
         double[] w4 = readout[4];
+        boolean second = present[Observable.METABOLITE2.ordinal()];
+        double[] w2 = readout[Observable.METABOLITE2.ordinal()];
         double[] wl = basis.slopeWeights()[0];
-        double[] wle = effectSlope ? basis.slopeWeights()[Observable.EFFECT.ordinal()] : wl;
+        double[] wle = effectTurns ? basis.slopeWeights()[Observable.EFFECT.ordinal()] : wl;
+        double[] next = z;
+        double[] start = before;
         double a0 = 0;
         double a1 = 0;
         double a2 = 0;
         double a3 = 0;
         double a4 = 0;
         double slope = 0;
-        double effect = 0;
-        for (int q = 0; q < liveCount; q++) {
-            int k = modes[q];
-            double x = start[k];
-            acc[k] += step[k] + ig[k] * x;
-            double zk = d[k] * x + c[k];
-            if (Math.abs(zk) < FLUSH) {
-                zk = 0;
-            }
-            next[k] = zk;
-            a0 += w0[k] * zk;
-            a1 += w1[k] * zk;
-            a3 += w3[k] * zk;
-            a4 += w4[k] * zk;
-            slope += wl[k] * (zk - steady[k]);
-            if (effectSlope) {
-                effect += wle[k] * (zk - steady[k]);
-            }
-        }
-        if (present[Observable.METABOLITE2.ordinal()]) {
-            double[] w2 = readout[Observable.METABOLITE2.ordinal()];
-            for (int q = 0; q < liveCount; q++) {
+        double lastStart = parentStart;
+        int j = 0;
+        for (; j < rows; j++) {
+            double[] previous = next;
+            next = start;
+            start = previous;
+            a0 = 0;
+            a1 = 0;
+            a2 = 0;
+            a3 = 0;
+            a4 = 0;
+            slope = 0;
+            double effect = 0;
+            for (int q = 0; q < live; q++) {
                 int k = modes[q];
-                a2 += w2[k] * next[k];
+                double x = start[k];
+                acc[k] += step[k] + ig[k] * x;
+                double zk = d[k] * x + c[k];
+                if (Math.abs(zk) < FLUSH) {
+                    zk = 0;
+                }
+                next[k] = zk;
+                a0 += w0[k] * zk;
+                a1 += w1[k] * zk;
+                a3 += w3[k] * zk;
+                a4 += w4[k] * zk;
+                slope += wl[k] * (zk - steady[k]);
+                if (effectTurns) {
+                    effect += wle[k] * (zk - steady[k]);
+                }
             }
+            if (second) {
+                for (int q = 0; q < live; q++) {
+                    int k = modes[q];
+                    a2 += w2[k] * next[k];
+                }
+            }
+            lastStart = parentStart;
+            if (parentTurns && parentStart > 0 && slope < 0 || effectTurns && effectStart > 0 && effect < 0) {
+                break;
+            }
+            if (out != null) {
+                out[0][j] = a0;
+                out[1][j] = a1;
+                out[2][j] = a2;
+                out[3][j] = a3;
+                out[4][j] = a4;
+            }
+            parentStart = slope;
+            effectStart = effect;
         }
+        z = next;
+        before = start;
         read[0] = a0;
         read[1] = a1;
         read[2] = a2;
@@ -517,13 +571,14 @@ final class ModalStepper implements Stepper {
         readSlope = slope;
         readValues = true;
         readSlopeValid = true;
-        return effect;
+        lastStartSlope = lastStart;
+        return j;
     }
 
     /**
-     * {@inheritDoc} Each interval is {@link #stepAndRead} (the same terms in the same
-     * order, so the same states, integrals and values), with the effect site's slope beside it
-     * when the run watches its turns; the parent's slope is summed in it anyway.
+     * {@inheritDoc} Each interval is {@link #stepAndRead}'s (the same terms in the same order, so
+     * the same states, integrals and values as {@link #advance}), with the effect site's slope beside
+     * it when the run watches its turns; the parent's slope is summed in it anyway.
      */
     @Override
     public int advanceRows(double h, int rows, RowRun run) {
@@ -539,38 +594,16 @@ final class ModalStepper implements Stepper {
         if (!readValues || !readSlopeValid) {
             read();
         }
-        double parentStart = readSlope;
         double effectStart = effectTurns ? slopeOf(effectIndex, z) : 0;
-        double[] o0 = run.buffer(0);
-        double[] o1 = run.buffer(1);
-        double[] o2 = run.buffer(2);
-        double[] o3 = run.buffer(3);
-        double[] o4 = run.buffer(4);
         lastStep = h;
         readAhead = true;
-        for (int j = 0; j < rows; j++) {
-            double[] start = z;
-            z = before;
-            before = start;
-            double effectSlope = stepAndRead(start, z, effectTurns);
-            double slope = readSlope;
-            startSlopeKnown = true;
-            startSlope = parentStart;
-            slopeObservable = 0;
-            endSlope = slope;
-            endSlopeCurrent = true;
-            if (parentTurns && parentStart > 0 && slope < 0 || effectTurns && effectStart > 0 && effectSlope < 0) {
-                return j;
-            }
-            o0[j] = read[0];
-            o1[j] = read[1];
-            o2[j] = read[2];
-            o3[j] = read[3];
-            o4[j] = read[4];
-            parentStart = slope;
-            effectStart = effectSlope;
-        }
-        return rows;
+        int taken = stepAndRead(rows, run.buffers(), parentTurns, effectTurns, readSlope, effectStart);
+        startSlopeKnown = true;
+        startSlope = lastStartSlope;
+        slopeObservable = 0;
+        endSlope = readSlope;
+        endSlopeCurrent = true;
+        return taken;
     }
 
     @Override

@@ -57,9 +57,9 @@ public final class RowRun {
         return watched[ordinal];
     }
 
-    /** @return the buffer of one observable's values, by ordinal, for the stepper to fill */
-    double[] buffer(int ordinal) {
-        return values[ordinal];
+    /** @return the buffers of the observables' values, by ordinal, for the stepper to fill */
+    double[][] buffers() {
+        return values;
     }
 
     /**
