@@ -137,7 +137,11 @@ final class ModalStepper implements Stepper {
     private boolean readAhead;
     /** The observable whose slope at the end of the last interval is {@link #endSlope}, or -1. */
     private int slopeObservable = -1;
-    /** The parent's slope at the start of the last interval {@link #stepAndRead} took. */
+    /**
+     * The parent's slope at the start of the last interval that {@link #stepAndRead} took, as
+     * {@link #advanceRows} passed it in or the loop summed it (a one-row step for {@link #advance}
+     * passes 0, and nothing reads it then).
+     */
     private double lastStartSlope;
     /** That slope, valid while {@link #endSlopeCurrent}: no event has changed the state or input since. */
     private double endSlope;
