@@ -438,7 +438,7 @@ final class ModalStepper implements Stepper {
         }
         if (readAhead && readout.length == 5) {
             readAhead = false;
-            stepAndRead(1, null, false, false, 0, 0);
+            stepAndRead(1, null, null, false, false, 0, 0);
             return;
         }
         swap();
@@ -481,6 +481,8 @@ final class ModalStepper implements Stepper {
      *
      * @param rows        how many intervals at most, at least 1
      * @param out         where each row's values go, or null
+     * @param auc         where each written row's parent AUC goes (ng&middot;h/mL, as {@link #auc}
+     *                    gives it: the same terms in the same order), or null
      * @param parentTurns whether a turn of the parent ends the loop
      * @param effectTurns whether a turn of the acute effect site ends the loop (its slope is then summed)
      * @param parentStart the parent's slope at the first interval's start
@@ -488,8 +490,8 @@ final class ModalStepper implements Stepper {
      * @return how many rows were written: {@code rows}, or fewer, the index of the interval that
      *         turned
      */
-    private int stepAndRead(int rows, double[][] out, boolean parentTurns, boolean effectTurns, double parentStart,
-                            double effectStart) {
+    private int stepAndRead(int rows, double[][] out, double[] auc, boolean parentTurns, boolean effectTurns,
+                            double parentStart, double effectStart) {
         double[] d = decay;
         double[] c = shift;
         double[] step = aucStep;
@@ -506,6 +508,11 @@ final class ModalStepper implements Stepper {
         double[] w2 = readout[Observable.METABOLITE2.ordinal()];
         double[] wl = basis.slopeWeights()[0];
         double[] wle = effectTurns ? basis.slopeWeights()[Observable.EFFECT.ordinal()] : wl;
+        int parent = Observable.PARENT.ordinal();
+        double[] wAuc = basis.weights()[parent];
+        int[] aucModes = support[parent];
+        int aucCount = supportSize[parent];
+        boolean aucState = basis.aucState()[0] >= 0;
         double[] next = z;
         double[] start = before;
         double a0 = 0;
@@ -562,6 +569,14 @@ final class ModalStepper implements Stepper {
                 out[3][j] = a3;
                 out[4][j] = a4;
             }
+            if (auc != null) {
+                double sum = 0;
+                for (int q = 0; q < aucCount; q++) {
+                    int k = aucModes[q];
+                    sum += wAuc[k] * acc[k];
+                }
+                auc[j] = aucState ? aucBase[0] + sum : 0;
+            }
             parentStart = slope;
             effectStart = effect;
         }
@@ -601,7 +616,8 @@ final class ModalStepper implements Stepper {
         double effectStart = effectTurns ? slopeOf(effectIndex, z) : 0;
         lastStep = h;
         readAhead = true;
-        int taken = stepAndRead(rows, run.buffers(), parentTurns, effectTurns, readSlope, effectStart);
+        int taken = stepAndRead(rows, run.buffers(), run.aucBuffer(), parentTurns, effectTurns, readSlope,
+                effectStart);
         startSlopeKnown = true;
         startSlope = lastStartSlope;
         slopeObservable = 0;

@@ -34,11 +34,25 @@ public interface Observer {
     /**
      * @return the next time (h) this observer wants to see the state at, after the events there;
      *         {@code +infinity} for none (the default). It must move on at each {@link #sample}, and
-     *         change at no other time once the observer is given to a propagator (which asks again
-     *         after a sample only).
+     *         at each sample it takes from a run ({@link #nextStopSampleH}), and change at no other
+     *         time once the observer is given to a propagator (which asks again after those only).
      */
     default double nextSampleH() {
         return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The next of this observer's samples that needs a stop of its own while an input runs: at or
+     * after {@link #nextSampleH()}. The samples before it fall on output rows and need, while an
+     * input runs, only what a run holds at those rows: the observer takes them in {@link #rows}
+     * when the run says {@link RowRun#inputRuns()}, from the run's values and
+     * {@link RowRun#parentAucNgHPerMl()}, and they do not end the run. Such a sample must not
+     * change what the observer {@link #watchesTurns}. While no input runs, every sample needs a stop.
+     *
+     * @return by default {@link #nextSampleH()}: every sample needs a stop
+     */
+    default double nextStopSampleH() {
+        return nextSampleH();
     }
 
     /**

@@ -61,6 +61,13 @@ public final class Propagator {
     private double lastRowH = Double.NaN;
     /** The earliest time an observer wants a sample at, {@code +infinity} for none: changes only at a sample or an {@link #observe}. */
     private double nextSample = Double.POSITIVE_INFINITY;
+    /**
+     * The earliest sample that needs a stop while an input runs ({@link Observer#nextStopSampleH}),
+     * at or after {@link #nextSample}; the samples before it are taken from runs of rows.
+     */
+    private double nextStopSample = Double.POSITIVE_INFINITY;
+    /** Whether an input runs now (some state's input rate is not zero), as last set. */
+    private boolean inputRuns;
     private final int n;
     /** The plan's horizon (h) and number of rows, read on every stop. */
     private final double horizonH;
@@ -130,6 +137,7 @@ public final class Propagator {
         runsTaken &= observer.takesRowRuns();
         watchStale = true;
         nextSample = Math.min(nextSample, observer.nextSampleH());
+        nextStopSample = Math.min(nextStopSample, observer.nextStopSampleH());
         return this;
     }
 
@@ -298,7 +306,9 @@ public final class Propagator {
             return false;
         }
         double step = grid.stepH();
-        double sample = nextSample;
+        // while an input runs, the samples that observers take from runs do not end one
+        boolean samplesFromRuns = inputRuns && nextStopSample > nextSample;
+        double sample = inputRuns ? nextStopSample : nextSample;
         int last = Math.min(until, rows - 1);
         double previous = t;
         int count = 0;
@@ -334,6 +344,7 @@ public final class Propagator {
             watchStale = false;
         }
         rowRun.watch(watched);
+        rowRun.input(inputRuns, samplesFromRuns);
         int done = stepper.advanceRows(step, count, rowRun);
         if (done < 0) {
             runsTaken = false;
@@ -345,6 +356,10 @@ public final class Propagator {
             rowRun.count(done);
             for (Observer o : observers) {
                 o.rows(rowRun);
+            }
+            if (samplesFromRuns) {
+                nextSample = nextSampleH();
+                nextStopSample = nextStopSampleH();
             }
             row += done;
             t = times[done - 1];
@@ -543,6 +558,7 @@ public final class Propagator {
                 }
             }
             nextSample = nextSampleH();
+            nextStopSample = nextStopSampleH();
             watchStale = true;
         }
     }
@@ -586,6 +602,15 @@ public final class Propagator {
         double next = Double.POSITIVE_INFINITY;
         for (Observer o : observers) {
             next = Math.min(next, o.nextSampleH());
+        }
+        return next;
+    }
+
+    /** @return the earliest sample any observer needs a stop for while an input runs */
+    private double nextStopSampleH() {
+        double next = Double.POSITIVE_INFINITY;
+        for (Observer o : observers) {
+            next = Math.min(next, o.nextStopSampleH());
         }
         return next;
     }
@@ -634,6 +659,10 @@ public final class Propagator {
             }
         }
         stepper.setInput(input);
+        inputRuns = false;
+        for (double rate : input) {
+            inputRuns |= rate != 0;
+        }
         inputStale = false;
     }
 }

@@ -19,6 +19,10 @@ public final class RowRun {
     private final double[] times = new double[CAPACITY];
     private final double[][] values = new double[Observable.values().length][CAPACITY];
     private final boolean[] watched = new boolean[Observable.values().length];
+    /** The parent's AUC at each row (ng&middot;h/mL), filled when {@link #auc} is set. */
+    private final double[] parentAuc = new double[CAPACITY];
+    private boolean auc;
+    private boolean inputRuns;
     private int firstRow;
     private int count;
 
@@ -62,6 +66,30 @@ public final class RowRun {
         return values;
     }
 
+    /** @return the buffer of the parent's AUC at the rows, for the stepper to fill; null when not wanted */
+    double[] aucBuffer() {
+        return auc ? parentAuc : null;
+    }
+
+    /**
+     * @return whether an input (an infusion, an absorption) runs throughout the run: then an
+     *         observer may take the samples it does not need a stop for from the run
+     *         ({@link Observer#nextStopSampleH})
+     */
+    public boolean inputRuns() {
+        return inputRuns;
+    }
+
+    /**
+     * @return the parent's AUC from time 0 at each row (ng&middot;h/mL), entries 0 to
+     *         {@link #count()} - 1, as {@link Stepper#auc} would give it there; filled only while
+     *         {@link #inputRuns()} and some observer takes samples from runs (null otherwise). The
+     *         buffer itself, not to be written
+     */
+    public double[] parentAucNgHPerMl() {
+        return auc ? parentAuc : null;
+    }
+
     /**
      * @return the rows' times (h), entries 0 to {@link #count()} - 1; the buffer itself, not to be
      *         written
@@ -78,6 +106,15 @@ public final class RowRun {
     /** Sets, per observable (by ordinal), whether the run ends before a turning point of it. */
     void watch(boolean[] which) {
         System.arraycopy(which, 0, watched, 0, watched.length);
+    }
+
+    /**
+     * Sets whether an input runs throughout the run, and whether the stepper fills the parent's AUC
+     * at its rows.
+     */
+    void input(boolean runs, boolean withAuc) {
+        this.inputRuns = runs;
+        this.auc = withAuc;
     }
 
     /** Sets how many rows of the buffers the run holds. */

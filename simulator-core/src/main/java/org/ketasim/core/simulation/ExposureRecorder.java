@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import org.ketasim.core.engine.FreeResponse;
 import org.ketasim.core.engine.Observer;
+import org.ketasim.core.engine.OutputGrid;
 import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
 import org.ketasim.core.engine.RowRun;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.outcomes.ExposureGrid;
 import org.ketasim.core.outcomes.SubjectExposure;
+import org.ketasim.core.regimen.Breakpoints;
 
 /**
  * Records, as one subject's run goes, what the outcome models take ({@link SubjectExposure}): the
@@ -43,6 +45,8 @@ public final class ExposureRecorder implements Observer {
     private final double[] times;
     /** Per sample, the edge it is, or -1; shared. */
     private final int[] edges;
+    /** Per sample, the first at or after it that needs a stop while an input runs ({@link Schedule}); shared. */
+    private final int[] stopFrom;
     private final int peakSample;
     private final double[] auc;
     private final double[] cp;
@@ -67,12 +71,14 @@ public final class ExposureRecorder implements Observer {
         private final double[] times;
         private final int[] edges;
         private final int peakSample;
+        private final int[] stopFrom;
 
-        private Schedule(ExposureGrid grid, double[] times, int[] edges, int peakSample) {
+        private Schedule(ExposureGrid grid, double[] times, int[] edges, int peakSample, int[] stopFrom) {
             this.grid = grid;
             this.times = times;
             this.edges = edges;
             this.peakSample = peakSample;
+            this.stopFrom = stopFrom;
         }
 
         /** @return the exposure grid */
@@ -82,9 +88,24 @@ public final class ExposureRecorder implements Observer {
 
         /**
          * @param grid the exposure grid, its course end the scenario's
-         * @return its samples
+         * @return its samples, each taken at a stop of its own
          */
         public static Schedule of(ExposureGrid grid) {
+            return of(grid, null);
+        }
+
+        /**
+         * The samples on an exposure grid for runs on an output grid: while an input runs, a sample
+         * at an edge that falls on an output row needs only the run's values there (the gaps in
+         * closed form start where nothing runs), so it is taken from the run of rows and adds no
+         * stop ({@link Observer#nextStopSampleH}); the end of the peak search, the follow-up's end
+         * and edges between rows still need one.
+         *
+         * @param grid the exposure grid, its course end the scenario's
+         * @param rows the output rows of the runs, or null: every sample at a stop
+         * @return its samples
+         */
+        public static Schedule of(ExposureGrid grid, OutputGrid rows) {
             int bins = grid.bins() + 1;
             double peakUntil = grid.courseEndH() + PEAK_AFTER_END_H;
             int peakEdge = grid.edgeIndex(peakUntil);
@@ -108,7 +129,27 @@ public final class ExposureRecorder implements Observer {
             }
             times[k] = grid.courseEndH() + FOLLOW_UP_WEEKS * 7 * 24;
             edges[k] = -1;
-            return new Schedule(grid, times, edges, peakAt);
+            int[] stopFrom = new int[count];
+            for (int j = count - 1; j >= 0; j--) {
+                boolean stop = rows == null || edges[j] < 0 || j == peakAt || j == count - 1 || !onRow(rows, times[j]);
+                stopFrom[j] = stop ? j : stopFrom[j + 1];
+            }
+            return new Schedule(grid, times, edges, peakAt, stopFrom);
+        }
+
+        /** @return whether time {@code h} is one instant with an output row ({@link Breakpoints#same}) */
+        private static boolean onRow(OutputGrid rows, double h) {
+            int low = 0;
+            int high = rows.size() - 1;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (rows.time(mid) < h) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return Breakpoints.same(rows.time(low), h) || low > 0 && Breakpoints.same(rows.time(low - 1), h);
         }
     }
 
@@ -135,6 +176,7 @@ public final class ExposureRecorder implements Observer {
         this.cp = new double[grid.bins() + 1];
         this.times = schedule.times;
         this.edges = schedule.edges;
+        this.stopFrom = schedule.stopFrom;
         this.peakSample = schedule.peakSample;
     }
 
@@ -175,6 +217,12 @@ public final class ExposureRecorder implements Observer {
     @Override
     public double nextSampleH() {
         return next < times.length ? times[next] : Double.POSITIVE_INFINITY;
+    }
+
+    /** While an input runs, the samples at edges on output rows come from runs ({@link Schedule#of(ExposureGrid, OutputGrid)}). */
+    @Override
+    public double nextStopSampleH() {
+        return next < times.length ? times[stopFrom[next]] : Double.POSITIVE_INFINITY;
     }
 
     @Override
@@ -272,13 +320,32 @@ public final class ExposureRecorder implements Observer {
         return o == Observable.EFFECT && effect && next <= peakSample;
     }
 
-    /** A run's rows are its intervals' ends: the peak among them, as {@link #interval} takes it. */
+    /**
+     * A run's rows are its intervals' ends: the peak among them, as {@link #interval} takes it; and
+     * while an input runs, the samples at edges on its rows, as {@link #sample} would take them there
+     * (the parent's AUC and concentration; the gap test finds nothing while an input runs).
+     */
     @Override
     public void rows(RowRun run) {
         if (effect && next <= peakSample) {
             double[] ce = run.values(Observable.EFFECT);
             for (int j = 0; j < run.count(); j++) {
                 peak = Math.max(peak, ce[j]);
+            }
+        }
+        double[] runAuc = run.parentAucNgHPerMl();
+        if (run.inputRuns() && runAuc != null && next < times.length && stopFrom[next] > next) {
+            double[] t = run.timesH();
+            double[] c = run.values(Observable.PARENT);
+            int stop = stopFrom[next];
+            for (int j = 0; j < run.count() && next < stop; j++) {
+                if (Breakpoints.same(times[next], t[j])) {
+                    auc[edges[next]] = runAuc[j];
+                    cp[edges[next]] = Math.max(0, c[j]);
+                    next++;
+                } else if (times[next] < t[j]) {
+                    throw new IllegalStateException("the sample at " + times[next] + " h fell between rows of a run");
+                }
             }
         }
     }

@@ -242,7 +242,8 @@ public final class PopulationSimulator {
             this.weightRange = weightRange();
             this.streams = SubjectStreams.starts(settings.seed(), n);
             this.members = new Member[n];
-            this.exposureSchedule = ExposureRecorder.Schedule.of(ExposureRecorder.gridFor(c.courseEndH(), grid.stepH()));
+            this.exposureSchedule = ExposureRecorder.Schedule.of(ExposureRecorder.gridFor(c.courseEndH(), grid.stepH()),
+                    grid);
             this.exposures = new SubjectExposure[settings.outcomeSubjects()];
         }
 
