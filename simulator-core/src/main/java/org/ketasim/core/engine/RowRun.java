@@ -72,7 +72,8 @@ public final class RowRun {
     }
 
     /**
-     * @return whether an input (an infusion, an absorption) runs throughout the run: then an
+     * @return whether an input runs throughout the run (an infusion, or a zero-order
+     *         administration into a depot; not the absorption that follows a bolus): then an
      *         observer may take the samples it does not need a stop for from the run
      *         ({@link Observer#nextStopSampleH})
      */
