@@ -481,8 +481,8 @@ final class ModalStepper implements Stepper {
      *
      * @param rows        how many intervals at most, at least 1
      * @param out         where each row's values go, or null
-     * @param auc         where each written row's parent AUC goes (ng&middot;h/mL, as {@link #auc}
-     *                    gives it: the same terms in the same order), or null
+     * @param auc         where each written row's parent AUC goes (ng&middot;h/mL, {@link #auc}
+     *                    there), or null
      * @param parentTurns whether a turn of the parent ends the loop
      * @param effectTurns whether a turn of the acute effect site ends the loop (its slope is then summed)
      * @param parentStart the parent's slope at the first interval's start
@@ -508,11 +508,6 @@ final class ModalStepper implements Stepper {
         double[] w2 = readout[Observable.METABOLITE2.ordinal()];
         double[] wl = basis.slopeWeights()[0];
         double[] wle = effectTurns ? basis.slopeWeights()[Observable.EFFECT.ordinal()] : wl;
-        int parent = Observable.PARENT.ordinal();
-        double[] wAuc = basis.weights()[parent];
-        int[] aucModes = support[parent];
-        int aucCount = supportSize[parent];
-        boolean aucState = basis.aucState()[0] >= 0;
         double[] next = z;
         double[] start = before;
         double a0 = 0;
@@ -570,12 +565,7 @@ final class ModalStepper implements Stepper {
                 out[4][j] = a4;
             }
             if (auc != null) {
-                double sum = 0;
-                for (int q = 0; q < aucCount; q++) {
-                    int k = aucModes[q];
-                    sum += wAuc[k] * acc[k];
-                }
-                auc[j] = aucState ? aucBase[0] + sum : 0;
+                auc[j] = auc(0);
             }
             parentStart = slope;
             effectStart = effect;

@@ -45,8 +45,8 @@ public interface Observer {
      * The next of this observer's samples that needs a stop of its own while an input runs: at or
      * after {@link #nextSampleH()}. The samples before it fall on output rows and need, while an
      * input runs, only what a run holds at those rows: the observer takes them in {@link #rows}
-     * when the run says {@link RowRun#inputRuns()}, from the run's values and
-     * {@link RowRun#parentAucNgHPerMl()}, and they do not end the run. Such a sample must not
+     * when the run gives {@link RowRun#parentAucNgHPerMl()} (it does while an input runs), from
+     * the run's values and that AUC, and they do not end the run. Such a sample must not
      * change what the observer {@link #watchesTurns}. While no input runs, every sample needs a stop.
      *
      * @return by default {@link #nextSampleH()}: every sample needs a stop

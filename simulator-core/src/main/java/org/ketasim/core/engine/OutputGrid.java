@@ -113,4 +113,18 @@ public final class OutputGrid {
     public double endH() {
         return times[times.length - 1];
     }
+
+    /**
+     * @param timeH a time (h)
+     * @return whether a row falls at that instant ({@link Breakpoints#same})
+     */
+    public boolean hasRowAt(double timeH) {
+        int i = Arrays.binarySearch(times, timeH);
+        if (i >= 0) {
+            return true;
+        }
+        int above = -i - 1;
+        return above < times.length && Breakpoints.same(times[above], timeH)
+                || above > 0 && Breakpoints.same(times[above - 1], timeH);
+    }
 }

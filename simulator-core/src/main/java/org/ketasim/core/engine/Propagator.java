@@ -344,7 +344,7 @@ public final class Propagator {
             watchStale = false;
         }
         rowRun.watch(watched);
-        rowRun.input(inputRuns, samplesFromRuns);
+        rowRun.withAuc(samplesFromRuns);
         int done = stepper.advanceRows(step, count, rowRun);
         if (done < 0) {
             runsTaken = false;
@@ -358,8 +358,8 @@ public final class Propagator {
                 o.rows(rowRun);
             }
             if (samplesFromRuns) {
-                nextSample = nextSampleH();
-                nextStopSample = nextStopSampleH();
+                nextSample = earliestSample(false);
+                nextStopSample = earliestSample(true);
             }
             row += done;
             t = times[done - 1];
@@ -557,8 +557,8 @@ public final class Propagator {
                     }
                 }
             }
-            nextSample = nextSampleH();
-            nextStopSample = nextStopSampleH();
+            nextSample = earliestSample(false);
+            nextStopSample = earliestSample(true);
             watchStale = true;
         }
     }
@@ -597,20 +597,16 @@ public final class Propagator {
         inputStale = true;
     }
 
-    /** @return the earliest time an observer wants a sample at, asked of each, {@code +infinity} for none */
-    private double nextSampleH() {
+    /**
+     * @param stopsOnly whether to count only the samples that need a stop while an input runs
+     *                  ({@link Observer#nextStopSampleH})
+     * @return the earliest time an observer wants such a sample at, asked of each, {@code +infinity}
+     *         for none
+     */
+    private double earliestSample(boolean stopsOnly) {
         double next = Double.POSITIVE_INFINITY;
         for (Observer o : observers) {
-            next = Math.min(next, o.nextSampleH());
-        }
-        return next;
-    }
-
-    /** @return the earliest sample any observer needs a stop for while an input runs */
-    private double nextStopSampleH() {
-        double next = Double.POSITIVE_INFINITY;
-        for (Observer o : observers) {
-            next = Math.min(next, o.nextStopSampleH());
+            next = Math.min(next, stopsOnly ? o.nextStopSampleH() : o.nextSampleH());
         }
         return next;
     }

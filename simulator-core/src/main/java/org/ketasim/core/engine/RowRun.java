@@ -22,7 +22,6 @@ public final class RowRun {
     /** The parent's AUC at each row (ng&middot;h/mL), filled when {@link #auc} is set. */
     private final double[] parentAuc = new double[CAPACITY];
     private boolean auc;
-    private boolean inputRuns;
     private int firstRow;
     private int count;
 
@@ -72,20 +71,12 @@ public final class RowRun {
     }
 
     /**
-     * @return whether an input runs throughout the run (an infusion, or a zero-order
-     *         administration into a depot; not the absorption that follows a bolus): then an
-     *         observer may take the samples it does not need a stop for from the run
-     *         ({@link Observer#nextStopSampleH})
-     */
-    public boolean inputRuns() {
-        return inputRuns;
-    }
-
-    /**
      * @return the parent's AUC from time 0 at each row (ng&middot;h/mL), entries 0 to
-     *         {@link #count()} - 1, as {@link Stepper#auc} would give it there; filled only while
-     *         {@link #inputRuns()} and some observer takes samples from runs (null otherwise). The
-     *         buffer itself, not to be written
+     *         {@link #count()} - 1, as {@link Stepper#auc} would give it there; given only for a run
+     *         throughout which an input runs (an infusion, or a zero-order administration into a
+     *         depot; not the absorption that follows a bolus) and in which an observer may take
+     *         samples ({@link Observer#nextStopSampleH}); null otherwise, when every sample needs
+     *         its stop. The buffer itself, not to be written
      */
     public double[] parentAucNgHPerMl() {
         return auc ? parentAuc : null;
@@ -109,12 +100,8 @@ public final class RowRun {
         System.arraycopy(which, 0, watched, 0, watched.length);
     }
 
-    /**
-     * Sets whether an input runs throughout the run, and whether the stepper fills the parent's AUC
-     * at its rows.
-     */
-    void input(boolean runs, boolean withAuc) {
-        this.inputRuns = runs;
+    /** Sets whether the stepper fills the parent's AUC at the run's rows (observers may take samples then). */
+    void withAuc(boolean withAuc) {
         this.auc = withAuc;
     }
 

@@ -131,25 +131,10 @@ public final class ExposureRecorder implements Observer {
             edges[k] = -1;
             int[] stopFrom = new int[count];
             for (int j = count - 1; j >= 0; j--) {
-                boolean stop = rows == null || edges[j] < 0 || j == peakAt || j == count - 1 || !onRow(rows, times[j]);
+                boolean stop = rows == null || edges[j] < 0 || j == peakAt || j == count - 1 || !rows.hasRowAt(times[j]);
                 stopFrom[j] = stop ? j : stopFrom[j + 1];
             }
             return new Schedule(grid, times, edges, peakAt, stopFrom);
-        }
-
-        /** @return whether time {@code h} is one instant with an output row ({@link Breakpoints#same}) */
-        private static boolean onRow(OutputGrid rows, double h) {
-            int low = 0;
-            int high = rows.size() - 1;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (rows.time(mid) < h) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            return Breakpoints.same(rows.time(low), h) || low > 0 && Breakpoints.same(rows.time(low - 1), h);
         }
     }
 
@@ -334,7 +319,7 @@ public final class ExposureRecorder implements Observer {
             }
         }
         double[] runAuc = run.parentAucNgHPerMl();
-        if (run.inputRuns() && runAuc != null && next < times.length && stopFrom[next] > next) {
+        if (runAuc != null && next < times.length && stopFrom[next] > next) {
             double[] t = run.timesH();
             double[] c = run.values(Observable.PARENT);
             int stop = stopFrom[next];

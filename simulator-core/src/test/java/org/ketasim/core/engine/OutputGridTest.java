@@ -1,12 +1,29 @@
 package org.ketasim.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 class OutputGridTest {
+
+    /** A row is at a time when it is one instant with it (within 1e-9 h), on either side. */
+    @Test
+    void aRowIsAtATimeWithinTheBreakpointTolerance() {
+        OutputGrid g = OutputGrid.regular(144, 5.0 / 60);
+        assertTrue(g.hasRowAt(0));
+        assertTrue(g.hasRowAt(1.0), "12 steps of 5 min");
+        assertTrue(g.hasRowAt(1.0 + 5e-10));
+        assertTrue(g.hasRowAt(1.0 - 5e-10));
+        assertTrue(g.hasRowAt(144));
+        assertFalse(g.hasRowAt(1.0 + 1e-6));
+        assertFalse(g.hasRowAt(1.04));
+        assertFalse(g.hasRowAt(-1));
+        assertFalse(g.hasRowAt(145));
+    }
 
     @Test
     void endThatIsNotAMultipleOfTheStepGetsItsOwnLastRow() {
