@@ -132,12 +132,27 @@ final class CompareCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws IOException, InterruptedException {
         try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
-            return compare();
+            ExecutorService drawing = Executors.newFixedThreadPool(workers());
+            try {
+                return compare(drawing);
+            } finally {
+                drawing.shutdownNow();
+            }
         }
     }
 
-    /** Checks the options, simulates and writes, into the open output folder. */
-    private int compare() throws IOException, InterruptedException {
+    /** @return the worker threads: {@code --threads}, or the number of processors */
+    private int workers() {
+        return typical || threads == null ? PopulationSettings.defaultThreads() : Math.max(1, threads);
+    }
+
+    /**
+     * Checks the options, simulates and writes, into the open output folder. A family's chart needs
+     * only its regimens' typical curves, so it is drawn on {@code drawing} as soon as the family's
+     * last regimen is done, while the others are still simulated; the benefit-harm and chosen-set
+     * charts, which need every row, are drawn at the end.
+     */
+    private int compare(ExecutorService drawing) throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         Optional<Double> referenceKg = referenceWeight();
         WindowChoice windows;
@@ -190,7 +205,14 @@ final class CompareCommand implements Callable<Integer> {
         List<ReportRow> rows = new ArrayList<>();
         List<CompiledScenario> shown = new ArrayList<>();
         Map<ComparisonRow, Curve> curves = new HashMap<>();
-        int workers = population.map(PopulationSettings::threads).orElse(PopulationSettings.defaultThreads());
+        Map<String, Integer> lastOfFamily = new HashMap<>();
+        for (int j = 0; j < jobs.size(); j++) {
+            if (jobs.get(j).scenario() != null) {
+                lastOfFamily.put(familyOf(jobs.get(j).scenario().scenario()), j);
+            }
+        }
+        Map<String, FamilyChart> familyCharts = new HashMap<>();
+        int workers = workers();
         List<Future<Comparison.Result>> results = simulate(jobs, windows, population, workers);
         for (int j = 0; j < jobs.size(); j++) {
             Job job = jobs.get(j);
@@ -215,6 +237,11 @@ final class CompareCommand implements Callable<Integer> {
                 shown.add(s);
             }
             curves.put(result.row(), curve(s, result, modelIds.size() > 1));
+            String family = result.row().family();
+            if (lastOfFamily.get(family) == j) {
+                List<ReportRow> ofFamily = rows.stream().filter(r -> r.row().family().equals(family)).toList();
+                familyCharts.put(family, familyChart(family, ReportRow.numbered(ofFamily), curves, drawing));
+            }
         }
         List<ReportRow> numbered = ReportRow.numbered(rows);
         Path charts = out.resolve("charts");
@@ -222,11 +249,15 @@ final class CompareCommand implements Callable<Integer> {
         String benefitHarmName = names.of("benefit_harm");
         String selectedName = names.of("selected");
         Optional<BenefitHarmChart> chart = BenefitHarmFigure.of(numbered);
-        List<PendingChart> pending = new ArrayList<>();
-        chart.ifPresent(c -> pending.add(new PendingChart(benefitHarmName, "Benefit against harm per regimen, "
-                + "numbered as in the table", c::write)));
-        pending.addAll(curveCharts(numbered, curves, names, selectedName));
-        List<HtmlReport.Figure> figures = draw(pending, charts, workers);
+        List<DrawnChart> drawn = new ArrayList<>();
+        chart.ifPresent(c -> drawn.add(new DrawnChart(benefitHarmName, "Benefit against harm per regimen, "
+                + "numbered as in the table", drawing.submit(() -> png(c::write)))));
+        numbered.stream().map(r -> r.row().family()).distinct().forEach(family -> {
+            FamilyChart f = familyCharts.get(family);
+            drawn.add(new DrawnChart(names.of(family), f.caption(), f.png()));
+        });
+        chosenSetChart(numbered, curves, selectedName, drawing).ifPresent(drawn::add);
+        List<HtmlReport.Figure> figures = write(drawn, charts);
         Optional<HtmlReport.Figure> benefitHarm = chart.map(c -> figures.remove(0));
         List<String> windowNames = windows.names();
         AtomicFiles.writeText(out.resolve("comparison.csv"), w -> new ComparisonWriter().write(windowNames,
@@ -305,83 +336,88 @@ final class CompareCommand implements Callable<Integer> {
         return new Curve(s.id(), "S-ketamine (racemic models halved)", r.timesH(), c, r.row().courseEndH());
     }
 
-    /** @return one small-multiples chart per family and the chosen set's, to draw */
-    private List<PendingChart> curveCharts(List<ReportRow> rows, Map<ComparisonRow, Curve> curves, UniqueNames names,
-                                           String selectedName) {
-        Map<String, Map<String, List<Curve>>> byFamily = new LinkedHashMap<>();
-        for (ReportRow r : rows) {
-            byFamily.computeIfAbsent(r.row().family(), f -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.row().id(), id -> new ArrayList<>()).add(curves.get(r.row()));
-        }
-        List<PendingChart> pending = new ArrayList<>();
-        for (var family : byFamily.entrySet()) {
-            String label = family.getKey().replace('-', ' ');
-            String title = Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": plasma concentration of "
-                    + "each regimen's typical patient";
-            pending.add(new PendingChart(names.of(family.getKey()), title + " (" + family.getValue().size()
-                    + " regimens)", new RegimenPanels(title, regimens(family.getValue()))::write));
-        }
+    /**
+     * @param rows   the family's rows, in table order
+     * @param curves every row's typical curve
+     * @return the family's small-multiples chart, one panel per regimen, started on {@code drawing}
+     */
+    private static FamilyChart familyChart(String family, List<ReportRow> rows, Map<ComparisonRow, Curve> curves,
+                                           ExecutorService drawing) {
+        Map<String, List<Curve>> byId = byId(rows, curves);
+        String label = family.replace('-', ' ');
+        String title = Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": plasma concentration of "
+                + "each regimen's typical patient";
+        RegimenPanels panels = new RegimenPanels(title, regimens(byId));
+        return new FamilyChart(title + " (" + byId.size() + " regimens)", drawing.submit(() -> png(panels::write)));
+    }
+
+    /** @return the chosen set's chart, started on {@code drawing}; empty when no regimen is chosen */
+    private Optional<DrawnChart> chosenSetChart(List<ReportRow> rows, Map<ComparisonRow, Curve> curves,
+                                                String selectedName, ExecutorService drawing) {
         Map<String, List<Curve>> chosen = new LinkedHashMap<>();
-        byFamily.values().forEach(f -> f.forEach((id, c) -> {
+        byId(rows, curves).forEach((id, c) -> {
             if (set == null ? id.contains("median") : set.contains(id)) {
                 chosen.put(id, c);
             }
-        }));
-        if (!chosen.isEmpty()) {
-            String title = "Chosen set (" + (set == null ? "every regimen whose id contains 'median'"
-                    : String.join(", ", set)) + ")";
-            pending.add(new PendingChart(selectedName, title, chosen.values().iterator().next().size() > 1
-                    ? new RegimenPanels(title, regimens(chosen))::write
-                    : new OverlayChart(title, chosen.values().stream().map(c -> c.get(0)).toList())::write));
+        });
+        if (chosen.isEmpty()) {
+            return Optional.empty();
         }
-        return pending;
+        String title = "Chosen set (" + (set == null ? "every regimen whose id contains 'median'"
+                : String.join(", ", set)) + ")";
+        Drawing chart = chosen.values().iterator().next().size() > 1
+                ? new RegimenPanels(title, regimens(chosen))::write
+                : new OverlayChart(title, chosen.values().stream().map(c -> c.get(0)).toList())::write;
+        return Optional.of(new DrawnChart(selectedName, title, drawing.submit(() -> png(chart))));
+    }
+
+    /** @return per regimen id, in the rows' order, its typical curve under each model */
+    private static Map<String, List<Curve>> byId(List<ReportRow> rows, Map<ComparisonRow, Curve> curves) {
+        Map<String, List<Curve>> byId = new LinkedHashMap<>();
+        for (ReportRow r : rows) {
+            byId.computeIfAbsent(r.row().id(), id -> new ArrayList<>()).add(curves.get(r.row()));
+        }
+        return byId;
     }
 
     /**
-     * A chart to draw.
+     * A family's chart while it is drawn.
+     *
+     * @param caption its caption in the report
+     * @param png     the picture
+     */
+    private record FamilyChart(String caption, Future<byte[]> png) {
+    }
+
+    /**
+     * A chart while it is drawn.
      *
      * @param name    its file name in the charts folder, without {@code .png}
      * @param caption its caption in the report
-     * @param drawing how to draw it
+     * @param png     the picture
      */
-    private record PendingChart(String name, String caption, Drawing drawing) {
+    private record DrawnChart(String name, String caption, Future<byte[]> png) {
     }
 
     /**
-     * Draws the charts side by side on the workers (each on its own image), then writes them in
-     * order.
+     * Writes the charts in order, each as soon as it is drawn.
      *
      * @return their figures, in order (a list that may be changed)
      */
-    private static List<HtmlReport.Figure> draw(List<PendingChart> pending, Path charts, int workers)
+    private static List<HtmlReport.Figure> write(List<DrawnChart> drawn, Path charts)
             throws IOException, InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, pending.size())));
-        List<Future<byte[]>> images = new ArrayList<>();
-        try {
-            for (PendingChart c : pending) {
-                images.add(pool.submit(() -> {
-                    try {
-                        return png(c.drawing());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
+        List<HtmlReport.Figure> figures = new ArrayList<>();
+        for (DrawnChart c : drawn) {
+            byte[] png;
+            try {
+                png = Jobs.result(c.png());
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
-            List<HtmlReport.Figure> figures = new ArrayList<>();
-            for (int i = 0; i < pending.size(); i++) {
-                byte[] png;
-                try {
-                    png = Jobs.result(images.get(i));
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
-                AtomicFiles.write(charts.resolve(pending.get(i).name() + ".png"), o -> o.write(png));
-                figures.add(new HtmlReport.Figure(pending.get(i).caption(), png));
-            }
-            return figures;
-        } finally {
-            pool.shutdownNow();
+            AtomicFiles.write(charts.resolve(c.name() + ".png"), o -> o.write(png));
+            figures.add(new HtmlReport.Figure(c.caption(), png));
         }
+        return figures;
     }
 
     private static List<RegimenPanels.Regimen> regimens(Map<String, List<Curve>> byId) {
@@ -394,9 +430,14 @@ final class CompareCommand implements Callable<Integer> {
         void write(ChartFormat format, java.io.OutputStream out) throws IOException;
     }
 
-    private static byte[] png(Drawing chart) throws IOException {
+    /** @throws UncheckedIOException if drawing fails, so that it can be drawn by an executor */
+    private static byte[] png(Drawing chart) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        chart.write(ChartFormat.PNG, bytes);
+        try {
+            chart.write(ChartFormat.PNG, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return bytes.toByteArray();
     }
 

@@ -182,9 +182,15 @@ public final class ChartGrid {
         }
     }
 
-    /** @return the x pixel where a panel's plot area starts when painted at this size */
+    /**
+     * @return the x pixel where a panel's plot area starts when painted at this size. XChart lays a
+     *         panel out from the size it is given and the graphics' font metrics, not from the
+     *         image's size, so the panel is painted onto one pixel: the layout is the same and almost
+     *         nothing is rasterised (on the 35-panel Dutch survey picture of {@code compare}, this
+     *         paint was about as costly as the real one).
+     */
     private static double plotLeft(XYChart chart, int width, int height) {
-        BufferedImage scratch = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = scratch.createGraphics();
         chart.paint(g, width, height);
         g.dispose();
