@@ -21,6 +21,7 @@ import org.ketasim.cli.chart.ChartFormat;
 import org.ketasim.cli.chart.Curve;
 import org.ketasim.cli.chart.OverlayChart;
 import org.ketasim.cli.chart.RegimenPanels;
+import org.ketasim.cli.chart.ChartWarmUp;
 import org.ketasim.cli.report.BenefitHarmFigure;
 import org.ketasim.cli.report.HtmlReport;
 import org.ketasim.cli.report.ReportRow;
@@ -132,6 +133,7 @@ final class CompareCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws IOException, InterruptedException {
         try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
+            ChartWarmUp.start(ChartFormat.PNG);
             ExecutorService drawing = Executors.newFixedThreadPool(workers());
             try {
                 return compare(drawing);

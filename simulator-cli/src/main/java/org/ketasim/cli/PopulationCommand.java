@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ketasim.cli.chart.ChartFormat;
+import org.ketasim.cli.chart.ChartWarmUp;
 import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.scenario.CompiledScenario;
@@ -97,6 +98,7 @@ final class PopulationCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws IOException {
         try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
+            ChartWarmUp.start(format);
             return simulate();
         }
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ketasim.cli.chart.ChartFormat;
+import org.ketasim.cli.chart.ChartWarmUp;
 import org.ketasim.core.io.yaml.ScenarioYamlWriter;
 import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.ModelDrug;
@@ -103,6 +104,7 @@ final class TciCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws Exception {
         try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
+            ChartWarmUp.start(ChartFormat.PNG);
             return schedule();
         }
     }

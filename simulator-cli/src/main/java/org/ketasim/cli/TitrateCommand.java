@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ketasim.cli.chart.ChartFormat;
+import org.ketasim.cli.chart.ChartWarmUp;
 import org.ketasim.core.engine.Engine;
 import org.ketasim.core.io.yaml.ScenarioYamlWriter;
 import org.ketasim.core.model.Route;
@@ -91,6 +93,7 @@ final class TitrateCommand implements Callable<Integer> {
     @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws Exception {
         try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
+            ChartWarmUp.start(ChartFormat.PNG);
             return session();
         }
     }
@@ -288,7 +291,7 @@ final class TitrateCommand implements Callable<Integer> {
         AtomicFiles.writeText(out.resolve("transcript.txt"), w -> w.write(transcript.toString()));
         say("session written to " + file + " (ketasim run reproduces it)");
         CompiledScenario compiled = s.compile();
-        PatientOutputs files = new PatientOutputs(out, org.ketasim.cli.chart.ChartFormat.PNG, true);
+        PatientOutputs files = new PatientOutputs(out, ChartFormat.PNG, true);
         var patient = new PatientSimulator(engine.engine()).simulate(compiled);
         files.write(patient);
         files.writeSummary(List.of(patient));
