@@ -88,9 +88,6 @@ public final class KetasimCommand implements Runnable {
      * @return the configured command line
      */
     private static CommandLine build(PrintWriter out, PrintWriter err, Class<?>... commands) {
-        // charts are encoded in memory, never through a temporary file of ImageIO's: a full disk then fails only
-        // the write of the chart (exit 2, with its path), not also the JVM's shutdown with a stack trace
-        javax.imageio.ImageIO.setUseCache(false);
         CommandLine cl = new CommandLine(new KetasimCommand());
         for (Class<?> command : commands) {
             cl.addSubcommand(command);

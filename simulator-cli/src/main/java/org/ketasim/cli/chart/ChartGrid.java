@@ -111,6 +111,7 @@ public final class ChartGrid {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             paint(g, height);
             g.dispose();
+            Png.inMemory();
             ImageIO.write(image, "png", out);
         } else {
             VectorGraphics2D g = new VectorGraphics2D();

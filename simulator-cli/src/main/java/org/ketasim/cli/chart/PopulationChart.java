@@ -76,6 +76,7 @@ public final class PopulationChart {
      */
     public void write(ChartFormat format, OutputStream out) throws IOException {
         if (format == ChartFormat.PNG) {
+            Png.inMemory();
             BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
         } else {
             VectorGraphics2D g = new VectorGraphics2D();
