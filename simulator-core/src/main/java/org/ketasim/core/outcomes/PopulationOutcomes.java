@@ -81,6 +81,9 @@ public final class PopulationOutcomes {
         double[][] ce = new double[replicates + 1][n * times.count()];
         Tally[] tallies = new Tally[replicates + 1];
         List<SubjectOutcome> perSubject = new ArrayList<>(n);
+        // read once here, not per replicate from each subject's exposure, an object apart from the
+        // next subject's: every replicate's tally then reads the subjects' peaks in one array
+        double[] peaks = exposures.stream().mapToDouble(SubjectExposure::peakAcuteCeNgPerMl).toArray();
         ForkJoinPool pool = new ForkJoinPool(settings.threads());
         try {
             pool.invoke(ForkJoinTask.adapt(() -> IntStream.rangeClosed(0, replicates).parallel()
@@ -89,7 +92,7 @@ public final class PopulationOutcomes {
                     .forEach(chunk -> effectSite(exposures, times, draws, ce, chunk * CHUNK,
                             Math.min(n, (chunk + 1) * CHUNK)))));
             pool.invoke(ForkJoinTask.adapt(() -> IntStream.rangeClosed(0, replicates).parallel().forEach(r ->
-                    tallies[r] = tally(draws[r], ce[r], exposures, settings, r == 0 ? perSubject : null))));
+                    tallies[r] = tally(draws[r], ce[r], peaks, settings, r == 0 ? perSubject : null))));
         } finally {
             pool.shutdown();
         }
@@ -184,7 +187,7 @@ public final class PopulationOutcomes {
         }
     }
 
-    private static Tally tally(Draws d, double[] ceAll, List<SubjectExposure> exposures, OutcomeSettings settings,
+    private static Tally tally(Draws d, double[] ceAll, double[] peaks, OutcomeSettings settings,
                                List<SubjectOutcome> keep) {
         int nt = settings.times().size();
         Tally tally = new Tally(nt);
@@ -211,7 +214,7 @@ public final class PopulationOutcomes {
         double[] placeboCount = new double[RELIEF.length];
         double[] offDrugCount = new double[RELIEF.length];
         double placeboSum = 0;
-        int n = exposures.size();
+        int n = peaks.length;
         for (int i = 0; i < n; i++) {
             System.arraycopy(ceAll, i * nt, ce, 0, nt);
             double baseline = d.baseline[i];
@@ -249,7 +252,7 @@ public final class PopulationOutcomes {
                     }
                 }
             }
-            double psyOnDrug = d.psy.onDrug(exposures.get(i).peakAcuteCeNgPerMl());
+            double psyOnDrug = d.psy.onDrug(peaks[i]);
             if (d.v[i] < psyOnDrug) {
                 tally.share[drug][Measure.PSYCHOMIMETIC.ordinal()][0]++;
             }
