@@ -1,5 +1,7 @@
 package org.ketasim.core.outcomes;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
@@ -96,6 +98,20 @@ public record PsychomimeticModel(Uncertain threshold, Uncertain drugShare, Uncer
 
     private static final GaussIntegrator HERMITE = new GaussIntegratorFactory().hermite(64);
 
+    /**
+     * Calibrations made, by what they were made from. A calibration is a function of these numbers
+     * alone, and replicate r of every population with one seed draws the same ones (the 45 and more
+     * regimens of {@code compare}, a page's repeated populations in {@code serve}), so each is solved
+     * once: about 2 % of {@code compare scenarios/}. Emptied when it holds {@value #CALIBRATIONS_KEPT}.
+     */
+    private static final Map<Calibration, Parameters> CALIBRATED = new ConcurrentHashMap<>();
+    private static final int CALIBRATIONS_KEPT = 10_000;
+
+    /** What a calibration is made from. */
+    private record Calibration(double referenceMedianNgPerMl, double thresholdNgPerMl, double drug, double placebo,
+                               double logSd) {
+    }
+
     /** Checks the reference median. */
     public PsychomimeticModel {
         if (!(referenceMedianNgPerMl > 0) || Double.isInfinite(referenceMedianNgPerMl)) {
@@ -124,6 +140,21 @@ public record PsychomimeticModel(Uncertain threshold, Uncertain drugShare, Uncer
     }
 
     private Parameters calibrated(double thresholdNgPerMl, double drug, double placebo, double logSd) {
+        Calibration key = new Calibration(referenceMedianNgPerMl, thresholdNgPerMl, drug, placebo, logSd);
+        Parameters known = CALIBRATED.get(key);
+        if (known != null) {
+            return known;
+        }
+        Parameters solved = solve(thresholdNgPerMl, drug, placebo, logSd);
+        if (CALIBRATED.size() >= CALIBRATIONS_KEPT) {
+            CALIBRATED.clear();
+        }
+        CALIBRATED.put(key, solved);
+        return solved;
+    }
+
+    /** Solves the calibration: {@code g} from the shares, or {@code C_thr} where no {@code g} in range reaches them. */
+    private Parameters solve(double thresholdNgPerMl, double drug, double placebo, double logSd) {
         double target = Math.min(1 - 1e-9, Math.max(1e-9, (drug - placebo) / (1 - placebo)));
         double mu = Math.log(referenceMedianNgPerMl / thresholdNgPerMl);
         double atMin = referenceShare(GAMMA_MIN, mu, logSd);
