@@ -1,6 +1,7 @@
 package org.ketasim.core.outcomes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ketasim.core.testing.Close.assertClose;
 
@@ -31,6 +32,23 @@ class PsychomimeticModelTest {
         assertEquals(0.18, p.background(), 0);
         assertEquals(PsychomimeticModel.OLOFSEN_EXTERNAL_PERCEPTION_C50_NG_PER_ML, p.thresholdNgPerMl(), 0);
         assertTrue(p.gamma() > 1 && p.gamma() < 2, "g " + p.gamma());
+    }
+
+    /**
+     * A calibration is kept by everything it is made from: the same draws give the same parameters
+     * again, and a model that differs only in its reference cohort's median peak is calibrated on
+     * its own, not given the other's kept result.
+     */
+    @Test
+    void keptCalibrationsBelongToTheirInputsAndModel() {
+        PsychomimeticModel other = new PsychomimeticModel(MODEL.threshold(), MODEL.drugShare(), MODEL.placeboShare(),
+                2 * MODEL.referenceMedianNgPerMl(), MODEL.referenceLogSd());
+        for (long seed = 1; seed <= 20; seed++) {
+            PsychomimeticModel.Parameters first = MODEL.draw(RandomSource.XO_SHI_RO_256_PP.create(seed));
+            assertEquals(first, MODEL.draw(RandomSource.XO_SHI_RO_256_PP.create(seed)), "seed " + seed);
+            PsychomimeticModel.Parameters moved = other.draw(RandomSource.XO_SHI_RO_256_PP.create(seed));
+            assertNotEquals(first, moved, "seed " + seed);
+        }
     }
 
     /**
