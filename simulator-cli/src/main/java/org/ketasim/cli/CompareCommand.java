@@ -18,10 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.ketasim.cli.chart.BenefitHarmChart;
 import org.ketasim.cli.chart.ChartFormat;
+import org.ketasim.cli.chart.ChartWarmUp;
 import org.ketasim.cli.chart.Curve;
 import org.ketasim.cli.chart.OverlayChart;
 import org.ketasim.cli.chart.RegimenPanels;
-import org.ketasim.cli.chart.ChartWarmUp;
 import org.ketasim.cli.report.BenefitHarmFigure;
 import org.ketasim.cli.report.HtmlReport;
 import org.ketasim.cli.report.ReportRow;
@@ -241,8 +241,7 @@ final class CompareCommand implements Callable<Integer> {
             curves.put(result.row(), curve(s, result, modelIds.size() > 1));
             String family = result.row().family();
             if (lastOfFamily.get(family) == j) {
-                List<ReportRow> ofFamily = rows.stream().filter(r -> r.row().family().equals(family)).toList();
-                familyCharts.put(family, familyChart(family, ReportRow.numbered(ofFamily), curves, drawing));
+                familyCharts.put(family, familyChart(family, rows, curves, drawing));
             }
         }
         List<ReportRow> numbered = ReportRow.numbered(rows);
@@ -255,7 +254,8 @@ final class CompareCommand implements Callable<Integer> {
         chart.ifPresent(c -> drawn.add(new DrawnChart(benefitHarmName, "Benefit against harm per regimen, "
                 + "numbered as in the table", drawing.submit(() -> png(c::write)))));
         numbered.stream().map(r -> r.row().family()).distinct().forEach(family -> {
-            FamilyChart f = familyCharts.get(family);
+            // a family whose last regimen failed is drawn now, from the regimens that did not
+            FamilyChart f = familyCharts.computeIfAbsent(family, k -> familyChart(k, rows, curves, drawing));
             drawn.add(new DrawnChart(names.of(family), f.caption(), f.png()));
         });
         chosenSetChart(numbered, curves, selectedName, drawing).ifPresent(drawn::add);
@@ -339,13 +339,15 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /**
-     * @param rows   the family's rows, in table order
+     * @param rows   the rows so far, in the order they were simulated
      * @param curves every row's typical curve
-     * @return the family's small-multiples chart, one panel per regimen, started on {@code drawing}
+     * @return the family's small-multiples chart, one panel per regimen in table order, started on
+     *         {@code drawing}
      */
     private static FamilyChart familyChart(String family, List<ReportRow> rows, Map<ComparisonRow, Curve> curves,
                                            ExecutorService drawing) {
-        Map<String, List<Curve>> byId = byId(rows, curves);
+        List<ReportRow> ofFamily = rows.stream().filter(r -> r.row().family().equals(family)).toList();
+        Map<String, List<Curve>> byId = byId(ReportRow.numbered(ofFamily), curves);
         String label = family.replace('-', ' ');
         String title = Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": plasma concentration of "
                 + "each regimen's typical patient";
