@@ -214,8 +214,7 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         Map<String, FamilyChart> familyCharts = new HashMap<>();
-        int workers = workers();
-        List<Future<Comparison.Result>> results = simulate(jobs, windows, population, workers);
+        List<Future<Comparison.Result>> results = simulate(jobs, windows, population, workers());
         for (int j = 0; j < jobs.size(); j++) {
             Job job = jobs.get(j);
             if (job.scenario() == null) {
@@ -489,9 +488,8 @@ final class CompareCommand implements Callable<Integer> {
             return Optional.empty();
         }
         OptionValues.checkPopulation(subjects, seed, replicates, threads);
-        int workers = threads == null ? PopulationSettings.defaultThreads() : threads;
         return Optional.of(PopulationSettings.of(subjects, seed).withOutcomeReplicates(replicates)
-                .withThreads(workers));
+                .withThreads(workers()));
     }
 
     private Optional<Double> referenceWeight() {

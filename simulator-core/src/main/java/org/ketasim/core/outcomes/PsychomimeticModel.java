@@ -100,8 +100,8 @@ public record PsychomimeticModel(Uncertain threshold, Uncertain drugShare, Uncer
 
     /**
      * Calibrations made, by what they were made from. A calibration is a function of these numbers
-     * alone, and replicate r of every population with one seed draws the same ones (the 45 and more
-     * regimens of {@code compare}, a page's repeated populations in {@code serve}), so each is solved
+     * alone, and replicate r of every population with one seed draws the same ones (every regimen of
+     * {@code compare}, a page's repeated populations in {@code serve}), so each is solved
      * once: about 2 % of {@code compare scenarios/}. Emptied when it holds {@value #CALIBRATIONS_KEPT}.
      */
     private static final Map<Calibration, Parameters> CALIBRATED = new ConcurrentHashMap<>();
