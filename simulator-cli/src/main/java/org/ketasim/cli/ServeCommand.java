@@ -68,6 +68,12 @@ final class ServeCommand implements Callable<Integer> {
             }
             throw e;
         }
+        PrintWriter err = spec.commandLine().getErr();
+        server.warmUp().exceptionally(e -> {
+            err.println("ketasim serve: the warm-up failed (a defect: please report it): " + e);
+            err.flush();
+            return null;
+        });
         out.println("ketasim serve: " + server.url() + "  (catalogue: " + server.catalogueSize() + " scenarios"
                 + (catalogue == null ? ", none found" : " from " + catalogue) + "; Ctrl-C stops it)");
         for (String problem : server.catalogueProblems()) {

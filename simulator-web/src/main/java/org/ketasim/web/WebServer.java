@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.ketasim.core.Ketasim;
@@ -121,6 +122,41 @@ public final class WebServer implements AutoCloseable {
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         return new WebServer(bind, port, catalogue == null ? Catalogue.empty() : Catalogue.read(catalogue));
     }
+
+    /**
+     * Starts warming the server up in the background: a daemon thread designs a new regimen and
+     * simulates its population panel with outcomes, twice, and drops the answers. The first
+     * population a JVM simulates runs on code the JIT has not compiled yet; warmed, the first
+     * user's population takes about half as long (docs/benchmarks.md, serve). The thread does not
+     * hold the server's one-heavy-computation lock, so a request that comes meanwhile is not queued
+     * behind it, only shares the cores.
+     *
+     * @return completed with the number of subjects simulated when the warm-up has ended,
+     *         exceptionally if it failed (a defect: the same simulation would fail for a user)
+     */
+    public CompletableFuture<Integer> warmUp() {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                Design d = new Design("", null, null, null, null, null, null);
+                int subjects = 0;
+                for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                    design(d);
+                    subjects += (Integer) PopulationPanel.of(designs.scenario(d), WebLimits.DEFAULT_SUBJECTS, true)
+                            .get("subjects");
+                }
+                done.complete(subjects);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        }, "ketasim-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+        return done;
+    }
+
+    /** Populations of the warm-up: two, so that the code the first one ran is compiled for the second. */
+    private static final int WARM_UP_ROUNDS = 2;
 
     /** @return the port listened on */
     public int port() {

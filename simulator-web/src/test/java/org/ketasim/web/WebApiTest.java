@@ -12,6 +12,8 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,16 @@ class WebApiTest {
     private static final String EDITED = "{\"base\":\"\",\"regimen\":{\"start\":\"8 mg/h\",\"increment\":\"3 mg/h\","
             + "\"every\":\"6 h\",\"max\":\"30 mg/h\",\"duration\":\"3 d\",\"route\":\"iv\"},\"weightKg\":82,"
             + "\"baselineNrs\":8,\"drug\":\"esketamine\",\"model\":\"fanta-otto\",\"duration\":\"5 d\"}";
+
+    @Test
+    void theWarmUpEndsWellAndTheServerAnswersMeanwhile() throws Exception {
+        CompletableFuture<Integer> warm = server.warmUp();
+        Http.Answer a = http.post("/api/population?subjects=50&outcomes=false",
+                "{\"base\":\"catalogue:dutch-survey/nl-inpatient-median\"}");
+        assertEquals(200, a.status(), a.body());
+        assertEquals(50, json(a).get("subjects").asInt());
+        assertEquals(2 * WebLimits.DEFAULT_SUBJECTS, warm.get(5, TimeUnit.MINUTES));
+    }
 
     @Test
     void theYamlOfADesignReproducesItsNumbersExactly() throws IOException {
