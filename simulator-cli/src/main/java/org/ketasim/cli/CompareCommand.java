@@ -177,8 +177,7 @@ final class CompareCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         ScenarioBatch batch = loaded.get();
-        if (batch.scenarios().isEmpty()) {
-            err.println("no valid scenario file; nothing written");
+        if (batch.noneLoaded(err)) {
             return ExitCodes.BAD_INPUT;
         }
         checkSet(batch);

@@ -124,6 +124,9 @@ final class PopulationCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
+        if (loaded.get().noneLoaded(err)) {
+            return ExitCodes.BAD_INPUT;
+        }
         List<String> failed = new ArrayList<>(loaded.get().failureMessages());
         PopulationOutputs outputs = new PopulationOutputs(engine.engine(), format);
         for (CompiledScenario s : loaded.get().scenarios()) {

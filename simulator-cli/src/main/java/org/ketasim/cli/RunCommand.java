@@ -78,11 +78,10 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         ScenarioBatch batch = loaded.get();
-        List<String> failed = new ArrayList<>(batch.failureMessages());
-        if (batch.scenarios().isEmpty()) {
-            err.println(failed.size() + " of " + failed.size() + " scenario file(s) invalid; nothing written");
+        if (batch.noneLoaded(err)) {
             return ExitCodes.BAD_INPUT;
         }
+        List<String> failed = new ArrayList<>(batch.failureMessages());
         PatientSimulator simulator = new PatientSimulator(engine.engine());
         List<PatientResult> outcomes = new ArrayList<>();
         for (CompiledScenario scenario : batch.scenarios()) {

@@ -65,6 +65,24 @@ final class ScenarioBatch {
         return new ScenarioBatch(loaded, failures);
     }
 
+    /**
+     * For the commands that write what loaded and list what did not: when nothing loaded, says on
+     * {@code err} that nothing is written (the command then writes nothing, not even its list of
+     * failures, and exits 2).
+     *
+     * @param err where it is said
+     * @return whether no file loaded
+     */
+    boolean noneLoaded(PrintWriter err) {
+        if (!scenarios.isEmpty()) {
+            return false;
+        }
+        err.println(failures.isEmpty() ? "no scenario file to simulate; nothing written"
+                : failures.size() + " of " + failures.size() + " scenario file(s) invalid; nothing written");
+        err.flush();
+        return true;
+    }
+
     /** @return the scenarios that loaded, in file order */
     List<CompiledScenario> scenarios() {
         return scenarios;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,20 +36,29 @@ class HostileInputTest {
         }
     }
 
+    /** Every command that reads scenario files and writes a folder. */
+    private static final List<List<String>> COMMANDS = List.of(List.of("run"), List.of("population", "-n", "20"),
+            List.of("compare"));
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void eachHostileFileIsRefusedQuicklyAndCleanly(Path file) throws IOException {
         Path out = tmp.resolve("out");
-        Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> Cli.run("run", file.toString(), "--out", out.toString()));
-        assertEquals(2, r.exitCode(), r.out() + r.err());
-        assertTrue(r.err().contains(file.getFileName().toString()), r.err());
-        assertFalse(r.err().contains("Exception") || r.err().contains("\tat ") || r.err().contains("Error:"), r.err());
-        assertFalse(Files.exists(out), "nothing written");
-        try (Stream<Path> all = Files.walk(tmp)) {
-            assertEquals(List.of(tmp), all.toList(), "nothing anywhere under the temporary folder");
+        for (List<String> command : COMMANDS) {
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of(file.toString(), "--out", out.toString()));
+            Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Cli.run(args.toArray(String[]::new)));
+            assertEquals(2, r.exitCode(), command + ": " + r.out() + r.err());
+            assertTrue(r.err().contains(file.getFileName().toString()), command + ": " + r.err());
+            assertFalse(r.err().contains("Exception") || r.err().contains("\tat ") || r.err().contains("Error:"),
+                    command + ": " + r.err());
+            assertTrue(r.err().contains("nothing written"), command + ": " + r.err());
+            assertFalse(Files.exists(out), command + ": nothing written");
+            try (Stream<Path> all = Files.walk(tmp)) {
+                assertEquals(List.of(tmp), all.toList(), command + ": nothing anywhere under the temporary folder");
+            }
+            assertFalse(Files.exists(Path.of("/tmp/ketasim-escaped")), "no file outside the output folder");
         }
-        assertFalse(Files.exists(Path.of("/tmp/ketasim-escaped")), "no file outside the output folder");
     }
 
     @Test
