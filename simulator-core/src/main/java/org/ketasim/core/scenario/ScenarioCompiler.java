@@ -1,11 +1,13 @@
 package org.ketasim.core.scenario;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -182,6 +184,7 @@ public final class ScenarioCompiler {
             }
             list.add(Omega.variance(name, variance));
         });
+        Set<String> pairs = new HashSet<>();
         v.correlation().forEach((pair, rho) -> {
             String key = "model.variability.correlation." + pair;
             String[] names = pair.split("-", 2);
@@ -190,6 +193,10 @@ public final class ScenarioCompiler {
                 throw new ScenarioException(at.apply(key), "a correlation is keyed 'A-B' with A and B two different parameters that have a "
                         + "variance under omega (" + String.join(", ", v.omega().keySet()) + "), got '" + pair
                         + "'");
+            }
+            if (!pairs.add(names[0].compareTo(names[1]) < 0 ? names[0] + "-" + names[1] : names[1] + "-" + names[0])) {
+                throw new ScenarioException(at.apply(key), "the correlation of " + names[0] + " and " + names[1]
+                        + " is given twice (as " + names[1] + "-" + names[0] + " and " + pair + "); give it once");
             }
             if (!(rho > -1 && rho < 1)) {
                 throw new ScenarioException(at.apply(key), "a correlation must be between -1 and 1 (exclusive), got " + rho);

@@ -171,7 +171,9 @@ class PopulationTest {
         "{omega: {CL: -0.1}}|test.yaml:5: model.variability.omega.CL: a variance must be >= 0",
         "{omega: {CL: 0.1, V1: 0.1}, correlation: {CL-V1: 1.2}}|model.variability.correlation.CL-V1: a correlation "
                 + "must be between -1 and 1",
-        "{omega: {CL: 0.1, V1: 0.1}, correlation: {CL-Q2: 0.5}}|correlation.CL-Q2: a correlation is keyed 'A-B'"})
+        "{omega: {CL: 0.1, V1: 0.1}, correlation: {CL-Q2: 0.5}}|correlation.CL-Q2: a correlation is keyed 'A-B'",
+        "{omega: {CL: 0.1, V1: 0.1}, correlation: {CL-V1: 0.3, V1-CL: 0.2}}|test.yaml:5: "
+                + "model.variability.correlation.V1-CL: the correlation of V1 and CL is given twice (as CL-V1 and V1-CL)"})
     void badInlineVariabilityIsRefusedWithItsLineAndKey(String variability, String message) {
         var e = assertThrows(ScenarioException.class, () -> Scenarios.compile(withVariability(ONE_COMPARTMENT,
                 variability)));
