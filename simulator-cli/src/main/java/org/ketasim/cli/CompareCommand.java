@@ -157,12 +157,7 @@ final class CompareCommand implements Callable<Integer> {
     private int compare(ExecutorService drawing) throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         Optional<Double> referenceKg = referenceWeight();
-        WindowChoice windows;
-        try {
-            windows = windowOptions.windows();
-        } catch (IllegalArgumentException e) {
-            throw OptionValues.problem("--window", e.getMessage());
-        }
+        WindowChoice windows = windowOptions.windows();
         List<Optional<String>> modelIds = modelIds();
         Optional<PopulationSettings> population = population();
         List<Path> leftOut = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.ketasim.cli;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.problems.InputException;
 import org.ketasim.core.problems.Location;
@@ -62,6 +63,24 @@ final class OptionValues {
         }
         if (threads != null && (threads < 1 || threads > PopulationSettings.MAX_THREADS)) {
             throw problem("--threads", "must be 1 to " + PopulationSettings.MAX_THREADS + ", got " + threads);
+        }
+    }
+
+    /**
+     * Reads or checks an option's value with code that reports a bad value as an
+     * {@link IllegalArgumentException}, so that the message names the option.
+     *
+     * @param option the option's name, e.g. {@code --percentiles}
+     * @param value  what reads or checks it
+     * @param <T>    what it gives
+     * @return what it gives
+     * @throws InputException naming the option, with the check's message
+     */
+    static <T> T named(String option, Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (IllegalArgumentException e) {
+            throw problem(option, e.getMessage());
         }
     }
 

@@ -108,18 +108,16 @@ final class PopulationCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OptionValues.checkPopulation(subjects, seed, replicates, threads);
-        WindowChoice windows;
         int workers = threads == null ? PopulationSettings.defaultThreads() : threads;
-        double[] observationTimesH;
-        try {
-            observationTimesH = observationTimes();
-            windows = windowOptions.windows();
-            PopulationOutputs.settings(Optional.empty(), subjects, seed, weightSdKg, percentiles, windows, workers,
-                    observationTimesH, replicates);
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
+        double[] observationTimesH = observationTimes();
+        WindowChoice windows = windowOptions.windows();
+        // each of these options checked alone, by the settings' own ranges, so that a bad one is named
+        OptionValues.named("--percentiles", () -> PopulationOutputs.settings(Optional.empty(), subjects, seed, null,
+                percentiles, windows, workers, null, replicates));
+        OptionValues.named("--weight-sd", () -> PopulationOutputs.settings(Optional.empty(), subjects, seed,
+                weightSdKg, null, windows, workers, null, replicates));
+        OptionValues.named("--observations", () -> PopulationOutputs.settings(Optional.empty(), subjects, seed, null,
+                null, windows, workers, observationTimesH, replicates));
         Optional<ScenarioBatch> loaded = inputs.load(err);
         if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;
@@ -143,7 +141,10 @@ final class PopulationCommand implements Callable<Integer> {
         return failed.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 
-    /** @return the --observations times (h), or null when not given */
+    /**
+     * @return the --observations times (h), or null when not given
+     * @throws org.ketasim.core.problems.InputException naming the option, for a value that is not a time
+     */
     private double[] observationTimes() {
         if (observations == null) {
             return null;
@@ -154,7 +155,7 @@ final class PopulationCommand implements Callable<Integer> {
             try {
                 times[i] = Quantities.parse(parts[i].trim(), Dimension.TIME).internalValue();
             } catch (UnitException e) {
-                throw new IllegalArgumentException("--observations: " + e.getMessage());
+                throw OptionValues.problem("--observations", e.problem());
             }
         }
         return times;

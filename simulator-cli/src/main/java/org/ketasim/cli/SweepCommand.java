@@ -97,11 +97,7 @@ final class SweepCommand implements Callable<Integer> {
         if (maxRows < 2 || maxPoints < 1) {
             throw OptionValues.problem(maxRows < 2 ? "--max-rows" : "--max-points", "must be positive");
         }
-        try {
-            windows = windowOptions.windows();
-        } catch (IllegalArgumentException e) {
-            throw OptionValues.problem("--window", e.getMessage());
-        }
+        windows = windowOptions.windows();
         ScenarioCompiler compiler = new ScenarioCompiler().withMaxRows(maxRows);
         sweep = new SweepYaml(compiler, maxPoints).read(file);
         if (resume && forceOption.force()) {

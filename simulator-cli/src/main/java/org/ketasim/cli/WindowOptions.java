@@ -20,10 +20,10 @@ final class WindowOptions {
 
     /**
      * @return the windows given, or the published ones when none are
-     * @throws IllegalArgumentException if one is not of the form {@code name=low-high[@analyte]}, or two
-     *                                  have one name
+     * @throws org.ketasim.core.problems.InputException naming {@code --window} if one is not of the
+     *                                                 form {@code name=low-high[@analyte]}, or two have one name
      */
     WindowChoice windows() {
-        return specs == null ? WindowChoice.PUBLISHED : new WindowChoice(specs);
+        return OptionValues.named("--window", () -> specs == null ? WindowChoice.PUBLISHED : new WindowChoice(specs));
     }
 }

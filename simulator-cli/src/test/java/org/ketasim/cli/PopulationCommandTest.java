@@ -75,8 +75,14 @@ class PopulationCommandTest {
         Path file = scenario(SCENARIO);
         String out = tmp.resolve("bad").toString();
         assertEquals(2, Cli.run("population", file.toString(), "--n", "0", "--out", out).exitCode());
-        assertEquals(2, Cli.run("population", file.toString(), "--percentiles", "50,25", "--out", out).exitCode());
-        assertEquals(2, Cli.run("population", file.toString(), "--weight-sd", "-1", "--out", out).exitCode());
+        for (String[] bad : new String[][] {{"--percentiles", "50,25", "got [50.0, 25.0]"},
+            {"--weight-sd", "-1", "got -1.0"}, {"--window", "x=5-2", "got 5.0-2.0"},
+            {"--observations", "2 h, 1 h", "got [2.0, 1.0]"}}) {
+            Cli.Result r = Cli.run("population", file.toString(), bad[0], bad[1], "--out", out);
+            assertEquals(2, r.exitCode(), bad[0] + " " + bad[1]);
+            assertTrue(r.err().startsWith("error: " + bad[0] + ": ") && r.err().contains(bad[2]),
+                    "names the option and its value: " + r.err());
+        }
         assertEquals(2, Cli.run("population", file.toString(), "--threads", "0", "--out", out).exitCode());
         for (String[] bad : new String[][] {{"--threads", "100000"}, {"--seed", "-1"}, {"--replicates", "-3"},
             {"--n", "0"}}) {
