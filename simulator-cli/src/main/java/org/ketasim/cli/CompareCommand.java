@@ -490,12 +490,7 @@ final class CompareCommand implements Callable<Integer> {
         if (weight == null) {
             return Optional.empty();
         }
-        double kg = OptionValues.quantity("--weight", weight, "kg", Dimension.BODY_WEIGHT).internalValue();
-        if (!(kg >= ScenarioCompiler.MIN_WEIGHT_KG && kg <= ScenarioCompiler.MAX_WEIGHT_KG)) {
-            throw OptionValues.problem("--weight", "'" + String.join(" ", weight) + "' is not a human body weight ("
-                    + ScenarioCompiler.MIN_WEIGHT_KG + " to " + ScenarioCompiler.MAX_WEIGHT_KG + " kg)");
-        }
-        return Optional.of(kg);
+        return Optional.of(OptionValues.bodyWeightKg("--weight", weight));
     }
 
     private List<Optional<String>> modelIds() {

@@ -23,6 +23,8 @@ import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelLibrary;
+import org.ketasim.core.nonmem.Compartments;
+import org.ketasim.core.nonmem.MappedParameter;
 import org.ketasim.core.nonmem.NonmemDataSet;
 import org.ketasim.core.nonmem.NonmemRecord;
 import org.ketasim.core.nonmem.NonmemSimulator;
@@ -122,22 +124,28 @@ final class NonmemCommand implements Callable<Integer> {
             typical = ScenarioCompiler.typicalModel(read.model(), key -> new Location(file.toString(), 0, key));
             defaultWeight = read.weightKg().orElse(DEFAULT_WEIGHT_KG);
         } else {
-            throw new IllegalArgumentException("--model " + model + ": neither a built-in model ("
+            throw OptionValues.problem("--model", "'" + model + "' is neither a built-in model ("
                     + ModelLibrary.ids() + ") nor a file");
         }
         if (weight != null) {
             if (!(weight > 0) || weight.isInfinite()) {
-                throw new IllegalArgumentException("--weight " + weight + ": must be a positive number of kg");
+                throw OptionValues.problem("--weight", "must be a positive number of kg, got " + weight);
             }
             defaultWeight = weight;
         }
+        map.keySet().forEach(name -> OptionValues.named("--map", () -> MappedParameter.parse(name)));
         NonmemDataSet set;
         try (Reader in = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
             set = NonmemDataSet.read(data.toString(), in, map);
         } catch (IOException e) {
             throw new IllegalArgumentException(data + ": cannot read the file: " + e.getMessage());
         }
-        RecordModels models = new RecordModels(typical, defaultWeight, cmt, map, data.toString());
+        double weightKg = defaultWeight;
+        // the compartment numbers checked alone first, so that a problem with them names --cmt, and any
+        // other problem of the record models is one of --map
+        OptionValues.named("--cmt", () -> new Compartments(typical.forWeight(weightKg), cmt));
+        RecordModels models = OptionValues.named("--map", () -> new RecordModels(typical, weightKg, cmt, map,
+                data.toString()));
         LinearSystem structure = models.typical().system();
         List<Integer> passed = passedThrough(set);
         List<String> header = header(set, passed, structure);

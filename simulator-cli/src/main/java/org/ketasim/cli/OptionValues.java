@@ -9,6 +9,7 @@ import org.ketasim.core.units.Dimension;
 import org.ketasim.core.units.Quantities;
 import org.ketasim.core.units.Quantity;
 import org.ketasim.core.units.UnitException;
+import org.ketasim.core.scenario.ScenarioCompiler;
 
 /**
  * Reads the values of command-line options that are quantities ({@code --weight 70 kg},
@@ -64,6 +65,21 @@ final class OptionValues {
         if (threads != null && (threads < 1 || threads > PopulationSettings.MAX_THREADS)) {
             throw problem("--threads", "must be 1 to " + PopulationSettings.MAX_THREADS + ", got " + threads);
         }
+    }
+
+    /**
+     * @param option the option's name, e.g. {@code --weight}
+     * @param words  the value as given; a bare number is in kg
+     * @return the body weight (kg), within the range a scenario's patient may have
+     * @throws InputException naming the option, if it is not a human body weight
+     */
+    static double bodyWeightKg(String option, List<String> words) {
+        double kg = quantity(option, words, "kg", Dimension.BODY_WEIGHT).internalValue();
+        if (!(kg >= ScenarioCompiler.MIN_WEIGHT_KG && kg <= ScenarioCompiler.MAX_WEIGHT_KG)) {
+            throw problem(option, "'" + String.join(" ", words) + "' is not a human body weight ("
+                    + ScenarioCompiler.MIN_WEIGHT_KG + " to " + ScenarioCompiler.MAX_WEIGHT_KG + " kg)");
+        }
+        return kg;
     }
 
     /**

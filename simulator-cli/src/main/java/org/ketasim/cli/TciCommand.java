@@ -121,13 +121,25 @@ final class TciCommand implements Callable<Integer> {
         };
         Quantity runTime = OptionValues.quantity("--duration", duration, null, Dimension.TIME);
         double hours = runTime.internalValue();
-        double kg = OptionValues.quantity("--weight", weight, "kg", Dimension.BODY_WEIGHT).internalValue();
+        if (!(hours > 0) || Double.isInfinite(hours)) {
+            throw OptionValues.problem("--duration", "the pump must run for a time above 0, got '"
+                    + String.join(" ", duration) + "'");
+        }
+        double kg = OptionValues.bodyWeightKg("--weight", weight);
         Quantity updates = OptionValues.quantity("--update", update, null, Dimension.TIME);
+        if (!(updates.internalValue() > 0) || updates.internalValue() > hours) {
+            throw OptionValues.problem("--update", "the time between updates must be above 0 and at most the pump's "
+                    + "run (--duration " + String.join(" ", duration) + "), got '" + String.join(" ", update) + "'");
+        }
         Quantity step = OptionValues.quantity("--resolution", resolution, null, Dimension.RATE);
+        double highest = OptionValues.quantity("--max-rate", maxRate, null, Dimension.RATE).internalValue();
+        if (!(highest > 0) || Double.isInfinite(highest)) {
+            throw OptionValues.problem("--max-rate", "the pump's highest rate must be above 0, got '"
+                    + String.join(" ", maxRate) + "'");
+        }
         TciSettings settings;
         try {
-            settings = TciSettings.of(where, OptionValues.quantity("--max-rate", maxRate, null, Dimension.RATE)
-                    .internalValue()).withUpdateInterval(updates.internalValue());
+            settings = TciSettings.of(where, highest).withUpdateInterval(updates.internalValue());
         } catch (IllegalArgumentException e) {
             throw OptionValues.problem("--update", e.getMessage());
         }
@@ -154,10 +166,11 @@ final class TciCommand implements Callable<Integer> {
             throw OptionValues.problem("--target", e.getMessage());
         }
         Scenario scenario = scenario(builtIn, kg, settings, runTime, updates, step, schedule);
+        // compiled before anything is written, so that a scenario it refuses leaves no file
+        CompiledScenario compiled = scenario.compile();
         Path file = out.resolve("tci.yaml");
         String yaml = header(settings, updates, step) + new ScenarioYamlWriter().write(scenario);
         AtomicFiles.writeText(file, w -> w.write(yaml));
-        CompiledScenario compiled = scenario.compile();
         warnings.addAll(compiled.warnings());
         warnings.forEach(w -> err.println("warning: " + w));
         AtomicFiles.writeLinesIfAny(out.resolve("warnings.txt"), warnings.stream().map(Warning::toString).toList());
@@ -183,9 +196,10 @@ final class TciCommand implements Callable<Integer> {
                 throw OptionValues.problem("--target", "'" + part.trim() + "' is not 'CONCENTRATION at TIME', "
                         + "e.g. '100 ng/mL at 0 h'");
             }
-            out.add(new TciTarget(OptionValues.quantity("--target", List.of(m.group(2)), null, Dimension.TIME)
-                    .internalValue(), OptionValues.quantity("--target", List.of(m.group(1)), null,
-                    Dimension.CONCENTRATION).internalValue()));
+            double timeH = OptionValues.quantity("--target", List.of(m.group(2)), null, Dimension.TIME).internalValue();
+            double ngPerMl = OptionValues.quantity("--target", List.of(m.group(1)), null, Dimension.CONCENTRATION)
+                    .internalValue();
+            out.add(OptionValues.named("--target", () -> new TciTarget(timeH, ngPerMl)));
         }
         return out;
     }

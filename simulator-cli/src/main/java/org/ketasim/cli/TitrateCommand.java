@@ -104,7 +104,7 @@ final class TitrateCommand implements Callable<Integer> {
         stdout = spec.commandLine().getOut();
         patientModel = ModelLibrary.find(model).orElseThrow(() -> OptionValues.problem("--model", "unknown model '"
                 + model + "'; built-in models: " + ModelLibrary.ids()));
-        weightKg = OptionValues.quantity("--weight", weight, "kg", Dimension.BODY_WEIGHT).internalValue();
+        weightKg = OptionValues.bodyWeightKg("--weight", weight);
         if (!(baselineNrs >= 0 && baselineNrs <= 10)) {
             throw OptionValues.problem("--baseline-nrs", "an NRS pain score is from 0 to 10, got " + baselineNrs);
         }

@@ -58,7 +58,7 @@ class NonmemCommandTest {
         assertFalse(Files.exists(tmp.resolve("o/predictions.csv")));
         r = Cli.run("nonmem", data.toString(), "--model", "no-such-model", "--out", tmp.resolve("o").toString());
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("--model no-such-model: neither a built-in model"), r.err());
+        assertTrue(r.err().contains("--model: 'no-such-model' is neither a built-in model"), r.err());
         r = Cli.run("nonmem", tmp.resolve("none.csv").toString(), "--model", "fanta-otto", "--out",
                 tmp.resolve("o").toString());
         assertEquals(2, r.exitCode());
@@ -144,12 +144,15 @@ class NonmemCommandTest {
 
     static Stream<Arguments> mistakes() {
         return Stream.of(
-                Arguments.of("compartment number 0", List.of("--cmt", "central=0"), "compartment number 0 for 'central' "
-                        + "must be from 1 to 99"),
-                Arguments.of("weight", List.of("--weight", "-1"), "--weight -1.0: must be a positive number of kg"),
-                Arguments.of("parameter the model lacks", List.of("--map", "Q2=CMT"), "cannot map Q2: model "
+                Arguments.of("compartment number 0", List.of("--cmt", "central=0"), "error: --cmt: compartment number 0 "
+                        + "for 'central' must be from 1 to 99"),
+                Arguments.of("weight", List.of("--weight", "-1"), "error: --weight: must be a positive number of kg, "
+                        + "got -1.0"),
+                Arguments.of("parameter the model lacks", List.of("--map", "Q2=CMT"), "error: --map: cannot map Q2: model "
                         + "nmtests-1001 has one compartment"),
-                Arguments.of("unknown parameter", List.of("--map", "XY=CMT"), "cannot map 'XY'"),
+                Arguments.of("unknown parameter", List.of("--map", "XY=CMT"), "error: --map: cannot map 'XY'"),
+                Arguments.of("unknown model", List.of("--model", "nope"), "error: --model: 'nope' is neither a built-in "
+                        + "model"),
                 Arguments.of("--out is a file", List.of("--out", "FILE"), "--out FILE exists and is not a directory"),
                 Arguments.of("--out inside a file", List.of("--out", "FILE/sub"), "cannot write FILE/sub: a part of the path "
                         + "is not a folder"));

@@ -1,14 +1,18 @@
 package org.ketasim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TciCommandTest {
 
@@ -104,5 +108,29 @@ class TciCommandTest {
                 "--duration", "1 h", "--out", tmp.toString()).exitCode());
         assertEquals(2, Cli.run("tci", "--model", "fanta-otto", "--target", "100 ng/mL at 0 h", "--resolution",
                 "-1 mg/h", "--duration", "1 h", "--out", tmp.toString()).exitCode());
+    }
+
+    /** Each value out of range is refused naming its own option and value, with exit 2 and no file. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--target|-5 ng/mL at 0 h|--target: a TCI target needs a time >= 0 and a concentration >= 0, got -5.0",
+        "--duration|-2 h|--duration: the pump must run for a time above 0, got '-2 h'",
+        "--max-rate|0 mg/h|--max-rate: the pump's highest rate must be above 0, got '0 mg/h'",
+        "--update|0 s|--update: the time between updates must be above 0",
+        "--update|5 h|--update: the time between updates must be above 0 and at most the pump's run (--duration 2 h)",
+        "--weight|2000|--weight: '2000' is not a human body weight"})
+    void eachValueOutOfRangeNamesItsOption(String option, String value, String message) {
+        List<String> args = new ArrayList<>(List.of("tci", "--model", "fanta-otto", "--target", "100 ng/mL at 0 h",
+                "--duration", "2 h", "--out", tmp.resolve("out").toString()));
+        int at = args.indexOf(option);
+        if (at >= 0) {
+            args.set(at + 1, value);
+        } else {
+            args.addAll(List.of(option, value));
+        }
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("error: " + message), r.err());
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing written");
     }
 }
