@@ -17,7 +17,6 @@ import org.ketasim.core.outcomes.OutcomeTime;
 import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.problems.InputException;
-import org.ketasim.core.problems.Location;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.Scenario;
 
@@ -57,8 +56,7 @@ final class CompareView {
      */
     static Map<String, Object> of(Request request, Designs designs) {
         if (request.items() == null || request.items().isEmpty() || request.items().size() > WebLimits.MAX_COMPARED) {
-            throw new InputException(new Location("request", 0, "items"), "compare 1 to " + WebLimits.MAX_COMPARED
-                    + " regimens");
+            throw Json.problem("items", "compare 1 to " + WebLimits.MAX_COMPARED + " regimens");
         }
         Comparison comparison = new Comparison(Engine.MODAL, WindowChoice.PUBLISHED, Optional.of(PopulationSettings
                 .of(Comparison.DEFAULT_SUBJECTS, Comparison.DEFAULT_SEED)

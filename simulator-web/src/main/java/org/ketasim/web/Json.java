@@ -35,16 +35,30 @@ final class Json {
      * @param <T>  that type
      * @return the body read
      * @throws InputException (source {@code request}) naming the line and column, without the
-     *                        server's class names, if the body is not JSON of that shape
+     *                        server's class names, if the body is not JSON of that shape (a
+     *                        JSON {@code null} is not)
      */
     static <T> T read(String body, Class<T> type) {
         try {
-            return MAPPER.readValue(body, type);
+            T value = MAPPER.readValue(body, type);
+            if (value == null) {
+                throw problem("", "the request is not the JSON this endpoint takes: it is null");
+            }
+            return value;
         } catch (JsonProcessingException e) {
             String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            throw new InputException(new Location("request", 0, ""), "the request is not the JSON this endpoint takes"
+            throw problem("", "the request is not the JSON this endpoint takes"
                     + at);
         }
+    }
+
+    /**
+     * @param key     the request's part that is wrong (a field or query parameter), or empty for the whole
+     * @param problem what is wrong, naming the value
+     * @return the bad-request problem (source {@code request}), answered 400 with its message
+     */
+    static InputException problem(String key, String problem) {
+        return new InputException(new Location("request", 0, key), problem);
     }
 }

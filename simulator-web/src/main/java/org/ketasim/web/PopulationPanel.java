@@ -13,7 +13,6 @@ import org.ketasim.core.outcomes.OutcomeRow;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.problems.InputException;
-import org.ketasim.core.problems.Location;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.Scenario;
 import org.ketasim.core.scenario.SimulationSpec;
@@ -53,11 +52,11 @@ final class PopulationPanel {
         CompiledScenario c = s.compile();
         long rows = c.plan().grid().size();
         if (subjects < 1 || subjects > WebLimits.MAX_SUBJECTS) {
-            throw new InputException(new Location("request", 0, "subjects"), "the number of subjects must be 1 to "
+            throw Json.problem("subjects", "the number of subjects must be 1 to "
                     + WebLimits.MAX_SUBJECTS + ", got " + subjects);
         }
         if (subjects * rows > WebLimits.MAX_SUBJECT_ROWS) {
-            throw new InputException(new Location("request", 0, "subjects"), subjects + " subjects of " + rows
+            throw Json.problem("subjects", subjects + " subjects of " + rows
                     + " output rows are more than the server simulates at once (" + WebLimits.MAX_SUBJECT_ROWS
                     + " subject-rows); use fewer subjects or 'ketasim population'");
         }

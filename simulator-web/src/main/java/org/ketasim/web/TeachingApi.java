@@ -7,8 +7,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.ketasim.core.problems.InputException;
-import org.ketasim.core.problems.Location;
 import org.ketasim.core.scenario.Scenario;
 
 /**
@@ -83,15 +81,14 @@ final class TeachingApi {
             case "free" -> TeachingSession.Kind.FREE;
             case "exercise" -> TeachingSession.Kind.EXERCISE;
             case "unknown" -> TeachingSession.Kind.UNKNOWN;
-            default -> throw new InputException(new Location("request", 0, "kind"), "a session is free, exercise or "
-                    + "unknown, got '" + s.kind() + "'");
+            default -> throw Json.problem("kind", "a session is free, exercise or unknown, got '" + s.kind() + "'");
         };
         Optional<Exercises.Exercise> exercise = Optional.empty();
         Scenario patient;
         if (kind == TeachingSession.Kind.EXERCISE) {
             exercise = exercises.find(s.exercise() == null ? "" : s.exercise());
-            patient = exercise.orElseThrow(() -> new InputException(new Location("request", 0, "exercise"),
-                    "no exercise '" + s.exercise() + "'")).scenario();
+            patient = exercise.orElseThrow(() -> Json.problem("exercise", "no exercise '" + s.exercise() + "'"))
+                    .scenario();
         } else {
             patient = designs.scenario(s.design() == null ? new Design("", null, null, null, null, null, null)
                     : s.design());
@@ -115,7 +112,7 @@ final class TeachingApi {
         synchronized (sessions) {
             TeachingSession s = sessions.get(id);
             if (s == null) {
-                throw new InputException(new Location("request", 0, "session"), "no such session (the server keeps "
+                throw Json.problem("session", "no such session (the server keeps "
                         + "the last " + WebLimits.MAX_SESSIONS + "); start a new one");
             }
             return s;

@@ -212,8 +212,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void population(Context ctx) throws InterruptedException {
-        int subjects = ctx.queryParamAsClass("subjects", Integer.class).getOrDefault(WebLimits.DEFAULT_SUBJECTS);
-        boolean outcomes = ctx.queryParamAsClass("outcomes", Boolean.class).getOrDefault(false);
+        int subjects = subjects(ctx.queryParam("subjects"));
+        boolean outcomes = outcomes(ctx.queryParam("outcomes"));
         Design d = Json.read(ctx.body(), Design.class);
         heavy(ctx, () -> {
             long t0 = System.nanoTime();
@@ -222,6 +222,29 @@ public final class WebServer implements AutoCloseable {
             out.put("serverMs", (System.nanoTime() - t0) / 1e6);
             return out;
         });
+    }
+
+    /** @return the {@code subjects} parameter: a whole number, the default when absent */
+    private static int subjects(String text) {
+        if (text == null) {
+            return WebLimits.DEFAULT_SUBJECTS;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw Json.problem("subjects", "the number of subjects must be a whole number, got '" + text + "'");
+        }
+    }
+
+    /** @return the {@code outcomes} parameter: {@code true} or {@code false}, false when absent */
+    private static boolean outcomes(String text) {
+        if (text == null || text.equals("false")) {
+            return false;
+        }
+        if (text.equals("true")) {
+            return true;
+        }
+        throw Json.problem("outcomes", "outcomes is true or false, got '" + text + "'");
     }
 
     private void upload(Context ctx) {

@@ -182,6 +182,21 @@ class WebApiTest {
         }
     }
 
+    /** A JSON null body, and query parameters that are not what they must be, are 400 with the usual error. */
+    @Test
+    void nullBodiesAndBadParametersAre400WithAnError() throws IOException {
+        for (String path : new String[] {"/api/design", "/api/compare", "/api/population", "/api/teaching/sessions"}) {
+            Http.Answer a = http.post(path, "null");
+            assertEquals(400, a.status(), path + " " + a.body());
+            assertTrue(json(a).get("error").asText().contains("it is null"), a.body());
+        }
+        for (String query : new String[] {"subjects=abc", "subjects=1.5", "outcomes=maybe", "outcomes=1"}) {
+            Http.Answer a = http.post("/api/population?" + query, "{\"base\":\"\"}");
+            assertEquals(400, a.status(), query + " " + a.body());
+            assertTrue(a.body().contains(query.substring(query.indexOf('=') + 1)) && json(a).has("error"), a.body());
+        }
+    }
+
     @Test
     void populationsAreBoundedAndHaveIntervals() throws IOException {
         Http.Answer a = http.post("/api/population?subjects=300", "{\"base\":\"\"}");
