@@ -62,7 +62,11 @@ final class CompareView {
                 .of(Comparison.DEFAULT_SUBJECTS, Comparison.DEFAULT_SEED)
                 .withThreads(PopulationSettings.defaultThreads())));
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Item item : request.items()) {
+        for (int i = 0; i < request.items().size(); i++) {
+            Item item = request.items().get(i);
+            if (item == null || item.design() == null) {
+                throw Json.problem("items[" + i + "]", "each regimen needs a design, got none");
+            }
             Scenario s = designs.scenario(item.design());
             CompiledScenario c = s.compile();
             Comparison.Result r = comparison.of(c, item.family() == null ? "" : item.family());

@@ -190,6 +190,11 @@ class WebApiTest {
             assertEquals(400, a.status(), path + " " + a.body());
             assertTrue(json(a).get("error").asText().contains("it is null"), a.body());
         }
+        for (String items : new String[] {"[null]", "[{\"label\":\"x\",\"design\":null}]"}) {
+            Http.Answer a = http.post("/api/compare", "{\"items\":" + items + "}");
+            assertEquals(400, a.status(), items + " " + a.body());
+            assertEquals("items[0]", json(a).get("key").asText(), a.body());
+        }
         for (String query : new String[] {"subjects=abc", "subjects=1.5", "outcomes=maybe", "outcomes=1"}) {
             Http.Answer a = http.post("/api/population?" + query, "{\"base\":\"\"}");
             assertEquals(400, a.status(), query + " " + a.body());

@@ -518,6 +518,9 @@ public final class ScenarioCompiler {
                 warn(Warning.Kind.MAXIMUM_BELOW_START, key + ".max", "the maximum is below the start rate, so the "
                         + "rate never rises");
             }
+            double highest = Math.max(start, Math.min(max, start + (steps - 1) * increment));
+            human("a schedule that reaches " + fmt(highest) + " mg/h", highest, key + (Double.isFinite(max) ? ".max"
+                    : ".increment"), weight);
             return new TitrationSchedule(at, start, increment, every, max, duration, route);
         }
 
@@ -586,14 +589,27 @@ public final class ScenarioCompiler {
         // ---- values ----
 
         private double amount(Quantity q, String key, double weight) {
-            return perWeight(q, key, weight);
+            double mg = perWeight(q, key, weight);
+            human(s.written(key, q), mg, key, weight);
+            return mg;
         }
 
         private double rate(Quantity q, String key, double weight) {
             double mgPerH = perWeight(q, key, weight);
+            human(s.written(key, q), mgPerH, key, weight);
             Plausibility.rate(s.written(key, q), q, mgPerH, weight)
                     .ifPresent(problem -> warn(Warning.Kind.IMPLAUSIBLE_DOSE, key, problem));
             return mgPerH;
+        }
+
+        /**
+         * Refuses {@code mg} given within an hour if no human is given that much
+         * ({@link Plausibility#beyondHuman}).
+         */
+        private void human(String shown, double mg, String key, double weight) {
+            Plausibility.beyondHuman(shown, mg, weight).ifPresent(problem -> {
+                throw error(key, problem);
+            });
         }
 
         private double perWeight(Quantity q, String key, double weight) {
@@ -612,6 +628,7 @@ public final class ScenarioCompiler {
                 return rate(q, key, weight);
             }
             double mgPerH = perWeight(q, key, weight);
+            human(s.written(key, q) + " for " + fmt(hours) + " h", mgPerH * hours, key, weight);
             Plausibility.bolus(s.written(key, q) + " for " + fmt(hours) + " h", q, mgPerH * hours, weight, route)
                     .ifPresent(problem -> warn(Warning.Kind.IMPLAUSIBLE_DOSE, key, problem));
             return mgPerH;

@@ -19,6 +19,7 @@ import org.ketasim.core.regimen.ConstantInfusion;
 import org.ketasim.core.regimen.Regimen;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.scenario.DoseSpec;
+import org.ketasim.core.scenario.Plausibility;
 import org.ketasim.core.units.Quantity;
 
 /**
@@ -164,26 +165,37 @@ public final class TitrationSession {
 
     /**
      * @param mgPerH the pump rate from now on (mg/h), &gt;= 0
-     * @throws IllegalArgumentException for a negative or non-finite rate, or beyond
-     *                                  {@link #MAX_DOSING_ACTIONS}
+     * @throws IllegalArgumentException for a negative or non-finite rate, one that gives more in an
+     *                                  hour than a human is given ({@link Plausibility#beyondHuman}), or
+     *                                  beyond {@link #MAX_DOSING_ACTIONS}
      */
     public void setRate(double mgPerH) {
         if (!(mgPerH >= 0) || Double.isInfinite(mgPerH)) {
             throw new IllegalArgumentException("a rate must be zero or positive, got " + mgPerH + " mg/h");
         }
+        human(mgPerH + " mg/h", mgPerH);
         act(new Action(Kind.RATE, mgPerH));
     }
 
     /**
      * @param mg an IV bolus given now (mg), &gt;= 0
-     * @throws IllegalArgumentException for a negative or non-finite amount, or beyond
+     * @throws IllegalArgumentException for a negative or non-finite amount, one that is more than a
+     *                                  human is given ({@link Plausibility#beyondHuman}), or beyond
      *                                  {@link #MAX_DOSING_ACTIONS}
      */
     public void bolus(double mg) {
         if (!(mg >= 0) || Double.isInfinite(mg)) {
             throw new IllegalArgumentException("a bolus must be zero or positive, got " + mg + " mg");
         }
+        human("a bolus of " + mg + " mg", mg);
         act(new Action(Kind.BOLUS, mg));
+    }
+
+    /** Refuses {@code mg} given within an hour if no human is given that much. */
+    private void human(String shown, double mg) {
+        Plausibility.beyondHuman(shown, mg, patient.scenario().patient().weightKg()).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
     }
 
     /**

@@ -30,6 +30,22 @@ class TitrationSessionTest {
             simulation: {duration: 1 h, step: 1 h}
             """;
 
+    /** A rate or bolus no human is given is refused, as in a scenario file, and leaves the session as it was. */
+    @Test
+    void aDoseNoHumanIsGivenIsRefused() {
+        TitrationSession session = new TitrationSession(Scenarios.parse(PATIENT).compile(), Engine.MODAL);
+        session.setRate(3500);
+        session.bolus(3500);
+        session.waitFor(0.5);
+        var given = session.doses();
+        var rate = assertThrows(IllegalArgumentException.class, () -> session.setRate(1e308));
+        assertTrue(rate.getMessage().contains("more than a human is given"), rate.getMessage());
+        var bolus = assertThrows(IllegalArgumentException.class, () -> session.bolus(3501));
+        assertTrue(bolus.getMessage().startsWith("a bolus of 3501.0 mg gives 3501 mg within an hour for this 70 kg "
+                + "patient (50.01 mg/kg)"), bolus.getMessage());
+        assertEquals(given, session.doses(), "the refused doses are not given");
+    }
+
     @Test
     void theLongestSessionIsWrittenAsAScenarioThatIsReadBack() {
         Scenario patient = Scenarios.parse(PATIENT);
