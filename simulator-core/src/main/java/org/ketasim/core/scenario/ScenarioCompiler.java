@@ -518,9 +518,10 @@ public final class ScenarioCompiler {
                 warn(Warning.Kind.MAXIMUM_BELOW_START, key + ".max", "the maximum is below the start rate, so the "
                         + "rate never rises");
             }
+            // the rates the pump runs at, from the start to the highest reached (a maximum never reached is no dose)
             double highest = Math.max(start, Math.min(max, start + (steps - 1) * increment));
-            human("a schedule that reaches " + fmt(highest) + " mg/h", highest, key + (Double.isFinite(max) ? ".max"
-                    : ".increment"), weight);
+            human(highest == start ? s.written(key + ".start", sch.start()) : "a schedule that reaches " + fmt(highest)
+                    + " mg/h", highest, highest == start ? key + ".start" : key + ".increment", weight);
             return new TitrationSchedule(at, start, increment, every, max, duration, route);
         }
 
@@ -528,6 +529,7 @@ public final class ScenarioCompiler {
             double at = nonNegative(t.at(), doseKey + ".at");
             String key = doseKey + ".titration";
             double start = rate(t.start(), key + ".start", weight);
+            human(s.written(key + ".start", t.start()), start, key + ".start", weight);
             double step = rate(t.step(), key + ".step", weight);
             double every = positive(t.every(), key + ".every");
             double duration = positive(t.duration(), key + ".duration");
@@ -596,7 +598,6 @@ public final class ScenarioCompiler {
 
         private double rate(Quantity q, String key, double weight) {
             double mgPerH = perWeight(q, key, weight);
-            human(s.written(key, q), mgPerH, key, weight);
             Plausibility.rate(s.written(key, q), q, mgPerH, weight)
                     .ifPresent(problem -> warn(Warning.Kind.IMPLAUSIBLE_DOSE, key, problem));
             return mgPerH;
@@ -625,7 +626,9 @@ public final class ScenarioCompiler {
          */
         private double shortOrLongRate(Quantity q, String key, double weight, double hours, Route route) {
             if (hours >= 1) {
-                return rate(q, key, weight);
+                double mgPerH = rate(q, key, weight);
+                human(s.written(key, q), mgPerH, key, weight);
+                return mgPerH;
             }
             double mgPerH = perWeight(q, key, weight);
             human(s.written(key, q) + " for " + fmt(hours) + " h", mgPerH * hours, key, weight);

@@ -77,7 +77,10 @@ class PlausibilityTest {
         "- infusion: {start: 5 mg/h, increment: 5 mg/h, every: 1 min, duration: 4 d}|regimen.doses[0].infusion."
                 + "increment: a schedule that reaches 28800 mg/h gives 28800 mg within an hour",
         "- infusion: {start: 5 mg/h, increment: 5 mg/h, every: 1 min, max: 5000 mg/h, duration: 4 d}|"
-                + "regimen.doses[0].infusion.max: 5000 mg/h gives 5000 mg"})
+                + "regimen.doses[0].infusion.increment: a schedule that reaches 5000 mg/h gives 5000 mg",
+        "- infusion: {start: 4000 mg/h, increment: 0 mg/h, every: 1 h, duration: 4 h}|"
+                + "regimen.doses[0].infusion.start: 4000 mg/h gives 4000 mg",
+        "- steps: [{rate: 5 mg/h, for: 2 h}, {rate: 4000 mg/h, for: 2 h}]|regimen.doses[0].steps[1].rate: 4000 mg/h gives"})
     void aDoseNoHumanIsGivenIsRefusedWithItsLineAndKey(String dose, String message) {
         var e = assertThrows(ScenarioException.class, () -> warnings(item(dose)));
         assertTrue(e.getMessage().contains(message), e.getMessage());
@@ -90,8 +93,10 @@ class PlausibilityTest {
     void dosesGivenToPatientsAreNotRefused() {
         List<String> w = warnings(item("- infusion: {rate: 5 mg/kg/h, duration: 10 h}")
                 + item("- bolus: 2 mg/kg; over: 1 min") + item("- infusion: {rate: 400 mg/kg/h, duration: 6 min}")
-                + item("- infusion: {rate: 50 mg/kg/h, duration: 1 h}"));
-        assertEquals(4, w.size(), "each warns as implausible, none is refused: " + w);
+                + item("- infusion: {rate: 50 mg/kg/h, duration: 1 h}")
+                + item("- infusion: {start: 5 mg/h, increment: 2 mg/h, every: 3 h, max: 5000 mg/h, duration: 12 h}"));
+        assertEquals(5, w.size(), "each warns as implausible (the last for its maximum, never reached), none is "
+                + "refused: " + w);
     }
 
     private static String item(String dose) {
