@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.ketasim.core.engine.Engine;
 import org.ketasim.core.io.yaml.ScenarioYaml;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.scenario.CompiledScenario;

@@ -40,7 +40,6 @@ import org.ketasim.core.scenario.ModelSpec;
 import org.ketasim.core.scenario.Scenario;
 import org.ketasim.core.scenario.ScenarioCompiler;
 import org.ketasim.core.scenario.Suggestions;
-import org.ketasim.core.units.Dimension;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

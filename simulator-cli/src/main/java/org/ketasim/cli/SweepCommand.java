@@ -22,7 +22,6 @@ import org.ketasim.core.io.yaml.ScenarioYamlWriter;
 import org.ketasim.core.io.yaml.SweepYaml;
 import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.population.PopulationSettings;
-import org.ketasim.core.problems.Warning;
 import org.ketasim.core.scenario.ScenarioCompiler;
 import org.ketasim.core.scenario.Sweep;
 import org.ketasim.core.scenario.SweepAxis;

@@ -2,7 +2,6 @@ package org.ketasim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ketasim.cli.chart.ChartFormat;
 import org.ketasim.cli.chart.ChartWarmUp;
-import org.ketasim.core.engine.Engine;
 import org.ketasim.core.io.yaml.ScenarioYamlWriter;
 import org.ketasim.core.model.Route;
 import org.ketasim.core.model.library.BuiltInModel;

@@ -27,7 +27,6 @@ import org.ketasim.core.outcomes.Analyte;
 import org.ketasim.core.outcomes.AnalyteWindow;
 import org.ketasim.core.outcomes.BaselineNrs;
 import org.ketasim.core.outcomes.CourseDescriptor;
-import org.ketasim.core.outcomes.ExposureGrid;
 import org.ketasim.core.outcomes.OutcomeResult;
 import org.ketasim.core.outcomes.OutcomeSettings;
 import org.ketasim.core.outcomes.PopulationOutcomes;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ketasim.core.testing.Close.assertClose;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.model.Route;
