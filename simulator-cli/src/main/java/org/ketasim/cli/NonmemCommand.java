@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.ketasim.core.io.Csv;
+import org.ketasim.core.io.InputFileException;
 import org.ketasim.core.io.InputFiles;
 import org.ketasim.core.io.yaml.ScenarioYaml;
 import org.ketasim.core.model.LinearSystem;
@@ -100,13 +101,8 @@ final class NonmemCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("try") // the output folder is held open, not used, while the body writes into it
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
         try (OutputDirectory dir = OutputDirectory.prepare(out, forceOption.force())) {
             return run();
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.BAD_INPUT;
         }
     }
 
@@ -138,7 +134,7 @@ final class NonmemCommand implements Callable<Integer> {
         try (Reader in = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
             set = NonmemDataSet.read(data.toString(), in, map);
         } catch (IOException e) {
-            throw new IllegalArgumentException(data + ": cannot read the file: " + e.getMessage());
+            throw new InputFileException(data, "cannot read the file: " + e.getMessage());
         }
         double weightKg = defaultWeight;
         // the compartment numbers checked alone first, so that a problem with them names --cmt, and any
