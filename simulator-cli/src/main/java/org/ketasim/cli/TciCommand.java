@@ -137,18 +137,8 @@ final class TciCommand implements Callable<Integer> {
             throw OptionValues.problem("--max-rate", "the pump's highest rate must be above 0, got '"
                     + String.join(" ", maxRate) + "'");
         }
-        TciSettings settings;
-        try {
-            settings = TciSettings.of(where, highest).withUpdateInterval(updates.internalValue());
-        } catch (IllegalArgumentException e) {
-            throw OptionValues.problem("--update", e.getMessage());
-        }
-        try {
-            settings = settings.withRateResolution(step.internalValue());
-        } catch (IllegalArgumentException e) {
-            throw OptionValues.problem("--resolution", "must be from 0 to the pump's highest rate (--max-rate), got '"
-                    + step + "'");
-        }
+        TciSettings settings = withResolution(OptionValues.named("--update", () -> TciSettings.of(where, highest)
+                .withUpdateInterval(updates.internalValue())), step);
         List<TciTarget> list = targets();
         List<Warning> warnings = new ArrayList<>(TciEvidence.warnings(list, builtIn.card().drug()
                 == ModelDrug.RACEMIC_KETAMINE ? 0.5 : 1, new Location("--target", 0, "")));
@@ -158,13 +148,9 @@ final class TciCommand implements Callable<Integer> {
                         + "of the pump (--duration " + String.join(" ", duration) + ")");
             }
         }
-        List<TargetControlledInfusion.Interval> schedule;
-        try {
-            schedule = new TargetControlledInfusion(LinearSystem.of(builtIn.model().forWeight(kg)), settings)
-                    .schedule(list, hours);
-        } catch (IllegalArgumentException e) {
-            throw OptionValues.problem("--target", e.getMessage());
-        }
+        List<TargetControlledInfusion.Interval> schedule = OptionValues.named("--target", () ->
+                new TargetControlledInfusion(LinearSystem.of(builtIn.model().forWeight(kg)), settings)
+                        .schedule(list, hours));
         Scenario scenario = scenario(builtIn, kg, settings, runTime, updates, step, schedule);
         // compiled before anything is written, so that a scenario it refuses leaves no file
         CompiledScenario compiled = scenario.compile();
@@ -186,6 +172,16 @@ final class TciCommand implements Callable<Integer> {
         files.report(stdout, patient);
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /** @return the settings on the pump's rate resolution, the option named if the settings refuse it */
+    private static TciSettings withResolution(TciSettings settings, Quantity step) {
+        try {
+            return settings.withRateResolution(step.internalValue());
+        } catch (IllegalArgumentException e) {
+            throw OptionValues.problem("--resolution", "must be from 0 to the pump's highest rate (--max-rate), got '"
+                    + step + "'");
+        }
     }
 
     private List<TciTarget> targets() {
