@@ -99,8 +99,15 @@ public final class Plausibility {
                 fmt(MAX_HUMAN_MG_PER_KG_IN_AN_HOUR)));
     }
 
-    /** @return the number to 4 significant figures, without trailing zeros, for messages */
+    /**
+     * @return the number to 4 significant figures, without trailing zeros, for messages; from ten
+     *         million on in powers of ten ({@code 1.429e+07}), so that a value typed in the wrong unit
+     *         does not fill the message with digits
+     */
     static String fmt(double v) {
+        if (Math.abs(v) >= 1e7) {
+            return String.format(Locale.ROOT, "%.4g", v).replaceFirst("\\.?0+e", "e");
+        }
         return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

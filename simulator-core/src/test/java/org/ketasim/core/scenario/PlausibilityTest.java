@@ -69,7 +69,8 @@ class PlausibilityTest {
     @CsvSource(delimiter = '|', value = {
         "- infusion: {rate: 51 mg/kg/h, duration: 2 h}|p.yaml:6: regimen.doses[0].infusion.rate: 51 mg/kg/h gives 3570 mg "
                 + "within an hour for this 70 kg patient (51 mg/kg), more than a human is given",
-        "- infusion: {rate: 1e9 mg/h, duration: 2 h}|regimen.doses[0].infusion.rate: 1e9 mg/h gives",
+        "- infusion: {rate: 1e9 mg/h, duration: 2 h}|regimen.doses[0].infusion.rate: 1e9 mg/h gives 1e+09 mg within an "
+                + "hour for this 70 kg patient (1.429e+07 mg/kg)",
         "- infusion: {rate: 600 mg/kg/h, duration: 6 min}|regimen.doses[0].infusion.rate: 600 mg/kg/h for 0.1 h gives "
                 + "4200 mg",
         "- bolus: 4 g|regimen.doses[0].bolus: 4 g gives 4000 mg within an hour for this 70 kg patient (57.14 mg/kg)",
