@@ -446,15 +446,20 @@ public final class ScenarioCompiler {
             double at = nonNegative(d.at(), key + ".at");
             try {
                 if (d instanceof DoseSpec.Bolus b) {
-                    double amount = amount(b.amount(), key + ".bolus", weight);
+                    double amount = perWeight(b.amount(), key + ".bolus", weight);
+                    String written = s.written(key + ".bolus", b.amount());
                     if (b.over().isPresent()) {
                         double over = positive(b.over().get(), key + ".over");
-                        Plausibility.rate(s.written(key + ".bolus", b.amount()), b.amount(), amount / over, weight)
+                        // within an hour: all of it if given in less, else an hour's share
+                        human(written + " over " + s.written(key + ".over", b.over().get()),
+                                amount * Math.min(1, 1 / over), key + ".bolus", weight);
+                        Plausibility.rate(written, b.amount(), amount / over, weight)
                                 .ifPresent(p -> warn(Warning.Kind.IMPLAUSIBLE_DOSE, key + ".bolus", "given over "
                                         + s.written(key + ".over", b.over().get()) + ", " + p));
                         return ConstantInfusion.ofAmount(at, amount, over, route);
                     }
-                    Plausibility.bolus(s.written(key + ".bolus", b.amount()), b.amount(), amount, weight, route)
+                    human(written, amount, key + ".bolus", weight);
+                    Plausibility.bolus(written, b.amount(), amount, weight, route)
                             .ifPresent(p -> warn(Warning.Kind.IMPLAUSIBLE_DOSE, key + ".bolus", p));
                     return Bolus.of(at, amount, route);
                 }
@@ -589,12 +594,6 @@ public final class ScenarioCompiler {
         }
 
         // ---- values ----
-
-        private double amount(Quantity q, String key, double weight) {
-            double mg = perWeight(q, key, weight);
-            human(s.written(key, q), mg, key, weight);
-            return mg;
-        }
 
         private double rate(Quantity q, String key, double weight) {
             double mgPerH = perWeight(q, key, weight);

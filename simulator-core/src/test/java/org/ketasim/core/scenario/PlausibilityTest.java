@@ -74,7 +74,8 @@ class PlausibilityTest {
         "- infusion: {rate: 600 mg/kg/h, duration: 6 min}|regimen.doses[0].infusion.rate: 600 mg/kg/h for 0.1 h gives "
                 + "4200 mg",
         "- bolus: 4 g|regimen.doses[0].bolus: 4 g gives 4000 mg within an hour for this 70 kg patient (57.14 mg/kg)",
-        "- bolus: 60 mg/kg; over: 2 h|regimen.doses[0].bolus: 60 mg/kg gives 4200 mg",
+        "- bolus: 60 mg/kg; over: 30 min|regimen.doses[0].bolus: 60 mg/kg over 30 min gives 4200 mg",
+        "- bolus: 120 mg/kg; over: 2 h|regimen.doses[0].bolus: 120 mg/kg over 2 h gives 4200 mg",
         "- infusion: {start: 5 mg/h, increment: 5 mg/h, every: 1 min, duration: 4 d}|regimen.doses[0].infusion."
                 + "increment: a schedule that reaches 28800 mg/h gives 28800 mg within an hour",
         "- infusion: {start: 5 mg/h, increment: 5 mg/h, every: 1 min, max: 5000 mg/h, duration: 4 d}|"
@@ -94,9 +95,9 @@ class PlausibilityTest {
     void dosesGivenToPatientsAreNotRefused() {
         List<String> w = warnings(item("- infusion: {rate: 5 mg/kg/h, duration: 10 h}")
                 + item("- bolus: 2 mg/kg; over: 1 min") + item("- infusion: {rate: 400 mg/kg/h, duration: 6 min}")
-                + item("- infusion: {rate: 50 mg/kg/h, duration: 1 h}")
+                + item("- infusion: {rate: 50 mg/kg/h, duration: 1 h}") + item("- bolus: 60 mg/kg; over: 2 h")
                 + item("- infusion: {start: 5 mg/h, increment: 2 mg/h, every: 3 h, max: 5000 mg/h, duration: 12 h}"));
-        assertEquals(5, w.size(), "each warns as implausible (the last for its maximum, never reached), none is "
+        assertEquals(6, w.size(), "each warns as implausible (the last for its maximum, never reached), none is "
                 + "refused: " + w);
     }
 
