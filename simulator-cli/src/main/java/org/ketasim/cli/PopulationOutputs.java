@@ -122,7 +122,10 @@ final class PopulationOutputs {
                         }
                     }
                 });
-            } catch (InputException | IllegalArgumentException e) {
+            } catch (InputException e) {
+                // its message names the file, line and key already
+                return new Written(Optional.of(e.getMessage()), Optional.empty());
+            } catch (IllegalArgumentException e) {
                 return new Written(Optional.of(s.scenario().sourceName() + ": population: " + e.getMessage()),
                         Optional.empty());
             }

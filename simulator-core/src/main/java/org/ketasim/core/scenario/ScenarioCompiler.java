@@ -65,6 +65,12 @@ public final class ScenarioCompiler {
     public static final double MIN_WEIGHT_KG = 0.3;
     /** See {@link #MIN_WEIGHT_KG}. */
     public static final double MAX_WEIGHT_KG = 350;
+    /**
+     * The largest variance of an inline model's log-normal eta: an SD of 5, under which the middle
+     * 95 % of subjects already spans a factor of about 18,000 either way (a limit of ketasim's, not
+     * of a source; published omegas are far below it).
+     */
+    public static final double MAX_INLINE_VARIANCE = 25;
     /** The weight the doses of a scenario are checked at when its own weight is refused (kg). */
     private static final double CHECK_WEIGHT_KG = 70;
 
@@ -178,11 +184,15 @@ public final class ScenarioCompiler {
                         + "'" + Suggestions.closest(name, known) + "; this model's parameters: " + String.join(", ",
                         known));
             }
-            if (!(variance >= 0) || Double.isInfinite(variance)) {
-                throw new ScenarioException(at.apply("model.variability.omega." + name), "a variance must be "
-                        + "finite and >= 0, got " + variance);
+            if (!(variance >= 0 && variance <= MAX_INLINE_VARIANCE)) {
+                throw new ScenarioException(at.apply("model.variability.omega." + name), "a variance must be from 0 "
+                        + "to " + fmt(MAX_INLINE_VARIANCE) + ", got " + variance + " (a log-scale SD of 5 already "
+                        + "spreads the middle 95 % of subjects over a factor of about 18,000 either way)");
             }
-            list.add(Omega.variance(name, variance));
+            // a variance of 0: the parameter does not vary, and is left out of the matrix
+            if (variance > 0) {
+                list.add(Omega.variance(name, variance));
+            }
         });
         Set<String> pairs = new HashSet<>();
         v.correlation().forEach((pair, rho) -> {
@@ -200,6 +210,12 @@ public final class ScenarioCompiler {
             }
             if (!(rho > -1 && rho < 1)) {
                 throw new ScenarioException(at.apply(key), "a correlation must be between -1 and 1 (exclusive), got " + rho);
+            }
+            for (String name : names) {
+                if (v.omega().get(name) == 0) {
+                    throw new ScenarioException(at.apply(key), name + " has a variance of 0 (it does not vary), so it "
+                            + "has no correlation; leave this pair out");
+                }
             }
             list.add(new Omega(names[0], names[1],
                     rho * Math.sqrt(v.omega().get(names[0]) * v.omega().get(names[1]))));

@@ -22,6 +22,7 @@ import org.ketasim.core.model.Observable;
 import org.ketasim.core.model.Omega;
 import org.ketasim.core.model.Variability;
 import org.ketasim.core.model.library.ModelLibrary;
+import org.ketasim.core.problems.InputException;
 import org.ketasim.core.scenario.ScenarioException;
 import org.ketasim.core.simulation.PopulationSimulator;
 import org.ketasim.core.testing.Scenarios;
@@ -173,11 +174,40 @@ class PopulationTest {
                 + "must be between -1 and 1",
         "{omega: {CL: 0.1, V1: 0.1}, correlation: {CL-Q2: 0.5}}|correlation.CL-Q2: a correlation is keyed 'A-B'",
         "{omega: {CL: 0.1, V1: 0.1}, correlation: {CL-V1: 0.3, V1-CL: 0.2}}|test.yaml:5: "
-                + "model.variability.correlation.V1-CL: the correlation of V1 and CL is given twice (as CL-V1 and V1-CL)"})
+                + "model.variability.correlation.V1-CL: the correlation of V1 and CL is given twice (as CL-V1 and V1-CL)",
+        "{omega: {CL: 1e300}}|test.yaml:5: model.variability.omega.CL: a variance must be from 0 to 25, got 1.0E300",
+        "{omega: {CL: 0, V1: 0.1}, correlation: {CL-V1: 0.3}}|model.variability.correlation.CL-V1: CL has a variance "
+                + "of 0 (it does not vary), so it has no correlation"})
     void badInlineVariabilityIsRefusedWithItsLineAndKey(String variability, String message) {
         var e = assertThrows(ScenarioException.class, () -> Scenarios.compile(withVariability(ONE_COMPARTMENT,
                 variability)));
         assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    /**
+     * A variance of 0 switches a parameter's variability off: the others still vary, and with every
+     * variance 0 the population is refused as one of identical subjects.
+     */
+    @Test
+    void aVarianceOfZeroMeansTheParameterDoesNotVary() {
+        Run run = simulate(withVariability(ONE_COMPARTMENT, "{omega: {CL: 0, V1: 0.1}}"), PopulationSettings.of(50, 1));
+        assertEquals(List.of(IndividualParameter.V1), run.result().variability().parameters());
+        var e = assertThrows(ScenarioException.class, () -> simulate(withVariability(ONE_COMPARTMENT,
+                "{omega: {CL: 0, V1: 0}}"), PopulationSettings.of(50, 1)));
+        assertTrue(e.getMessage().contains("has no inter-individual variability"), e.getMessage());
+    }
+
+    /** A residual error beyond any assay's is refused with its line and key. */
+    @Test
+    void aResidualErrorBeyondAnyAssayIsRefused() {
+        for (String error : new String[] {"{proportional: 6}", "{exponential: 1e300}"}) {
+            String yaml = withVariability(ONE_COMPARTMENT, "{omega: {CL: 0.1}}").replace("  variability:",
+                    "  residual_error: " + error + "\n  variability:");
+            var e = assertThrows(InputException.class, () -> Scenarios.compile(yaml));
+            assertTrue(e.getMessage().contains("test.yaml:5: model.residual_error.")
+                    && e.getMessage().contains("a standard deviation must be from 0 to 5 (a 500 % coefficient of "
+                    + "variation)"), e.getMessage());
+        }
     }
 
     /** Three correlations no population can have together (the matrix has a negative eigenvalue). */

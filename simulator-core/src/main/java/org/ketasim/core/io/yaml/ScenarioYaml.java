@@ -520,8 +520,10 @@ public final class ScenarioYaml {
             String key = kind == ResidualError.Kind.EXPONENTIAL ? "exponential" : "proportional";
             double sd = r.optional(key).map(n -> {
                 double v = tree.number(n, r.pathOf(key));
-                if (!(v >= 0)) {
-                    throw tree.error(n, r.pathOf(key), "a standard deviation must be >= 0, got " + v);
+                if (!(v >= 0 && v <= ResidualError.MAX_SD)) {
+                    throw tree.error(n, r.pathOf(key), "a standard deviation must be from 0 to "
+                            + (int) ResidualError.MAX_SD + " (a " + (int) (100 * ResidualError.MAX_SD)
+                            + " % coefficient of variation), got " + v);
                 }
                 return v;
             }).orElse(0.0);

@@ -16,6 +16,12 @@ import java.util.Objects;
  */
 public record ResidualError(Analyte analyte, Kind kind, double sd, double additiveSdNgPerMl) {
 
+    /**
+     * The largest proportional or log-scale SD an inline model may declare: 5, a coefficient of
+     * variation of 500 %, far beyond any assay's (a limit of ketasim's, as the inline variances' is).
+     */
+    public static final double MAX_SD = 5;
+
     /** The concentration a residual error applies to. */
     public enum Analyte {
         /** The parent's plasma concentration. */
