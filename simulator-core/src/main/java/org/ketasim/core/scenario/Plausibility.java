@@ -104,7 +104,7 @@ public final class Plausibility {
      *         million on in powers of ten ({@code 1.429e+07}), so that a value typed in the wrong unit
      *         does not fill the message with digits
      */
-    static String fmt(double v) {
+    public static String fmt(double v) {
         if (Math.abs(v) >= 1e7) {
             return String.format(Locale.ROOT, "%.4g", v).replaceFirst("\\.?0+e", "e");
         }

@@ -173,7 +173,7 @@ public final class TitrationSession {
         if (!(mgPerH >= 0) || Double.isInfinite(mgPerH)) {
             throw new IllegalArgumentException("a rate must be zero or positive, got " + mgPerH + " mg/h");
         }
-        human(mgPerH + " mg/h", mgPerH);
+        human(Plausibility.fmt(mgPerH) + " mg/h", mgPerH);
         act(new Action(Kind.RATE, mgPerH));
     }
 
@@ -187,7 +187,7 @@ public final class TitrationSession {
         if (!(mg >= 0) || Double.isInfinite(mg)) {
             throw new IllegalArgumentException("a bolus must be zero or positive, got " + mg + " mg");
         }
-        human("a bolus of " + mg + " mg", mg);
+        human("a bolus of " + Plausibility.fmt(mg) + " mg", mg);
         act(new Action(Kind.BOLUS, mg));
     }
 

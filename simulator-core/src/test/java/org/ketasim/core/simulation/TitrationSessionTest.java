@@ -41,7 +41,7 @@ class TitrationSessionTest {
         var rate = assertThrows(IllegalArgumentException.class, () -> session.setRate(1e308));
         assertTrue(rate.getMessage().contains("more than a human is given"), rate.getMessage());
         var bolus = assertThrows(IllegalArgumentException.class, () -> session.bolus(3501));
-        assertTrue(bolus.getMessage().startsWith("a bolus of 3501.0 mg gives 3501 mg within an hour for this 70 kg "
+        assertTrue(bolus.getMessage().startsWith("a bolus of 3501 mg gives 3501 mg within an hour for this 70 kg "
                 + "patient (50.01 mg/kg)"), bolus.getMessage());
         assertEquals(given, session.doses(), "the refused doses are not given");
     }
