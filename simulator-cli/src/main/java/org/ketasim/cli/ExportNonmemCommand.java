@@ -68,13 +68,8 @@ final class ExportNonmemCommand implements Callable<Integer> {
         List<CompiledScenario> scenarios = batch.scenarios();
         for (int i = 0; i < scenarios.size(); i++) {
             CompiledScenario s = scenarios.get(i);
-            List<NonmemExport.Row> rows;
-            try {
-                rows = NonmemExport.rows(s, i + 1);
-            } catch (IllegalArgumentException e) {
-                err.println("error: " + s.scenario().sourceName() + ": " + e.getMessage() + "; nothing written");
-                return ExitCodes.BAD_INPUT;
-            }
+            // a dose the data set cannot hold is a ScenarioException: nothing is written, exit 2
+            List<NonmemExport.Row> rows = NonmemExport.rows(s, i + 1);
             comments.add("# " + SafeText.oneLine("ID " + (i + 1) + " = " + s.id() + " (" + s.scenario().sourceName()
                     + "; model " + s.modelId() + ", " + s.weightKg() + " kg; amounts x " + s.inputFactor()
                     + " of the written doses)").replace(',', ' '));

@@ -14,6 +14,7 @@ import org.ketasim.core.regimen.Breakpoints;
 import org.ketasim.core.regimen.Dose;
 import org.ketasim.core.regimen.RateSegment;
 import org.ketasim.core.scenario.CompiledScenario;
+import org.ketasim.core.scenario.ScenarioException;
 
 /**
  * A scenario's regimen as NONMEM records: one dose record per bolus and per infusion segment and
@@ -48,7 +49,7 @@ public final class NonmemExport {
      *                 patient are written as they were given
      * @param id       the NONMEM ID to give it
      * @return its records, sorted by time, doses before observations
-     * @throws IllegalArgumentException for a dose that cannot be written (see above)
+     * @throws ScenarioException naming the scenario's regimen, for a dose that cannot be written (see above)
      */
     public static List<Row> rows(CompiledScenario scenario, int id) {
         PkModel individual = scenario.individualModel();
@@ -64,8 +65,9 @@ public final class NonmemExport {
         for (Dose dose : doses) {
             for (InputChannel ch : cmts.system().channels(dose.route())) {
                 if (ch.devices().isPresent()) {
-                    throw new IllegalArgumentException("route " + dose.route().id() + " of model " + scenario.modelId()
-                            + " is dosed by devices, which the NONMEM export does not write yet");
+                    throw new ScenarioException(scenario.scenario().at("regimen"), "route " + dose.route().id()
+                            + " of model " + scenario.modelId() + " is dosed by devices, which the NONMEM export does "
+                            + "not write yet");
                 }
                 int cmt = cmts.numberOf(ch.stateIndex()).orElseThrow();
                 if (dose instanceof Bolus b) {
@@ -73,8 +75,9 @@ public final class NonmemExport {
                 }
                 for (RateSegment s : dose.rateSegments()) {
                     if (ch.zeroOrderH() > 0) {
-                        throw new IllegalArgumentException("an infusion by route " + dose.route().id() + " of model "
-                                + scenario.modelId() + " (a path with a zero-order phase) cannot be written exactly");
+                        throw new ScenarioException(scenario.scenario().at("regimen"), "an infusion by route "
+                                + dose.route().id() + " of model " + scenario.modelId() + " (a path with a zero-order "
+                                + "phase) cannot be written exactly");
                     }
                     double amount = s.rateMgPerH() * (s.endH() - s.startH()) * factor;
                     if (amount > 0) {
