@@ -5,11 +5,11 @@ import java.util.function.Supplier;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.problems.InputException;
 import org.ketasim.core.problems.Location;
+import org.ketasim.core.scenario.ScenarioCompiler;
 import org.ketasim.core.units.Dimension;
 import org.ketasim.core.units.Quantities;
 import org.ketasim.core.units.Quantity;
 import org.ketasim.core.units.UnitException;
-import org.ketasim.core.scenario.ScenarioCompiler;
 
 /**
  * Reads the values of command-line options that are quantities ({@code --weight 70 kg},

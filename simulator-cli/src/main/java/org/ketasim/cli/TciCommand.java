@@ -137,8 +137,9 @@ final class TciCommand implements Callable<Integer> {
             throw OptionValues.problem("--max-rate", "the pump's highest rate must be above 0, got '"
                     + String.join(" ", maxRate) + "'");
         }
-        TciSettings settings = withResolution(OptionValues.named("--update", () -> TciSettings.of(where, highest)
-                .withUpdateInterval(updates.internalValue())), step);
+        // every value the user gave is checked above but the resolution's upper bound, the settings' own
+        TciSettings settings = withResolution(TciSettings.of(where, highest)
+                .withUpdateInterval(updates.internalValue()), step);
         List<TciTarget> list = targets();
         List<Warning> warnings = new ArrayList<>(TciEvidence.warnings(list, builtIn.card().drug()
                 == ModelDrug.RACEMIC_KETAMINE ? 0.5 : 1, new Location("--target", 0, "")));

@@ -204,7 +204,8 @@ public final class ScenarioCompiler {
                         + "variance under omega (" + String.join(", ", v.omega().keySet()) + "), got '" + pair
                         + "'");
             }
-            if (!pairs.add(names[0].compareTo(names[1]) < 0 ? names[0] + "-" + names[1] : names[1] + "-" + names[0])) {
+            String unordered = names[0].compareTo(names[1]) < 0 ? names[0] + "-" + names[1] : names[1] + "-" + names[0];
+            if (!pairs.add(unordered)) {
                 throw new ScenarioException(at.apply(key), "the correlation of " + names[0] + " and " + names[1]
                         + " is given twice (as " + names[1] + "-" + names[0] + " and " + pair + "); give it once");
             }
@@ -466,12 +467,12 @@ public final class ScenarioCompiler {
                     String written = s.written(key + ".bolus", b.amount());
                     if (b.over().isPresent()) {
                         double over = positive(b.over().get(), key + ".over");
+                        String overWritten = s.written(key + ".over", b.over().get());
                         // within an hour: all of it if given in less, else an hour's share
-                        human(written + " over " + s.written(key + ".over", b.over().get()),
-                                amount * Math.min(1, 1 / over), key + ".bolus", weight);
+                        human(written + " over " + overWritten, amount * Math.min(1, 1 / over), key + ".bolus", weight);
                         Plausibility.rate(written, b.amount(), amount / over, weight)
                                 .ifPresent(p -> warn(Warning.Kind.IMPLAUSIBLE_DOSE, key + ".bolus", "given over "
-                                        + s.written(key + ".over", b.over().get()) + ", " + p));
+                                        + overWritten + ", " + p));
                         return ConstantInfusion.ofAmount(at, amount, over, route);
                     }
                     human(written, amount, key + ".bolus", weight);
@@ -541,8 +542,11 @@ public final class ScenarioCompiler {
             }
             // the rates the pump runs at, from the start to the highest reached (a maximum never reached is no dose)
             double highest = Math.max(start, Math.min(max, start + (steps - 1) * increment));
-            human(highest == start ? s.written(key + ".start", sch.start()) : "a schedule that reaches " + fmt(highest)
-                    + " mg/h", highest, highest == start ? key + ".start" : key + ".increment", weight);
+            if (highest == start) {
+                human(s.written(key + ".start", sch.start()), start, key + ".start", weight);
+            } else {
+                human("a schedule that reaches " + fmt(highest) + " mg/h", highest, key + ".increment", weight);
+            }
             return new TitrationSchedule(at, start, increment, every, max, duration, route);
         }
 
@@ -646,8 +650,9 @@ public final class ScenarioCompiler {
                 return mgPerH;
             }
             double mgPerH = perWeight(q, key, weight);
-            human(s.written(key, q) + " for " + fmt(hours) + " h", mgPerH * hours, key, weight);
-            Plausibility.bolus(s.written(key, q) + " for " + fmt(hours) + " h", q, mgPerH * hours, weight, route)
+            String shown = s.written(key, q) + " for " + fmt(hours) + " h";
+            human(shown, mgPerH * hours, key, weight);
+            Plausibility.bolus(shown, q, mgPerH * hours, weight, route)
                     .ifPresent(problem -> warn(Warning.Kind.IMPLAUSIBLE_DOSE, key, problem));
             return mgPerH;
         }

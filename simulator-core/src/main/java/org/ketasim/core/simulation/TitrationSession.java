@@ -193,7 +193,7 @@ public final class TitrationSession {
 
     /** Refuses {@code mg} given within an hour if no human is given that much. */
     private void human(String shown, double mg) {
-        Plausibility.beyondHuman(shown, mg, patient.scenario().patient().weightKg()).ifPresent(problem -> {
+        Plausibility.beyondHuman(shown, mg, patient.weightKg()).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
     }
