@@ -125,9 +125,6 @@ final class PopulationOutputs {
             } catch (InputException e) {
                 // its message names the file, line and key already
                 return new Written(Optional.of(e.getMessage()), Optional.empty());
-            } catch (IllegalArgumentException e) {
-                return new Written(Optional.of(s.scenario().sourceName() + ": population: " + e.getMessage()),
-                        Optional.empty());
             }
             subjects.commit();
             if (observed) {
