@@ -497,10 +497,7 @@ final class CompareCommand implements Callable<Integer> {
             return List.of(Optional.empty());
         }
         if (models.model != null) {
-            List<String> ids = ModelLibrary.all().stream().map(BuiltInModel::id).toList();
-            ModelLibrary.find(models.model).orElseThrow(() -> OptionValues.problem("--model", "unknown model '"
-                    + models.model + "'" + Suggestions.closest(models.model, ids) + "; built-in models: "
-                    + ModelLibrary.ids()));
+            OptionValues.builtInModel("--model", models.model);
             return List.of(Optional.of(models.model));
         }
         if (!"all".equals(models.all)) {

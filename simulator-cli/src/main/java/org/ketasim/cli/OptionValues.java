@@ -2,10 +2,13 @@ package org.ketasim.cli;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.ketasim.core.model.library.BuiltInModel;
+import org.ketasim.core.model.library.ModelLibrary;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.problems.InputException;
 import org.ketasim.core.problems.Location;
 import org.ketasim.core.scenario.ScenarioCompiler;
+import org.ketasim.core.scenario.Suggestions;
 import org.ketasim.core.units.Dimension;
 import org.ketasim.core.units.Quantities;
 import org.ketasim.core.units.Quantity;
@@ -80,6 +83,18 @@ final class OptionValues {
                     + ScenarioCompiler.MIN_WEIGHT_KG + " to " + ScenarioCompiler.MAX_WEIGHT_KG + " kg)");
         }
         return kg;
+    }
+
+    /**
+     * @param option the option's name, e.g. {@code --model}
+     * @param id     the value as given
+     * @return the built-in model of that id
+     * @throws InputException naming the option, the closest id and every id, for an unknown one
+     */
+    static BuiltInModel builtInModel(String option, String id) {
+        return ModelLibrary.find(id).orElseThrow(() -> problem(option, "unknown model '" + id + "'"
+                + Suggestions.closest(id, ModelLibrary.all().stream().map(BuiltInModel::id).toList())
+                + "; built-in models: " + ModelLibrary.ids()));
     }
 
     /**

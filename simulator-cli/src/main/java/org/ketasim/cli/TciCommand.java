@@ -15,7 +15,6 @@ import org.ketasim.core.io.yaml.ScenarioYamlWriter;
 import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.ModelDrug;
 import org.ketasim.core.model.library.BuiltInModel;
-import org.ketasim.core.model.library.ModelLibrary;
 import org.ketasim.core.problems.Location;
 import org.ketasim.core.problems.Warning;
 import org.ketasim.core.scenario.CompiledScenario;
@@ -112,8 +111,7 @@ final class TciCommand implements Callable<Integer> {
     /** The command's work, writing into the open output folder. */
     private int schedule() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        BuiltInModel builtIn = ModelLibrary.find(model).orElseThrow(() -> OptionValues.problem("--model",
-                "unknown model '" + model + "'; built-in models: " + ModelLibrary.ids()));
+        BuiltInModel builtIn = OptionValues.builtInModel("--model", model);
         TciSite where = switch (site.toLowerCase(Locale.ROOT)) {
             case "plasma" -> TciSite.PLASMA;
             case "effect" -> TciSite.EFFECT;

@@ -100,8 +100,7 @@ final class TitrateCommand implements Callable<Integer> {
     private int session() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         stdout = spec.commandLine().getOut();
-        patientModel = ModelLibrary.find(model).orElseThrow(() -> OptionValues.problem("--model", "unknown model '"
-                + model + "'; built-in models: " + ModelLibrary.ids()));
+        patientModel = OptionValues.builtInModel("--model", model);
         weightKg = OptionValues.bodyWeightKg("--weight", weight);
         if (!(baselineNrs >= 0 && baselineNrs <= 10)) {
             throw OptionValues.problem("--baseline-nrs", "an NRS pain score is from 0 to 10, got " + baselineNrs);

@@ -100,8 +100,11 @@ class TciCommandTest {
     void badTargetsAndOptionsAreBadInput() {
         assertEquals(2, Cli.run("tci", "--model", "fanta-otto", "--target", "100 ng/mL", "--duration", "1 h", "--out",
                 tmp.toString()).exitCode());
-        assertEquals(2, Cli.run("tci", "--model", "nope", "--target", "100 ng/mL at 0 h", "--duration", "1 h",
-                "--out", tmp.toString()).exitCode());
+        Cli.Result model = Cli.run("tci", "--model", "fanta-oto", "--target", "100 ng/mL at 0 h", "--duration", "1 h",
+                "--out", tmp.toString());
+        assertEquals(2, model.exitCode());
+        assertTrue(model.err().contains("--model: unknown model 'fanta-oto' (did you mean 'fanta-otto'?)"),
+                model.err());
         assertEquals(2, Cli.run("tci", "--model", "fanta-otto", "--target", "100 mg at 0 h", "--duration", "1 h",
                 "--out", tmp.toString()).exitCode());
         assertEquals(2, Cli.run("tci", "--model", "fanta-otto", "--target", "100 ng/mL at 0 h", "--site", "brain",

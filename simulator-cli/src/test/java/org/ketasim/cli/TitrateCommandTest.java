@@ -113,7 +113,10 @@ class TitrateCommandTest {
 
     @Test
     void badStartOptionsAreBadInput() {
-        assertEquals(2, titrate("quit\n", "--model", "nope").exitCode());
+        Cli.Result model = titrate("quit\n", "--model", "fanta-oto");
+        assertEquals(2, model.exitCode());
+        assertTrue(model.err().contains("--model: unknown model 'fanta-oto' (did you mean 'fanta-otto'?)"),
+                model.err());
         assertEquals(2, titrate("quit\n", "--baseline-nrs", "12").exitCode());
     }
 }
