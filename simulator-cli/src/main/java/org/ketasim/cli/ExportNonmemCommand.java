@@ -71,7 +71,7 @@ final class ExportNonmemCommand implements Callable<Integer> {
             // a dose the data set cannot hold is a ScenarioException: nothing is written, exit 2
             List<NonmemExport.Row> rows = NonmemExport.rows(s, i + 1);
             comments.add("# " + SafeText.oneLine("ID " + (i + 1) + " = " + s.id() + " (" + s.scenario().sourceName()
-                    + "; model " + s.modelId() + ", " + s.weightKg() + " kg; amounts x " + s.inputFactor()
+                    + "; model " + s.modelId() + "; " + s.weightKg() + " kg; amounts x " + s.inputFactor()
                     + " of the written doses)").replace(',', ' '));
             for (NonmemExport.Row r : rows) {
                 List<String> cells = new ArrayList<>(r.cells());
