@@ -255,7 +255,7 @@ class NonmemCommandTest {
         List<String> lines = Files.readAllLines(data);
         assertEquals(1, lines.stream().filter(l -> l.startsWith("ID,")).count(), String.join("\n", lines));
         assertTrue(lines.get(0).startsWith("# ID 1 = evil (") && lines.get(0).contains(
-                "model x\\nID TIME EVID AMT CMT RATE II ADDL SS MDV\\n1 0 1 99999 1 0 0 0 0 1\\r\\u2028\\u0000  70.0 kg"),
+                "model x\\nID TIME EVID AMT CMT RATE II ADDL SS MDV\\n1 0 1 99999 1 0 0 0 0 1\\r\\u2028\\u0000; 70.0 kg"),
                 lines.get(0));
         assertEquals(List.of("1,0.0,1,10.0,1,0.0,0,0,0,1", "1,0.0,0,0.0,1,0.0,0,0,0,0", "1,1.0,0,0.0,1,0.0,0,0,0,0",
                 "1,2.0,0,0.0,1,0.0,0,0,0,0"), lines.subList(2, lines.size()));
