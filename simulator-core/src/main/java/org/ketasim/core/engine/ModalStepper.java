@@ -80,15 +80,10 @@ final class ModalStepper implements Stepper {
     private double[] s;
     private double[] before;
     /**
-     * {@link #stepAndRead}'s sums per row (observables, slopes, the parent AUC's modal sum) where the
-     * run gives no buffer for them, grown as needed.
+     * {@link #stepAndRead}'s work space, one per thread, not per stepper: a population holds tens of
+     * thousands of steppers at once.
      */
-    private final double[][] rowSums = new double[SUMS][0];
-    /** Where {@link #stepAndRead} sums each row: the run's buffers where it gives them, else {@link #rowSums}. */
-    private final double[][] runSums = new double[SUMS][];
-    /** The modal state and integrals at the start of {@link #stepAndRead}'s run, kept where a turn may end it. */
-    private final double[] runStart;
-    private final double[] runStartIntegrals;
+    private static final ThreadLocal<RunScratch> SCRATCH = ThreadLocal.withInitial(RunScratch::new);
     /** The AUCs (ng&middot;h/mL) set or added directly, to which {@link #integrals} add. */
     private final double[] aucBase = new double[2];
     /**
@@ -166,8 +161,6 @@ final class ModalStepper implements Stepper {
         this.z = new double[m];
         this.s = new double[m];
         this.before = new double[m];
-        this.runStart = new double[m];
-        this.runStartIntegrals = new double[m];
         this.rates = new double[m];
         this.shift = new double[m];
         this.aucStep = new double[m];
@@ -510,14 +503,14 @@ final class ModalStepper implements Stepper {
     private int stepAndRead(int rows, double[][] out, double[] auc, boolean parentTurns, boolean effectTurns,
                             double parentStart, double effectStart) {
         boolean aucWanted = auc != null && basis.aucState()[0] >= 0;
-        double[][] scratch = rowSums(rows);
-        double[][] sums = runSums;
+        RunScratch scratch = SCRATCH.get().fit(rows, m);
+        double[][] sums = scratch.sums;
         for (int r = 0; r < SUMS; r++) {
-            sums[r] = r < 5 && out != null ? out[r] : r == AUC && aucWanted ? auc : scratch[r];
+            sums[r] = r < 5 && out != null ? out[r] : r == AUC && aucWanted ? auc : scratch.rows[r];
         }
         if (parentTurns || effectTurns) {
-            System.arraycopy(z, 0, runStart, 0, m);
-            System.arraycopy(integrals, 0, runStartIntegrals, 0, m);
+            System.arraycopy(z, 0, scratch.start, 0, m);
+            System.arraycopy(integrals, 0, scratch.startIntegrals, 0, m);
         }
         double[] effectWeights = effectTurns ? basis.slopeWeights()[Observable.EFFECT.ordinal()] : null;
         boolean second = present[Observable.METABOLITE2.ordinal()];
@@ -545,7 +538,7 @@ final class ModalStepper implements Stepper {
         }
         int last = Math.min(j, rows - 1);
         if (last < rows - 1) {
-            stepAgain(last + 1);
+            stepAgain(last + 1, scratch);
         }
         if (aucWanted) {
             for (int r = 0; r < j; r++) {
@@ -562,21 +555,36 @@ final class ModalStepper implements Stepper {
         return j;
     }
 
-    /** Rows of {@link #rowSums}: the five observables by ordinal, then these. */
+    /** Rows of {@link RunScratch#rows}: the five observables by ordinal, then these. */
     private static final int SLOPE = 5;
     private static final int EFFECT_SLOPE = 6;
     private static final int AUC = 7;
     private static final int SUMS = 8;
 
-    /** @return {@link #rowSums}, each row at least {@code rows} long */
-    private double[][] rowSums(int rows) {
-        if (rowSums[0].length < rows) {
-            int length = Math.max(rows, 2 * rowSums[0].length);
-            for (int r = 0; r < SUMS; r++) {
-                rowSums[r] = new double[length];
+    /** {@link #stepAndRead}'s work space, grown as needed. */
+    private static final class RunScratch {
+        /** Sums per row where the run gives no buffer for them (see {@link #SLOPE}). */
+        final double[][] rows = new double[SUMS][0];
+        /** Where each sum goes: the run's buffer, or a row of {@link #rows}. */
+        final double[][] sums = new double[SUMS][];
+        /** The modal state and integrals at the run's start, kept where a turn may end it. */
+        double[] start = new double[0];
+        double[] startIntegrals = new double[0];
+
+        /** @return this, with rows of at least {@code count} values and room for {@code modes} modes */
+        RunScratch fit(int count, int modes) {
+            if (rows[0].length < count) {
+                int length = Math.max(count, 2 * rows[0].length);
+                for (int r = 0; r < SUMS; r++) {
+                    rows[r] = new double[length];
+                }
             }
+            if (start.length < modes) {
+                start = new double[modes];
+                startIntegrals = new double[modes];
+            }
+            return this;
         }
-        return rowSums;
     }
 
     /** The second mode of {@link #stepPair} when the number of live modes is odd. */
@@ -676,18 +684,18 @@ final class ModalStepper implements Stepper {
 
     /**
      * Puts every live mode where {@link #stepAndRead}'s run left it after {@code rows} intervals
-     * from the run's start ({@link #runStart}, {@link #runStartIntegrals}): the same operations in the
-     * same order, so the same values, state before the last interval and integrals.
+     * from the run's start (kept in {@code scratch}): the same operations in the same order, so the
+     * same values, state before the last interval and integrals.
      */
-    private void stepAgain(int rows) {
+    private void stepAgain(int rows, RunScratch scratch) {
         for (int q = 0; q < liveCount; q++) {
             int k = liveModes[q];
             double dk = decay[k];
             double ck = shift[k];
             double stepK = aucStep[k];
             double igK = integral[k];
-            double x = runStart[k];
-            double accK = runStartIntegrals[k];
+            double x = scratch.start[k];
+            double accK = scratch.startIntegrals[k];
             double beforeK = x;
             for (int j = 0; j < rows; j++) {
                 beforeK = x;
