@@ -434,8 +434,7 @@ final class ModalStepper implements Stepper {
         readValues = false;
         readSlopeValid = false;
         if (!(h > 0)) {
-            swap();
-            System.arraycopy(before, 0, z, 0, m);
+            System.arraycopy(z, 0, before, 0, m);
             return;
         }
         if (h != preparedH) {
@@ -446,29 +445,7 @@ final class ModalStepper implements Stepper {
             stepAndRead(1, null, null, false, false, 0, 0);
             return;
         }
-        swap();
-        double[] start = before;
-        double[] next = z;
-        double[] d = decay;
-        double[] c = shift;
-        double[] step = aucStep;
-        double[] ig = integral;
-        double[] acc = integrals;
-        int[] modes = liveModes;
-        for (int q = 0; q < liveCount; q++) {
-            int k = modes[q];
-            double x = start[k];
-            acc[k] += step[k] + ig[k] * x;
-            double zk = d[k] * x + c[k];
-            next[k] = Math.abs(zk) < FLUSH ? 0 : zk;
-        }
-    }
-
-    /** Makes the current modal state the one before, and the other buffer the one to fill. */
-    private void swap() {
-        double[] start = z;
-        z = before;
-        before = start;
+        stepModes(1, z, integrals);
     }
 
     /**
@@ -538,7 +515,7 @@ final class ModalStepper implements Stepper {
         }
         int last = Math.min(j, rows - 1);
         if (last < rows - 1) {
-            stepAgain(last + 1, scratch);
+            stepModes(last + 1, scratch.start, scratch.startIntegrals);
         }
         if (aucWanted) {
             for (int r = 0; r < j; r++) {
@@ -683,19 +660,21 @@ final class ModalStepper implements Stepper {
     }
 
     /**
-     * Puts every live mode where {@link #stepAndRead}'s run left it after {@code rows} intervals
-     * from the run's start (kept in {@code scratch}): the same operations in the same order, so the
-     * same values, state before the last interval and integrals.
+     * Steps every live mode {@code rows} intervals of the prepared length from a modal state and
+     * its integrals ({@link #z} and {@link #integrals} themselves for one interval of
+     * {@link #advance}; a run's start, kept, where a turn ends {@link #stepAndRead}'s run early):
+     * the operations of {@link #stepPair}, in the same order, so the same values, state before the
+     * last interval and integrals. No sums are made.
      */
-    private void stepAgain(int rows, RunScratch scratch) {
+    private void stepModes(int rows, double[] fromZ, double[] fromIntegrals) {
         for (int q = 0; q < liveCount; q++) {
             int k = liveModes[q];
             double dk = decay[k];
             double ck = shift[k];
             double stepK = aucStep[k];
             double igK = integral[k];
-            double x = scratch.start[k];
-            double accK = scratch.startIntegrals[k];
+            double x = fromZ[k];
+            double accK = fromIntegrals[k];
             double beforeK = x;
             for (int j = 0; j < rows; j++) {
                 beforeK = x;
