@@ -6,8 +6,20 @@ package org.ketasim.core.model;
  * @param ke0PerH equilibration rate constant ke0 (1/h), &gt; 0 (t&frac12;ke0 = ln 2 / ke0)
  */
 public record EffectSite(double ke0PerH) {
+
+    /** ln 2, once: the quick compiler that runs short commands does not fold {@code Math.log(2)}. */
+    private static final double LN2 = Math.log(2);
+
     /** Checks the range above. */
     public EffectSite {
         Checks.positive("ke0", ke0PerH);
+    }
+
+    /**
+     * @param halfLifeH a half-life (h), &gt; 0
+     * @return the first-order rate constant with that half-life, {@code ln 2 / t½} (1/h)
+     */
+    public static double rateForHalfLifeH(double halfLifeH) {
+        return LN2 / halfLifeH;
     }
 }

@@ -14,6 +14,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.ketasim.core.model.EffectSite;
 
 /**
  * Pain relief and psychomimetic effects of a regimen in a virtual population, with parameter
@@ -113,7 +114,7 @@ public final class PopulationOutcomes {
         double[][] out = new double[draws.length][nt];
         for (int i = from; i < to; i++) {
             for (int r = 0; r < draws.length; r++) {
-                ke0[r] = Math.log(2) / (draws[r].halfLifeDays[i] * 24);
+                ke0[r] = EffectSite.rateForHalfLifeH(draws[r].halfLifeDays[i] * 24);
             }
             exposures.get(i).cePain(ke0, times, out);
             for (int r = 0; r < draws.length; r++) {

@@ -2,8 +2,6 @@ package org.ketasim.core.outcomes;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -96,8 +94,6 @@ public record PsychomimeticModel(Uncertain threshold, Uncertain drugShare, Uncer
     public static final PsychomimeticModel SIGTERMANS_2009 = new PsychomimeticModel(ACUTE_THRESHOLD, SIGTERMANS_DRUG,
             SIGTERMANS_PLACEBO, SIGTERMANS_MEDIAN_PEAK_NG_PER_ML, SIGTERMANS_PEAK_LOG_SD);
 
-    private static final GaussIntegrator HERMITE = new GaussIntegratorFactory().hermite(64);
-
     /**
      * Calibrations made, by what they were made from. A calibration is a function of these numbers
      * alone, and replicate r of every population with one seed draws the same ones (every regimen of
@@ -180,9 +176,9 @@ public record PsychomimeticModel(Uncertain threshold, Uncertain drugShare, Uncer
      */
     static double referenceShare(double gamma, double mu, double logSd) {
         double sum = 0;
-        for (int k = 0; k < HERMITE.getNumberOfPoints(); k++) {
-            double y = mu + logSd * Math.sqrt(2) * HERMITE.getPoint(k);
-            sum += HERMITE.getWeight(k) / (1 + Math.exp(-gamma * y));
+        for (int k = 0; k < GaussHermite.POINTS; k++) {
+            double y = mu + logSd * Math.sqrt(2) * GaussHermite.node(k);
+            sum += GaussHermite.weight(k) / (1 + Math.exp(-gamma * y));
         }
         return sum / Math.sqrt(Math.PI);
     }

@@ -1,6 +1,7 @@
 package org.ketasim.core.outcomes;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.library.ModelLibrary;
 
 /**
@@ -137,7 +138,7 @@ public record ReliefModel(Uncertain c50NgPerMl, Uncertain halfLifeDays, Uncertai
 
         /** @return the typical ke0 (1/h) of the pain effect site, ln 2 / t½ */
         public double ke0PerH() {
-            return Math.log(2) / (halfLifeDays * 24);
+            return EffectSite.rateForHalfLifeH(halfLifeDays * 24);
         }
     }
 }

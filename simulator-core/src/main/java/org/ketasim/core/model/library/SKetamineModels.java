@@ -18,7 +18,7 @@ final class SKetamineModels {
      * 6.1 min over endpoints (Olofsen et al., Anesthesiology 2012;117:353) [V], so
      * ke0 = ln 2 / 6.1 min [C].
      */
-    static final double OLOFSEN_KE0_PER_H = Math.log(2) / (6.1 / 60);
+    static final double OLOFSEN_KE0_PER_H = EffectSite.rateForHalfLifeH(6.1 / 60);
 
     static final String OLOFSEN = "ke0 " + String.format("%.4f", OLOFSEN_KE0_PER_H / 60)
             + " /min = ln 2 / 6.1 min, the mean blood-effect-site t1/2ke0 over endpoints of Olofsen et al., "
