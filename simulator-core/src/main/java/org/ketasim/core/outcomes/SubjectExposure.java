@@ -24,7 +24,8 @@ import org.ketasim.core.engine.FreeResponse;
  * <p>When nothing is given after the course end {@code T} and the engine has the plasma
  * concentration's course from there in closed form (an open {@link Gap}: a sum of exponentials,
  * exact for linear kinetics), the effect site after {@code T} is {@link FreeResponse#effectSiteAt}
- * from the bins' {@code Ce(T)}: exact, whatever the time. Stretches of the course in which nothing
+ * from the bins' {@code Ce(T)}: exact, whatever the time; the bins after {@code T} are then not
+ * needed, and an exposure made by {@link #ofCourse} does not hold them. Stretches of the course in which nothing
  * is given ({@link Gap}, e.g. the weeks between sessions) are taken the same way, from the effect
  * site at their start to their end, instead of bin by bin. Otherwise (a controller, the
  * matrix-exponential engine) the bins go on through a washout, and after the last edge
@@ -43,6 +44,10 @@ import org.ketasim.core.engine.FreeResponse;
 public final class SubjectExposure {
 
     private final ExposureGrid grid;
+    /**
+     * Per bin, its exact AUC and its concentration step: every bin of the grid, or the course's
+     * alone where the washout is in closed form ({@link #ofCourse}).
+     */
     private final double[] binAuc;
     private final double[] cpStep;
     private final double tailAuc;
@@ -105,12 +110,55 @@ public final class SubjectExposure {
     public static SubjectExposure of(ExposureGrid grid, double[] cumulativeAucNgHPerMl, double[] cpNgPerMl,
                                      double followUpAucNgHPerMl, double peakAcuteCeNgPerMl) {
         int n = grid.bins();
+        double[][] bins = bins(n, cumulativeAucNgHPerMl, cpNgPerMl, followUpAucNgHPerMl);
+        double total = followUpAucNgHPerMl;
+        double slack = 1e-12 * Math.max(1, Math.abs(total));
+        double tail = total - cumulativeAucNgHPerMl[n];
+        if (!(tail >= -slack) || Double.isInfinite(total)) {
+            throw new IllegalArgumentException("the follow-up AUC " + total + " is below the AUC at the last edge "
+                    + cumulativeAucNgHPerMl[n]);
+        }
+        checkPeak(peakAcuteCeNgPerMl);
+        return new SubjectExposure(grid, bins[0], bins[1], Math.max(0, tail), peakAcuteCeNgPerMl, new Gap[0]);
+    }
+
+    /**
+     * An exposure whose washout is in closed form from the course end (the engine has the plasma
+     * concentration's free response there): only the course's bins are given and held, since the
+     * pain effect site and the AUC after the course end come from the washout's free response.
+     *
+     * @param grid                  the common grid
+     * @param cumulativeAucNgHPerMl exact plasma AUC from 0 to each edge of the course (ng·h/mL),
+     *                              {@code courseBins() + 1} values, non-decreasing
+     * @param cpNgPerMl             plasma concentration at each edge of the course (ng/mL),
+     *                              {@code courseBins() + 1} values, &gt;= 0
+     * @param peakAcuteCeNgPerMl    the highest acute effect-site concentration during the course (ng/mL), &gt;= 0
+     * @param stretches             the gaps ({@link #withGaps}), the last the {@link Gap#OPEN} washout
+     * @return the exposure
+     * @throws IllegalArgumentException for wrong lengths, negative, decreasing or non-finite values,
+     *                                  or gaps that do not end with the washout
+     */
+    public static SubjectExposure ofCourse(ExposureGrid grid, double[] cumulativeAucNgHPerMl, double[] cpNgPerMl,
+                                           double peakAcuteCeNgPerMl, List<Gap> stretches) {
+        int n = grid.courseBins();
+        double[][] bins = bins(n, cumulativeAucNgHPerMl, cpNgPerMl, cumulativeAucNgHPerMl[cumulativeAucNgHPerMl.length - 1]);
+        checkPeak(peakAcuteCeNgPerMl);
+        if (stretches.isEmpty() || stretches.get(stretches.size() - 1).toEdge() != Gap.OPEN) {
+            throw new IllegalArgumentException("an exposure of the course's bins alone needs its washout in closed form");
+        }
+        return new SubjectExposure(grid, bins[0], bins[1], 0, peakAcuteCeNgPerMl, new Gap[0]).withGaps(stretches);
+    }
+
+    /**
+     * @return the AUC ({@code [0]}) and concentration step ({@code [1]}) of the first {@code n}
+     *         bins, from the values at their edges, checked
+     */
+    private static double[][] bins(int n, double[] cumulativeAucNgHPerMl, double[] cpNgPerMl, double totalNgHPerMl) {
         if (cumulativeAucNgHPerMl.length != n + 1 || cpNgPerMl.length != n + 1) {
             throw new IllegalArgumentException("an exposure on " + n + " bins needs " + (n + 1) + " edge values, got "
                     + cumulativeAucNgHPerMl.length + " AUCs and " + cpNgPerMl.length + " concentrations");
         }
-        double total = followUpAucNgHPerMl;
-        double slack = 1e-12 * Math.max(1, Math.abs(total));
+        double slack = 1e-12 * Math.max(1, Math.abs(totalNgHPerMl));
         double[] bins = new double[n];
         double[] steps = new double[n];
         for (int b = 0; b < n; b++) {
@@ -127,16 +175,14 @@ public final class SubjectExposure {
                 throw new IllegalArgumentException("a plasma concentration must be finite and >= 0, got " + c + " ng/mL");
             }
         }
-        double tail = total - cumulativeAucNgHPerMl[n];
-        if (!(tail >= -slack) || Double.isInfinite(total)) {
-            throw new IllegalArgumentException("the follow-up AUC " + total + " is below the AUC at the last edge "
-                    + cumulativeAucNgHPerMl[n]);
-        }
+        return new double[][] {bins, steps};
+    }
+
+    private static void checkPeak(double peakAcuteCeNgPerMl) {
         if (!(peakAcuteCeNgPerMl >= 0) || Double.isInfinite(peakAcuteCeNgPerMl)) {
             throw new IllegalArgumentException("the peak acute effect-site concentration must be finite and >= 0, got "
                     + peakAcuteCeNgPerMl + " ng/mL");
         }
-        return new SubjectExposure(grid, bins, steps, Math.max(0, tail), peakAcuteCeNgPerMl, new Gap[0]);
     }
 
     /**
@@ -159,6 +205,9 @@ public final class SubjectExposure {
                         + g.toEdge());
             }
             last = g.toEdge();
+        }
+        if (binAuc.length < grid.bins() && (stretches.isEmpty() || last != Gap.OPEN)) {
+            throw new IllegalArgumentException("an exposure of the course's bins alone needs its washout in closed form");
         }
         return new SubjectExposure(grid, binAuc, cpStep, tailAuc, peakAcuteCe, stretches.toArray(Gap[]::new));
     }

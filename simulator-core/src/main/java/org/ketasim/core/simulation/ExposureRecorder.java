@@ -1,6 +1,7 @@
 package org.ketasim.core.simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.ketasim.core.engine.FreeResponse;
@@ -20,7 +21,8 @@ import org.ketasim.core.regimen.Breakpoints;
  * AUC at the end of a {@value #FOLLOW_UP_WEEKS}-week follow-up, and the peak acute effect-site
  * concentration from the start to one hour after the course end, found in continuous time; and,
  * when nothing is given after the course end and the engine has the closed form (the modal
- * engine), the parent's free response there, from which the washout is taken exactly; likewise at
+ * engine), the parent's free response there, from which the washout is taken exactly (its edges
+ * are then not recorded: {@link SubjectExposure#ofCourse}); likewise at
  * every edge of the course from which nothing is given for two bins or more (a gap). The
  * values are the parent's; {@link #exposure()} scales them to S-ketamine. The run's plan must reach
  * {@link #endH()} ({@link #extend}). Not thread-safe: one per subject.
@@ -263,16 +265,20 @@ public final class ExposureRecorder implements Observer {
         }
         FreeResponse f = plasma.get();
         gaps.add(new SubjectExposure.Gap(from, to, f));
+        filledUntil = until;
+        if (to == SubjectExposure.Gap.OPEN) {
+            // the washout's edges are left unfilled: the exposure keeps the course's bins alone and
+            // takes everything after the course end from the free response
+            followUpAuc = auc[from] + f.integral(times[until - 1] - times[k]);
+            return;
+        }
         for (int later = k + 1; later < until; later++) {
             double tau = times[later] - times[k];
             if (edges[later] >= 0) {
                 auc[edges[later]] = auc[from] + f.integral(tau);
                 cp[edges[later]] = Math.max(0, f.valueAt(tau));
-            } else if (later == times.length - 1) {
-                followUpAuc = auc[from] + f.integral(tau);
             }
         }
-        filledUntil = until;
     }
 
     /**
@@ -343,6 +349,11 @@ public final class ExposureRecorder implements Observer {
         if (Double.isNaN(followUpAuc)) {
             throw new IllegalStateException("the run has not reached the end of the follow-up, " + endH() + " h");
         }
-        return SubjectExposure.of(grid, auc, cp, followUpAuc, peak).withGaps(gaps).scaled(sKetamineFraction);
+        boolean closedWashout = !gaps.isEmpty() && gaps.get(gaps.size() - 1).toEdge() == SubjectExposure.Gap.OPEN;
+        SubjectExposure e = closedWashout
+                ? SubjectExposure.ofCourse(grid, Arrays.copyOf(auc, grid.courseBins() + 1),
+                        Arrays.copyOf(cp, grid.courseBins() + 1), peak, gaps)
+                : SubjectExposure.of(grid, auc, cp, followUpAuc, peak).withGaps(gaps);
+        return e.scaled(sKetamineFraction);
     }
 }

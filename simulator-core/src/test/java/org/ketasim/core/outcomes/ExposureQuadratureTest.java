@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ketasim.core.testing.Close.assertClose;
 
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ketasim.core.engine.FreeResponse;
 import org.ketasim.core.engine.Series;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.scenario.CompiledScenario;
@@ -193,6 +195,40 @@ class ExposureQuadratureTest {
         ExposureGrid bolus = ExposureGrid.forCourse(0);
         assertEquals(0, bolus.courseBins());
         assertEquals(168, bolus.washoutBins());
+    }
+
+    /**
+     * With the washout in closed form, the bins after the course end are never read: an exposure
+     * holding the course's bins alone gives, to the bit, what one holding the whole grid gives, and
+     * one without its washout is refused.
+     */
+    @Test
+    void aCourseOnlyExposureGivesWhatTheWholeGridGives() {
+        SubjectExposure whole = oneCompartment();
+        ExposureGrid grid = whole.grid();
+        int course = grid.courseBins();
+        double[] edges = grid.edgesH();
+        double[] auc = new double[course + 1];
+        double[] cp = new double[course + 1];
+        for (int j = 0; j <= course; j++) {
+            auc[j] = superpose(t -> CSS * (t + Math.expm1(-A * t) / A), edges[j], END_H);
+            cp[j] = superpose(t -> -CSS * Math.expm1(-A * t), edges[j], END_H);
+        }
+        List<SubjectExposure.Gap> washout = List.of(new SubjectExposure.Gap(course, SubjectExposure.Gap.OPEN,
+                new FreeResponse(new double[] {-A}, new double[] {cp[course]})));
+        SubjectExposure full = whole.withGaps(washout);
+        SubjectExposure alone = SubjectExposure.ofCourse(grid, auc, cp, CSS, washout);
+        assertTrue(alone.closedFormWashout());
+        assertEquals(full.aucNgHPerMl(), alone.aucNgHPerMl(), 0.0);
+        for (double t : new double[] {1, 37, END_H, END_H + 5, grid.lastEdgeH(), END_H + 672, END_H + 2016}) {
+            assertEquals(full.cePain(KE0, t), alone.cePain(KE0, t), 0.0, "Ce,pain at " + t + " h");
+            assertEquals(full.scaled(0.5).cePain(KE0, t), alone.scaled(0.5).cePain(KE0, t), 0.0, "scaled, at " + t + " h");
+        }
+        assertClose(closedForm(KE0, END_H + 672), alone.cePain(KE0, END_H + 672), 1e-8, 0, "against the closed form");
+        assertThrows(IllegalArgumentException.class, () -> SubjectExposure.ofCourse(grid, auc, cp, CSS, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> alone.withGaps(List.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> SubjectExposure.ofCourse(grid, new double[course], cp, CSS, washout));
     }
 
     @Test
