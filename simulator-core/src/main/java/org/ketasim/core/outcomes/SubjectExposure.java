@@ -25,9 +25,9 @@ import org.ketasim.core.engine.FreeResponse;
  * concentration's course from there in closed form (an open {@link Gap}: a sum of exponentials,
  * exact for linear kinetics), the effect site after {@code T} is {@link FreeResponse#effectSiteAt}
  * from the bins' {@code Ce(T)}: exact, whatever the time; the bins after {@code T} are then not
- * needed, and an exposure made by {@link #ofCourse} does not hold them. Stretches of the course in which nothing
- * is given ({@link Gap}, e.g. the weeks between sessions) are taken the same way, from the effect
- * site at their start to their end, instead of bin by bin. Otherwise (a controller, the
+ * needed, and an exposure made by {@link #ofCourse} does not hold them. Stretches of the course in
+ * which nothing is given ({@link Gap}, e.g. the weeks between sessions) are taken the same way,
+ * from the effect site at their start to their end, instead of bin by bin. Otherwise (a controller, the
  * matrix-exponential engine) the bins go on through a washout, and after the last edge
  * {@code T'}: {@code Ce(t) = (Ce(T') + ke0 A_tail) e^{-ke0 (t - T')}}, the tail taken to enter at
  * {@code T'}.
@@ -141,11 +141,10 @@ public final class SubjectExposure {
     public static SubjectExposure ofCourse(ExposureGrid grid, double[] cumulativeAucNgHPerMl, double[] cpNgPerMl,
                                            double peakAcuteCeNgPerMl, List<Gap> stretches) {
         int n = grid.courseBins();
-        double[][] bins = bins(n, cumulativeAucNgHPerMl, cpNgPerMl, cumulativeAucNgHPerMl[cumulativeAucNgHPerMl.length - 1]);
+        int edges = cumulativeAucNgHPerMl.length;
+        double[][] bins = bins(n, cumulativeAucNgHPerMl, cpNgPerMl, edges > 0 ? cumulativeAucNgHPerMl[edges - 1] : 0);
         checkPeak(peakAcuteCeNgPerMl);
-        if (stretches.isEmpty() || stretches.get(stretches.size() - 1).toEdge() != Gap.OPEN) {
-            throw new IllegalArgumentException("an exposure of the course's bins alone needs its washout in closed form");
-        }
+        // the washout bins are not held (a grid has at least one), so withGaps insists on the washout
         return new SubjectExposure(grid, bins[0], bins[1], 0, peakAcuteCeNgPerMl, new Gap[0]).withGaps(stretches);
     }
 
@@ -206,8 +205,9 @@ public final class SubjectExposure {
             }
             last = g.toEdge();
         }
-        if (binAuc.length < grid.bins() && (stretches.isEmpty() || last != Gap.OPEN)) {
-            throw new IllegalArgumentException("an exposure of the course's bins alone needs its washout in closed form");
+        if (binAuc.length < grid.bins() && last != Gap.OPEN) {
+            throw new IllegalArgumentException("an exposure of the course's bins alone needs its washout in "
+                    + "closed form, the last gap");
         }
         return new SubjectExposure(grid, binAuc, cpStep, tailAuc, peakAcuteCe, stretches.toArray(Gap[]::new));
     }

@@ -222,7 +222,8 @@ class ExposureQuadratureTest {
         assertEquals(full.aucNgHPerMl(), alone.aucNgHPerMl(), 0.0);
         for (double t : new double[] {1, 37, END_H, END_H + 5, grid.lastEdgeH(), END_H + 672, END_H + 2016}) {
             assertEquals(full.cePain(KE0, t), alone.cePain(KE0, t), 0.0, "Ce,pain at " + t + " h");
-            assertEquals(full.scaled(0.5).cePain(KE0, t), alone.scaled(0.5).cePain(KE0, t), 0.0, "scaled, at " + t + " h");
+            assertEquals(full.scaled(0.5).cePain(KE0, t), alone.scaled(0.5).cePain(KE0, t), 0.0,
+                    "scaled, at " + t + " h");
         }
         assertClose(closedForm(KE0, END_H + 672), alone.cePain(KE0, END_H + 672), 1e-8, 0, "against the closed form");
         assertThrows(IllegalArgumentException.class, () -> SubjectExposure.ofCourse(grid, auc, cp, CSS, List.of()));

@@ -13,8 +13,8 @@ class GaussHermiteTest {
         GaussIntegrator reference = new GaussIntegratorFactory().hermite(GaussHermite.POINTS);
         assertEquals(reference.getNumberOfPoints(), GaussHermite.POINTS);
         for (int k = 0; k < GaussHermite.POINTS; k++) {
-            assertEquals(Double.doubleToRawLongBits(reference.getPoint(k)), Double.doubleToRawLongBits(GaussHermite.node(k)),
-                    "node " + k);
+            assertEquals(Double.doubleToRawLongBits(reference.getPoint(k)),
+                    Double.doubleToRawLongBits(GaussHermite.node(k)), "node " + k);
             assertEquals(Double.doubleToRawLongBits(reference.getWeight(k)),
                     Double.doubleToRawLongBits(GaussHermite.weight(k)), "weight " + k);
         }

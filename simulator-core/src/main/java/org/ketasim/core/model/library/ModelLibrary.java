@@ -32,7 +32,8 @@ public final class ModelLibrary {
                 RacemicModels.domino(), RacemicModels.clements1981(), RacemicModels.hijazi2003(),
                 RacemicModels.kamp2020())) {
             MODELS.put(m.id(), new BuiltInModel(m.card(),
-                    m.model().withPainEffectSite(new EffectSite(EffectSite.rateForHalfLifeH(PAIN_HALF_LIFE_DAYS * 24)))));
+                    m.model().withPainEffectSite(
+                            new EffectSite(EffectSite.rateForHalfLifeH(PAIN_HALF_LIFE_DAYS * 24)))));
         }
     }
 
