@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.ketasim.cli.chart.ChartFormat;
 import org.ketasim.cli.chart.PopulationChart;
@@ -111,11 +113,24 @@ final class PopulationOutputs {
                         }
                     }
 
+                    /** Per subject prepared and not yet written, its lines of each table. */
+                    private final Map<Integer, String[]> pending = new ConcurrentHashMap<>();
+
+                    @Override
+                    public void prepare(Subject subject) {
+                        String[] lines = new String[tables.size()];
+                        for (int t = 0; t < lines.length; t++) {
+                            lines[t] = tables.get(t).lines(subject);
+                        }
+                        pending.put(subject.index(), lines);
+                    }
+
                     @Override
                     public void accept(Subject subject) {
+                        String[] lines = pending.remove(subject.index());
                         try {
-                            for (PopulationWriter.Rows table : tables) {
-                                table.write(subject);
+                            for (int t = 0; t < lines.length; t++) {
+                                tables.get(t).write(lines[t]);
                             }
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.ketasim.core.metrics.Summary;
 import org.ketasim.core.model.Observable;
@@ -48,13 +49,35 @@ import org.ketasim.core.titration.TitrationEvent;
  */
 public final class PopulationWriter {
 
-    /** A table written one subject at a time, after its header. */
-    public interface Rows {
+    /**
+     * A table written one subject at a time, after its header: a subject's lines are made by
+     * {@link #lines}, from any thread and for subjects in any order (so several can be formatted at
+     * once), and written by {@link #write}, in subject order.
+     */
+    public static final class Rows {
+        private final Writer out;
+        private final Function<Subject, String> format;
+
+        private Rows(Writer out, Function<Subject, String> format) {
+            this.out = out;
+            this.format = format;
+        }
+
         /**
-         * @param s the next subject
+         * @param s a subject
+         * @return its lines of this table, each with its line break; empty for a subject without any
+         */
+        public String lines(Subject s) {
+            return format.apply(s);
+        }
+
+        /**
+         * @param lines the next subject's {@link #lines}
          * @throws IOException if writing fails
          */
-        void write(Subject s) throws IOException;
+        public void write(String lines) throws IOException {
+            out.write(lines);
+        }
     }
 
     /**
@@ -163,7 +186,7 @@ public final class PopulationWriter {
         header.addAll(List.of("max_drug_high_score", "responder_max_nrs_reduction"));
         out.write(Csv.header(header));
         String seed = Long.toString(settings.seed());
-        return s -> {
+        return new Rows(out, s -> {
             List<String> cells = new ArrayList<>(header.size());
             cells.add(seed);
             cells.add(Integer.toString(s.index()));
@@ -182,8 +205,8 @@ public final class PopulationWriter {
             }
             cells.add(Csv.number(s.maxDrugHighScore()));
             cells.add(Csv.number(s.maxResponderNrsReduction()));
-            out.write(Csv.line(cells));
-        };
+            return Csv.line(cells);
+        });
     }
 
     /**
@@ -216,13 +239,15 @@ public final class PopulationWriter {
     public Rows observations(PopulationSettings settings, Writer out) throws IOException {
         out.write(Csv.header(List.of("seed", "subject", "time_h", "analyte", "ipred_ng_per_ml", "dv_ng_per_ml")));
         String seed = Long.toString(settings.seed());
-        return s -> {
+        return new Rows(out, s -> {
+            StringBuilder lines = new StringBuilder();
             for (Subject.Observation o : s.observations()) {
-                out.write(Csv.line(List.of(seed, Integer.toString(s.index()), Csv.number(o.timeH()),
+                lines.append(Csv.line(List.of(seed, Integer.toString(s.index()), Csv.number(o.timeH()),
                         o.analyte().name().toLowerCase(Locale.ROOT), Csv.number(o.ipredNgPerMl()),
                         Csv.number(o.dvNgPerMl()))));
             }
-        };
+            return lines.toString();
+        });
     }
 
     /**
@@ -239,10 +264,12 @@ public final class PopulationWriter {
         header.addAll(TitrationEventWriter.COLUMNS);
         out.write(Csv.header(header));
         String prefix = settings.seed() + ",";
-        return s -> {
+        return new Rows(out, s -> {
+            StringBuilder lines = new StringBuilder();
             for (TitrationEvent e : s.events()) {
-                out.write(prefix + s.index() + "," + TitrationEventWriter.line(e));
+                lines.append(prefix).append(s.index()).append(',').append(TitrationEventWriter.line(e));
             }
-        };
+            return lines.toString();
+        });
     }
 }

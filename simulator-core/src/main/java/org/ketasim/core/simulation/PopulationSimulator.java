@@ -59,7 +59,8 @@ import org.ketasim.core.scenario.ScenarioException;
  * row (the rows before it are no stops, so the engine crosses them whole), its block rows are
  * recorded, and it is dropped; the last pass runs every subject to its end and finishes it. The
  * percentiles are the same exact ones; memory stays bounded whatever the number of subjects.
- * Finished subjects go to the sink in index order and are not kept.
+ * Finished subjects go to the sink in index order and are not kept; what the sink does to a subject
+ * in any order ({@link Sink#prepare}) runs on the workers, where the subject was finished.
  */
 public final class PopulationSimulator {
 
@@ -124,6 +125,17 @@ public final class PopulationSimulator {
         }
 
         /**
+         * The part of a subject's handling that needs no order (formatting its output rows, say):
+         * called on the worker thread that finished the subject, for subjects in any order and
+         * several at once, before {@link #accept} is called with it. Must be thread-safe. The
+         * default does nothing.
+         *
+         * @param subject a finished subject
+         */
+        default void prepare(Subject subject) {
+        }
+
+        /**
          * @param subject the next subject, in index order
          */
         void accept(Subject subject);
@@ -132,7 +144,8 @@ public final class PopulationSimulator {
     /**
      * @param c        the typical patient's scenario, compiled
      * @param settings size, seed, percentiles, windows, weight variability, threads, observations
-     * @param sink     receives every subject, in index order, on the calling thread
+     * @param sink     prepares every subject on the workers, then receives it, in index order, on the calling
+     *                 thread
      * @return the bands and the shares
      * @throws ScenarioException if the model has no variability to apply and the weight is fixed,
      *                           or observations are asked of a model without residual error
@@ -323,6 +336,7 @@ public final class PopulationSimulator {
                     parallel(pool, threads, to - from, k -> {
                         done[k] = members[base + k].finish();
                         members[base + k] = null;
+                        sink.prepare(done[k]);
                     });
                     for (Subject s : done) {
                         counter.add(s);
@@ -377,6 +391,7 @@ public final class PopulationSimulator {
                             Member m = new Member(i);
                             m.propagator.nextRows(to);
                             done[i - base] = m.finish();
+                            sink.prepare(done[i - base]);
                         } else {
                             Plan plan = draw(i).plan();
                             int slot = slot(i);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.ketasim.core.engine.Engine;
 import org.ketasim.core.io.yaml.ScenarioYaml;
@@ -21,7 +23,7 @@ import org.ketasim.core.scenario.CompiledScenario;
  * subjects, the same summaries and outcomes to the bit (the last pass runs every subject as the
  * kept population does), and the same bands to rounding (the passes reach a block's first row in
  * other steps: seen 3e-12 relative, allowed 1e-9). Here the limits are lowered so that 300 subjects take
- * tens of passes.
+ * tens of passes. Either way the sink prepares each subject once before it takes it.
  */
 class PopulationPassesTest {
 
@@ -32,9 +34,24 @@ class PopulationPassesTest {
     private record Run(PopulationResult result, List<Subject> subjects) {
     }
 
+    /** Simulates, checking that the sink prepares every subject once, on the workers, before it takes it. */
     private static Run simulate(PopulationSimulator simulator, CompiledScenario c, PopulationSettings settings) {
         List<Subject> subjects = new ArrayList<>();
-        return new Run(simulator.simulate(c, settings, subjects::add), subjects);
+        Set<Integer> prepared = ConcurrentHashMap.newKeySet();
+        PopulationResult result = simulator.simulate(c, settings, new PopulationSimulator.Sink() {
+            @Override
+            public void prepare(Subject subject) {
+                assertTrue(prepared.add(subject.index()), "subject " + subject.index() + " prepared once");
+            }
+
+            @Override
+            public void accept(Subject subject) {
+                assertTrue(prepared.remove(subject.index()), "subject " + subject.index() + " prepared first");
+                subjects.add(subject);
+            }
+        });
+        assertTrue(prepared.isEmpty(), "every prepared subject taken");
+        return new Run(result, subjects);
     }
 
     @Test
