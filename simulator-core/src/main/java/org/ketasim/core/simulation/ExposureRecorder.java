@@ -50,8 +50,15 @@ public final class ExposureRecorder implements Observer {
     /** Per sample, the first at or after it that needs a stop while an input runs ({@link Schedule}); shared. */
     private final int[] stopFrom;
     private final int peakSample;
-    private final double[] auc;
-    private final double[] cp;
+    /**
+     * Per edge, the parent's AUC and concentration: the course's edges, and the washout's too once
+     * one is sampled, which happens only when the washout is not in closed form (a population keeps
+     * thousands of recorders alive at once, and the washout is most of the grid).
+     */
+    private double[] auc;
+    private double[] cp;
+    /** Whether the washout after the course end is in closed form: the last gap is open. */
+    private boolean closedWashout;
     private double followUpAuc = Double.NaN;
     /**
      * The stretches without dosing, in closed form, in order: from an edge to a later one in the
@@ -159,8 +166,8 @@ public final class ExposureRecorder implements Observer {
         this.grid = schedule.grid;
         this.sKetamineFraction = sKetamineFraction;
         this.effect = effect;
-        this.auc = new double[grid.bins() + 1];
-        this.cp = new double[grid.bins() + 1];
+        this.auc = new double[grid.courseBins() + 1];
+        this.cp = new double[grid.courseBins() + 1];
         this.times = schedule.times;
         this.edges = schedule.edges;
         this.stopFrom = schedule.stopFrom;
@@ -215,7 +222,7 @@ public final class ExposureRecorder implements Observer {
     @Override
     public void sample(Propagator p) {
         int k = next++;
-        if (edges[k] >= 0) {
+        if (edges[k] >= 0 && keeps(edges[k])) {
             auc[edges[k]] = p.stepper().auc(Observable.PARENT);
             cp[edges[k]] = Math.max(0, p.value(Observable.PARENT));
             if (edges[k] <= grid.courseBins()) {
@@ -266,7 +273,8 @@ public final class ExposureRecorder implements Observer {
         FreeResponse f = plasma.get();
         gaps.add(new SubjectExposure.Gap(from, to, f));
         filledUntil = until;
-        if (to == SubjectExposure.Gap.OPEN) {
+        closedWashout = to == SubjectExposure.Gap.OPEN;
+        if (closedWashout) {
             // the washout's edges are left unfilled: the exposure keeps the course's bins alone and
             // takes everything after the course end from the free response
             followUpAuc = auc[from] + f.integral(times[until - 1] - times[k]);
@@ -331,8 +339,10 @@ public final class ExposureRecorder implements Observer {
             int stop = stopFrom[next];
             for (int j = 0; j < run.count() && next < stop; j++) {
                 if (Breakpoints.same(times[next], t[j])) {
-                    auc[edges[next]] = runAuc[j];
-                    cp[edges[next]] = Math.max(0, c[j]);
+                    if (keeps(edges[next])) {
+                        auc[edges[next]] = runAuc[j];
+                        cp[edges[next]] = Math.max(0, c[j]);
+                    }
                     next++;
                 } else if (times[next] < t[j]) {
                     throw new IllegalStateException("the sample at " + times[next] + " h fell between rows of a run");
@@ -349,11 +359,25 @@ public final class ExposureRecorder implements Observer {
         if (Double.isNaN(followUpAuc)) {
             throw new IllegalStateException("the run has not reached the end of the follow-up, " + endH() + " h");
         }
-        boolean closedWashout = !gaps.isEmpty() && gaps.get(gaps.size() - 1).toEdge() == SubjectExposure.Gap.OPEN;
-        SubjectExposure e = closedWashout
-                ? SubjectExposure.ofCourse(grid, Arrays.copyOf(auc, grid.courseBins() + 1),
-                        Arrays.copyOf(cp, grid.courseBins() + 1), peak, gaps)
+        SubjectExposure e = closedWashout ? SubjectExposure.ofCourse(grid, auc, cp, peak, gaps)
                 : SubjectExposure.of(grid, auc, cp, followUpAuc, peak).withGaps(gaps);
         return e.scaled(sKetamineFraction);
+    }
+
+    /**
+     * @param edge an edge of the grid
+     * @return whether its values are kept: a course edge's always, a washout edge's unless the
+     *         washout is in closed form (the arrays then grow to every edge at the first)
+     */
+    private boolean keeps(int edge) {
+        if (edge < auc.length) {
+            return true;
+        }
+        if (closedWashout) {
+            return false;
+        }
+        auc = Arrays.copyOf(auc, grid.bins() + 1);
+        cp = Arrays.copyOf(cp, grid.bins() + 1);
+        return true;
     }
 }
