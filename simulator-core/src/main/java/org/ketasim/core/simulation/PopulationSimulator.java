@@ -27,6 +27,7 @@ import org.ketasim.core.outcomes.Analyte;
 import org.ketasim.core.outcomes.AnalyteWindow;
 import org.ketasim.core.outcomes.BaselineNrs;
 import org.ketasim.core.outcomes.CourseDescriptor;
+import org.ketasim.core.outcomes.ExposureGrid;
 import org.ketasim.core.outcomes.OutcomeResult;
 import org.ketasim.core.outcomes.OutcomeSettings;
 import org.ketasim.core.outcomes.PopulationOutcomes;
@@ -183,7 +184,8 @@ public final class PopulationSimulator {
     /**
      * The S-ketamine exposures of a population's first {@link PopulationSettings#outcomeSubjects()}
      * subjects, as {@link #simulate} passes them to the outcome models (the same draws; the numbers
-     * agree to rounding, the run stopping at fewer times), without the output rows: for comparisons, and for studies of the outcome models
+     * agree to rounding, the run taking rows at the exposure grid's edges instead of the scenario's),
+     * without the scenario's output rows: for comparisons, and for studies of the outcome models
      * under other settings than the defaults.
      *
      * @param c        a compiled scenario
@@ -447,19 +449,26 @@ public final class PopulationSimulator {
             return new Draw(normal, eta, weightKg, compiled, compiled.plan(individual));
         }
 
-        private ExposureRecorder recorder(Plan plan) {
-            return new ExposureRecorder(exposureSchedule, c.sKetamineFraction(), plan.system().has(Observable.EFFECT));
+        private ExposureRecorder recorder(Plan plan, ExposureRecorder.Schedule schedule) {
+            return new ExposureRecorder(schedule, c.sKetamineFraction(), plan.system().has(Observable.EFFECT));
         }
 
-        /** @return the outcome subjects' exposures, each run without output rows */
+        /**
+         * @return the outcome subjects' exposures, each run with rows at the exposure grid's edges
+         *         through the course alone, so that the edges come from runs of rows, not stops
+         */
         List<SubjectExposure> exposuresOnly() {
+            ExposureGrid edges = exposureSchedule.grid();
+            OutputGrid rows = edges.courseEndH() > 0 ? OutputGrid.regular(edges.courseEndH(), edges.binWidthH())
+                    : OutputGrid.at(0);
+            ExposureRecorder.Schedule schedule = ExposureRecorder.Schedule.of(edges, rows);
             int threads = Math.min(settings.threads(), exposures.length);
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
                 parallel(pool, threads, exposures.length, i -> {
                     Plan plan = draw(i).plan();
-                    ExposureRecorder recorder = recorder(plan);
-                    new Propagator(recorder.extend(plan.withGrid(OutputGrid.at(0))), engine).observe(recorder).run();
+                    ExposureRecorder recorder = recorder(plan, schedule);
+                    new Propagator(recorder.extend(plan.withGrid(rows)), engine).observe(recorder).run();
                     exposures[i] = recorder.exposure();
                 });
             } finally {
@@ -490,7 +499,7 @@ public final class PopulationSimulator {
                 this.eta = d.eta();
                 this.weightKg = d.weightKg();
                 this.compiled = d.compiled();
-                this.exposure = index < exposures.length ? recorder(d.plan()) : null;
+                this.exposure = index < exposures.length ? recorder(d.plan(), exposureSchedule) : null;
                 this.plan = exposure == null ? d.plan() : exposure.extend(d.plan());
                 this.summary = new Summary.Recorder(plan, weightKg);
                 this.curves = new CurveMetrics.Recorder(plan, windows, c.sKetamineFraction(), c.baselineNrs());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ketasim.core.testing.Close.assertClose;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.ketasim.core.engine.OutputGrid;
 import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
 import org.ketasim.core.engine.Series;
+import org.ketasim.core.io.yaml.ScenarioYaml;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.outcomes.ExposureGrid;
 import org.ketasim.core.outcomes.SubjectExposure;
@@ -151,6 +153,43 @@ class ExposureRecorderTest {
         Series.Recorder rows = new Series.Recorder(plan);
         new Propagator(plan, Engine.EXACT).observe(rows).run();
         return rows.series().values(o);
+    }
+
+    /**
+     * The edges taken from runs of rows at the edges themselves (as {@link PopulationSimulator#exposures}
+     * takes them) against every edge at a stop of its own: the same exposure to rounding, 1e-12
+     * relative, in the AUC, the peak and the pain effect site at every edge and after the course end
+     * (seen: equal for the titration, 1e-14 for the four-month course of weekly sessions, whose gaps
+     * between sessions start at different steps).
+     */
+    @Test
+    void edgesFromRowsAtTheEdgesAgreeWithEdgesAtStops() {
+        assertEdgesFromRowsAgree(TITRATION);
+        assertEdgesFromRowsAgree(new ScenarioYaml().load(
+                Path.of("../scenarios/dutch-survey/nl-inpatient-median-repeat-4-months.yaml")));
+    }
+
+    private static void assertEdgesFromRowsAgree(CompiledScenario c) {
+        ExposureGrid grid = ExposureRecorder.gridFor(c.courseEndH(), c.plan().grid().stepH());
+        ExposureRecorder stops = new ExposureRecorder(grid, 1, true);
+        new Propagator(stops.extend(c.plan().withGrid(OutputGrid.at(0))), Engine.MODAL).observe(stops).run();
+        OutputGrid edges = OutputGrid.regular(grid.courseEndH(), grid.binWidthH());
+        ExposureRecorder runs = new ExposureRecorder(ExposureRecorder.Schedule.of(grid, edges), 1, true);
+        new Propagator(runs.extend(c.plan().withGrid(edges)), Engine.MODAL).observe(runs).run();
+        SubjectExposure a = stops.exposure();
+        SubjectExposure b = runs.exposure();
+        String id = c.id() + ": ";
+        assertClose(a.aucNgHPerMl(), b.aucNgHPerMl(), 1e-12, 0, id + "AUC");
+        assertClose(a.peakAcuteCeNgPerMl(), b.peakAcuteCeNgPerMl(), 1e-12, 0, id + "peak acute Ce");
+        double ke0 = Math.log(2) / (10.9 * 24);
+        for (int j = 1; j <= grid.courseBins(); j++) {
+            double t = j * grid.binWidthH();
+            assertClose(a.cePain(ke0, t), b.cePain(ke0, t), 1e-12, 0, id + "Ce,pain at " + t + " h");
+        }
+        for (double after : new double[] {672, 2016}) {
+            double t = grid.courseEndH() + after;
+            assertClose(a.cePain(ke0, t), b.cePain(ke0, t), 1e-12, 0, id + "Ce,pain at " + t + " h");
+        }
     }
 
     @Test
