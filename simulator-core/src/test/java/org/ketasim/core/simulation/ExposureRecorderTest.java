@@ -50,6 +50,42 @@ class ExposureRecorderTest {
     }
 
     /**
+     * Without a closed form (the matrix-exponential engine), the washout is binned: the recorder
+     * keeps every edge after the course end too, and the exposure agrees with the exact engine's
+     * rows there, to 1e-10 relative in the AUC and the pain effect site at every edge.
+     */
+    @Test
+    void withoutAClosedFormTheWashoutIsBinned() {
+        ExposureRecorder recorder = recorded(Engine.EXACT);
+        SubjectExposure e = recorder.exposure();
+        ExposureGrid grid = e.grid();
+        assertFalse(e.closedFormWashout(), "the exact engine has no free response");
+        SubjectExposure expected = fromExactRows(grid, recorder.endH());
+        assertClose(expected.aucNgHPerMl(), e.aucNgHPerMl(), 1e-10, 0, "AUC to the follow-up end");
+        double ke0 = Math.log(2) / (10.9 * 24);
+        for (int j = 1; j <= grid.bins(); j++) {
+            double t = j * grid.binWidthH();
+            assertClose(expected.cePain(ke0, t), e.cePain(ke0, t), 1e-10, 0, "Ce,pain at " + t + " h");
+        }
+    }
+
+    /** @return the recorder, run through the titration on an engine */
+    private static ExposureRecorder recorded(Engine engine) {
+        ExposureRecorder recorder = new ExposureRecorder(ExposureRecorder.gridFor(TITRATION.courseEndH(), 0.25), 1, true);
+        new Propagator(recorder.extend(TITRATION.plan()), engine).observe(recorder).run();
+        return recorder;
+    }
+
+    /** @return the titration's exposure from the exact engine's rows at every edge and the follow-up end */
+    private static SubjectExposure fromExactRows(ExposureGrid grid, double endH) {
+        double[] times = Arrays.copyOf(grid.edgesH(), grid.bins() + 2);
+        times[times.length - 1] = endH;
+        double[][] exact = exactAucAndCp(times);
+        return SubjectExposure.of(grid, Arrays.copyOf(exact[0], grid.bins() + 1),
+                Arrays.copyOf(exact[1], grid.bins() + 1), exact[0][times.length - 1], 0);
+    }
+
+    /**
      * The recorder (modal engine, its own stops) against the exact engine's rows at the edges and
      * the follow-up end: the total AUC and the pain effect site built from them agree to 1e-10
      * relative at every edge of the course; after the course end the recorder's washout is in closed
@@ -59,45 +95,14 @@ class ExposureRecorderTest {
      * to 0.01 s around its maximum (the grid's maximum is at most the continuous peak, and within
      * 1e-9 of it; the peak is just after the infusion stops, where a 1-minute grid is 8e-6 low).
      */
-    /**
-     * Without a closed form (the matrix-exponential engine), the washout is binned: the recorder
-     * keeps every edge after the course end too, and the exposure agrees with the exact engine's
-     * rows there, to 1e-10 relative in the AUC and the pain effect site at every edge.
-     */
-    @Test
-    void withoutAClosedFormTheWashoutIsBinned() {
-        ExposureRecorder recorder = new ExposureRecorder(ExposureRecorder.gridFor(TITRATION.courseEndH(), 0.25), 1, true);
-        new Propagator(recorder.extend(TITRATION.plan()), Engine.EXACT).observe(recorder).run();
-        SubjectExposure e = recorder.exposure();
-        ExposureGrid grid = e.grid();
-        assertFalse(e.closedFormWashout(), "the exact engine has no free response");
-        double[] times = Arrays.copyOf(grid.edgesH(), grid.bins() + 2);
-        times[times.length - 1] = recorder.endH();
-        double[][] exact = exactAucAndCp(times);
-        SubjectExposure expected = SubjectExposure.of(grid, Arrays.copyOf(exact[0], grid.bins() + 1),
-                Arrays.copyOf(exact[1], grid.bins() + 1), exact[0][times.length - 1], 0);
-        assertClose(expected.aucNgHPerMl(), e.aucNgHPerMl(), 1e-10, 0, "AUC to the follow-up end");
-        double ke0 = Math.log(2) / (10.9 * 24);
-        for (int j = 1; j <= grid.bins(); j++) {
-            double t = j * grid.binWidthH();
-            assertClose(expected.cePain(ke0, t), e.cePain(ke0, t), 1e-10, 0, "Ce,pain at " + t + " h");
-        }
-    }
-
     @Test
     void edgesPeakAndFollowUpMatchTheExactEngine() {
-        ExposureRecorder recorder = new ExposureRecorder(ExposureRecorder.gridFor(TITRATION.courseEndH(), 0.25), 1, true);
-        new Propagator(recorder.extend(TITRATION.plan()), Engine.MODAL).observe(recorder).run();
+        ExposureRecorder recorder = recorded(Engine.MODAL);
         SubjectExposure e = recorder.exposure();
         ExposureGrid grid = e.grid();
         assertEquals(ExposureRecorder.FOLLOW_UP_WEEKS * 7 * 24 + TITRATION.courseEndH(), recorder.endH(), 1e-9);
 
-        double[] times = Arrays.copyOf(grid.edgesH(), grid.bins() + 2);
-        times[times.length - 1] = recorder.endH();
-        double[][] exact = exactAucAndCp(times);
-        double[] auc = Arrays.copyOf(exact[0], grid.bins() + 1);
-        double[] cp = Arrays.copyOf(exact[1], grid.bins() + 1);
-        SubjectExposure expected = SubjectExposure.of(grid, auc, cp, exact[0][times.length - 1], 0);
+        SubjectExposure expected = fromExactRows(grid, recorder.endH());
         assertClose(expected.aucNgHPerMl(), e.aucNgHPerMl(), 1e-10, 0, "AUC to the follow-up end");
         double ke0 = Math.log(2) / (10.9 * 24);
         assertTrue(e.closedFormWashout(), "nothing is given after the course end on the modal engine");
