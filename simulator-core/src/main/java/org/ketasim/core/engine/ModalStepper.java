@@ -484,6 +484,7 @@ final class ModalStepper implements Stepper {
         double[][] sums = scratch.sums;
         for (int r = 0; r < SUMS; r++) {
             sums[r] = r < 5 && out != null ? out[r] : r == AUC && aucWanted ? auc : scratch.rows[r];
+            Arrays.fill(sums[r], 0, rows, 0);
         }
         if (parentTurns || effectTurns) {
             System.arraycopy(z, 0, scratch.start, 0, m);
@@ -491,9 +492,6 @@ final class ModalStepper implements Stepper {
         }
         double[] effectWeights = effectTurns ? basis.slopeWeights()[Observable.EFFECT.ordinal()] : null;
         boolean second = present[Observable.METABOLITE2.ordinal()];
-        for (int r = 0; r < SUMS; r++) {
-            Arrays.fill(sums[r], 0, rows, 0);
-        }
         if (auc != null && !aucWanted) {
             Arrays.fill(auc, 0, rows, 0);
         }

@@ -57,8 +57,6 @@ public final class ExposureRecorder implements Observer {
      */
     private double[] auc;
     private double[] cp;
-    /** Whether the washout after the course end is in closed form: the last gap is open. */
-    private boolean closedWashout;
     private double followUpAuc = Double.NaN;
     /**
      * The stretches without dosing, in closed form, in order: from an edge to a later one in the
@@ -196,6 +194,16 @@ public final class ExposureRecorder implements Observer {
     }
 
     /**
+     * @param grid an exposure grid
+     * @return rows at its edges through the course, the course end included (at 0 alone for a
+     *         course that ends at 0): a run on them, with {@link Schedule#of(ExposureGrid, OutputGrid)}
+     *         of them, takes the course's edges from runs of rows instead of a stop at each
+     */
+    public static OutputGrid edgeRows(ExposureGrid grid) {
+        return grid.courseEndH() > 0 ? OutputGrid.regular(grid.courseEndH(), grid.binWidthH()) : OutputGrid.at(0);
+    }
+
+    /**
      * @param plan a subject's plan
      * @return the plan running at least until {@link #endH()}
      */
@@ -273,8 +281,7 @@ public final class ExposureRecorder implements Observer {
         FreeResponse f = plasma.get();
         gaps.add(new SubjectExposure.Gap(from, to, f));
         filledUntil = until;
-        closedWashout = to == SubjectExposure.Gap.OPEN;
-        if (closedWashout) {
+        if (to == SubjectExposure.Gap.OPEN) {
             // the washout's edges are left unfilled: the exposure keeps the course's bins alone and
             // takes everything after the course end from the free response
             followUpAuc = auc[from] + f.integral(times[until - 1] - times[k]);
@@ -359,9 +366,14 @@ public final class ExposureRecorder implements Observer {
         if (Double.isNaN(followUpAuc)) {
             throw new IllegalStateException("the run has not reached the end of the follow-up, " + endH() + " h");
         }
-        SubjectExposure e = closedWashout ? SubjectExposure.ofCourse(grid, auc, cp, peak, gaps)
+        SubjectExposure e = closedWashout() ? SubjectExposure.ofCourse(grid, auc, cp, peak, gaps)
                 : SubjectExposure.of(grid, auc, cp, followUpAuc, peak).withGaps(gaps);
         return e.scaled(sKetamineFraction);
+    }
+
+    /** @return whether the washout after the course end is in closed form: the last gap is open */
+    private boolean closedWashout() {
+        return !gaps.isEmpty() && gaps.get(gaps.size() - 1).toEdge() == SubjectExposure.Gap.OPEN;
     }
 
     /**
@@ -373,7 +385,7 @@ public final class ExposureRecorder implements Observer {
         if (edge < auc.length) {
             return true;
         }
-        if (closedWashout) {
+        if (closedWashout()) {
             return false;
         }
         auc = Arrays.copyOf(auc, grid.bins() + 1);

@@ -459,8 +459,7 @@ public final class PopulationSimulator {
          */
         List<SubjectExposure> exposuresOnly() {
             ExposureGrid edges = exposureSchedule.grid();
-            OutputGrid rows = edges.courseEndH() > 0 ? OutputGrid.regular(edges.courseEndH(), edges.binWidthH())
-                    : OutputGrid.at(0);
+            OutputGrid rows = ExposureRecorder.edgeRows(edges);
             ExposureRecorder.Schedule schedule = ExposureRecorder.Schedule.of(edges, rows);
             int threads = Math.min(settings.threads(), exposures.length);
             ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -178,7 +178,7 @@ class ExposureRecorderTest {
         ExposureGrid grid = ExposureRecorder.gridFor(c.courseEndH(), c.plan().grid().stepH());
         ExposureRecorder stops = new ExposureRecorder(grid, 1, true);
         new Propagator(stops.extend(c.plan().withGrid(OutputGrid.at(0))), Engine.MODAL).observe(stops).run();
-        OutputGrid edges = OutputGrid.regular(grid.courseEndH(), grid.binWidthH());
+        OutputGrid edges = ExposureRecorder.edgeRows(grid);
         ExposureRecorder runs = new ExposureRecorder(ExposureRecorder.Schedule.of(grid, edges), 1, true);
         new Propagator(runs.extend(c.plan().withGrid(edges)), Engine.MODAL).observe(runs).run();
         SubjectExposure a = stops.exposure();
