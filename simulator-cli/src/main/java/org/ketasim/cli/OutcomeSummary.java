@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ketasim.core.outcomes.Arm;
+import org.ketasim.core.outcomes.EvidenceReason;
 import org.ketasim.core.outcomes.Measure;
 import org.ketasim.core.outcomes.OutcomeResult;
 import org.ketasim.core.outcomes.OutcomeRow;
@@ -32,9 +33,9 @@ final class OutcomeSummary {
         lines.add("patients with >= 30 % pain relief (regimen vs placebo, 95 % interval): " + String.join("; ", relief));
         lines.add("patients with psychomimetic effects during the course: "
                 + share(o, Measure.PSYCHOMIMETIC, OutcomeTime.COURSE));
-        OutcomeRow drug = o.row(Arm.DRUG, Measure.MEETS_30_PERCENT, o.times().get(0).label());
-        if (drug.outsideEvidence()) {
-            lines.add("OUTSIDE THE EVIDENCE: " + String.join("; ", drug.reasons().stream().map(r -> r.text()).toList()));
+        List<EvidenceReason> reasons = o.drugEvidenceReasons();
+        if (!reasons.isEmpty()) {
+            lines.add("OUTSIDE THE EVIDENCE: " + String.join("; ", reasons.stream().map(EvidenceReason::text).toList()));
         }
         lines.add(String.format(Locale.ROOT, "(outcomes of %d subjects, %d replicates of parameter uncertainty; see "
                 + "population_outcomes.csv)", o.subjects(), o.replicates()));

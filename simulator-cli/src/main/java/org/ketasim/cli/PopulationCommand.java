@@ -126,7 +126,7 @@ final class PopulationCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         List<String> failed = new ArrayList<>(loaded.get().failureMessages());
-        PopulationOutputs outputs = new PopulationOutputs(engine.engine(), format);
+        PopulationOutputs outputs = new PopulationOutputs(engine.engine(), format, true);
         for (CompiledScenario s : loaded.get().scenarios()) {
             PopulationSettings settings = PopulationOutputs.settings(s.scenario().population(), subjects, seed,
                     weightSdKg, percentiles, windows, workers, observationTimesH, replicates);

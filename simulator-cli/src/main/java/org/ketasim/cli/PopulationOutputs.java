@@ -33,8 +33,8 @@ import org.ketasim.core.units.Quantity;
  * Simulates one scenario's virtual population and writes {@code population_bands.csv},
  * {@code population_subjects.csv} (streamed subject by subject), {@code population_probabilities.csv},
  * {@code population_observations.csv} and {@code population_events.csv} when there are any, and the
- * chart into its folder; shared by {@code population} and by {@code run} (for files with a
- * {@code population:} key).
+ * chart (unless charts are off) into its folder; shared by {@code population} and by {@code run}
+ * (for files with a {@code population:} key).
  */
 final class PopulationOutputs {
 
@@ -46,14 +46,17 @@ final class PopulationOutputs {
     private final PopulationSimulator simulator;
     private final PopulationWriter writer = new PopulationWriter();
     private final ChartFormat format;
+    private final boolean chart;
 
     /**
      * @param engine how intervals are taken
      * @param format the chart format
+     * @param chart  whether the chart is drawn
      */
-    PopulationOutputs(Engine engine, ChartFormat format) {
+    PopulationOutputs(Engine engine, ChartFormat format, boolean chart) {
         this.simulator = new PopulationSimulator(engine);
         this.format = format;
+        this.chart = chart;
     }
 
     /**
@@ -163,8 +166,10 @@ final class PopulationOutputs {
             o.liverWarning().ifPresent(liver -> err.println("warning: " + s.scenario().sourceName() + ": "
                     + liver.text()));
         }
-        PopulationChart chart = new PopulationChart(s, r);
-        AtomicFiles.write(dir.resolve("population." + format.extension()), o -> chart.write(format, o));
+        if (chart) {
+            PopulationChart drawn = new PopulationChart(s, r);
+            AtomicFiles.write(dir.resolve("population." + format.extension()), o -> drawn.write(format, o));
+        }
         report(stdout, s, r, dir);
         return new Written(Optional.empty(), r.outcomes());
     }

@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
                 failed.add(e.getMessage());
             }
         }
-        PopulationOutputs populations = new PopulationOutputs(engine.engine(), format);
+        PopulationOutputs populations = new PopulationOutputs(engine.engine(), format, !noChart);
         PatientOutputs files = new PatientOutputs(out, format, !noChart);
         for (PatientResult o : outcomes) {
             CompiledScenario sc = o.scenario();

@@ -127,9 +127,11 @@ class PopulationCommandTest {
         assertEquals(1 + 50 * 2 * 2, Files.readAllLines(tmp.resolve("run/pop/population_observations.csv")).size());
         assertTrue(Files.readString(tmp.resolve("run/pop/population_bands.csv")).startsWith(
                 "seed,time_h,parent_p10_ng_per_ml,parent_p50_ng_per_ml,parent_p90_ng_per_ml,"));
+        assertFalse(Files.exists(tmp.resolve("run/pop/population.png")), "--no-chart draws no population chart");
         Cli.Result pop = Cli.run("population", file.toString(), "--n", "20", "--out", tmp.resolve("pop").toString());
         assertEquals(0, pop.exitCode(), pop.err());
         assertTrue(Files.readAllLines(tmp.resolve("pop/pop/population_probabilities.csv")).get(1).startsWith("7,20,"));
+        assertTrue(Files.exists(tmp.resolve("pop/pop/population.png")));
     }
 
     @Test

@@ -116,9 +116,9 @@ final class CompareView {
         m.put("placeboRelief4Weeks", share(o.row(Arm.PLACEBO, Measure.MEETS_30_PERCENT, fourWeeks)));
         m.put("psychomimetic", share(o.row(Arm.DRUG, Measure.PSYCHOMIMETIC, OutcomeTime.COURSE)));
         m.put("placeboPsychomimetic", share(o.row(Arm.PLACEBO, Measure.PSYCHOMIMETIC, OutcomeTime.COURSE)));
-        OutcomeRow flag = o.row(Arm.DRUG, Measure.MEETS_30_PERCENT, fourWeeks);
-        m.put("outsideEvidence", flag.outsideEvidence());
-        m.put("reasons", flag.reasons().stream().map(EvidenceReason::text).toList());
+        List<EvidenceReason> reasons = o.drugEvidenceReasons();
+        m.put("outsideEvidence", !reasons.isEmpty());
+        m.put("reasons", reasons.stream().map(EvidenceReason::text).toList());
         return m;
     }
 

@@ -65,8 +65,8 @@ public final class BenefitHarmChart {
         bySetting.forEach((setting, ps) -> grid.add(panel(setting, ps, families, placebo), HEIGHT,
                 (g, chart) -> overlay(g, chart, ps, families)));
         grid.note("Filled: inside the evidence of the outcome models. Hollow: outside it (route, racemic dose, course "
-                + "length, sessions or peak beyond the calibration trial); read those as less certain. Up and to the "
-                + "left is better. Numbers are the rows of the table.");
+                + "length, sessions, peak or rate beyond the calibration trial, or an assumed acute effect site); read "
+                + "those as less certain. Up and to the left is better. Numbers are the rows of the table.");
     }
 
     private static XYChart panel(String setting, List<Point> points, List<String> families, double placebo) {

@@ -97,6 +97,7 @@ final class Labels {
             case SHORT_COURSE -> "a course much shorter than the trial's 4.2 days";
             case LONG_COURSE -> "a course much longer than the trial's 4.2 days";
             case SESSIONS -> "several sessions instead of one infusion";
+            case ACUTE_EFFECT_SITE -> "side effects at an assumed acute effect site (the model has none)";
         };
     }
 

@@ -8,6 +8,7 @@ import org.ketasim.core.compare.ComparisonRow;
 import org.ketasim.core.outcomes.Arm;
 import org.ketasim.core.outcomes.EvidenceReason;
 import org.ketasim.core.outcomes.Measure;
+import org.ketasim.core.outcomes.OutcomeResult;
 import org.ketasim.core.outcomes.OutcomeRow;
 import org.ketasim.core.outcomes.OutcomeTime;
 import org.ketasim.core.problems.Warning;
@@ -87,11 +88,7 @@ public record ReportRow(int number, ComparisonRow row, String title, List<Warnin
 
     /** @return why the outcomes lie outside the evidence (relief's reasons, then harm's), empty inside it */
     List<EvidenceReason> evidenceReasons() {
-        List<EvidenceReason> reasons = new ArrayList<>();
-        relief().ifPresent(r -> reasons.addAll(r.reasons()));
-        harm().ifPresent(r -> r.reasons().stream().filter(x -> reasons.stream()
-                .noneMatch(y -> y.code().equals(x.code()))).forEach(reasons::add));
-        return reasons;
+        return row.outcomes().map(OutcomeResult::drugEvidenceReasons).orElse(List.of());
     }
 
     /** @return whether the scenario has a dose implausible for analgesia */

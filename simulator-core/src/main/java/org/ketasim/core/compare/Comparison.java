@@ -20,7 +20,6 @@ import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.model.Variability;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.simulation.Courses;
-import org.ketasim.core.simulation.ExposureRecorder;
 import org.ketasim.core.simulation.PatientResult;
 import org.ketasim.core.simulation.PatientSimulator;
 import org.ketasim.core.simulation.PopulationSimulator;
@@ -107,10 +106,7 @@ public final class Comparison {
         if (pkVariability) {
             exposures = new PopulationSimulator(engine).exposures(s, own);
         } else {
-            ExposureRecorder recorder = new ExposureRecorder(ExposureRecorder.gridFor(s.courseEndH(),
-                    s.plan().grid().stepH()), s.sKetamineFraction(), s.plan().system().has(Observable.EFFECT));
-            new Propagator(recorder.extend(s.plan()), engine).observe(recorder).run();
-            exposures = Collections.nCopies(own.outcomeSubjects(), recorder.exposure());
+            exposures = Collections.nCopies(own.outcomeSubjects(), new PopulationSimulator(engine).typicalExposure(s));
         }
         return PopulationOutcomes.simulate(exposures, Courses.describe(s, typical),
                 PopulationSimulator.outcomeSettings(s, settings));

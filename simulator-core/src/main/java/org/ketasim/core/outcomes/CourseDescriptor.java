@@ -18,9 +18,13 @@ import org.ketasim.core.model.Route;
  * @param peakPlasmaSKetamineNgPerMl      the typical patient's highest plasma S-ketamine concentration (ng/mL), &gt;= 0
  * @param highestSKetamineRateMgPerKgPerH the highest pump rate as S-ketamine base per kg (mg/kg/h), &gt;= 0:
  *                                        for racemic ketamine half the racemic rate
+ * @param acuteEffectSiteAssumed          whether the model has no acute effect site of its own, so that
+ *                                        the psychomimetic peaks are taken at the one the outcome models
+ *                                        assume (t&frac12;ke0 6.1 min, Olofsen 2012)
  */
 public record CourseDescriptor(Set<Route> routes, boolean racemic, List<Period> periods,
-                               double peakPlasmaSKetamineNgPerMl, double highestSKetamineRateMgPerKgPerH) {
+                               double peakPlasmaSKetamineNgPerMl, double highestSKetamineRateMgPerKgPerH,
+                               boolean acuteEffectSiteAssumed) {
 
     /** Periods closer than this (h) are one: a titration's steps or back-to-back patches. */
     public static final double MERGE_GAP_H = 1e-6;

@@ -22,7 +22,10 @@ import org.ketasim.core.model.Route;
  *   <li>an S-ketamine rate above {@link #MAX_RATE_MG_PER_KG_PER_H} mg/kg/h;</li>
  *   <li>a course (first start to last end) under {@value #MIN_COURSE_H} h or over
  *       {@value #MAX_COURSE_H} h;</li>
- *   <li>more than one session.</li>
+ *   <li>more than one session;</li>
+ *   <li>for psychomimetic effects on S-ketamine alone: a model without an acute effect site, whose
+ *       peaks are then taken at the one the outcome models assume
+ *       ({@link org.ketasim.core.model.EffectSite#OLOFSEN_2012}).</li>
  * </ul>
  * The drug arm is checked against all; the placebo arm against route, course length and sessions,
  * which change what a placebo course is, not the concentrations.
@@ -96,6 +99,26 @@ public final class Evidence {
             reasons.add(new EvidenceReason(EvidenceReason.Limit.SESSIONS, course.sessions() + " separate sessions: "
                     + TRIAL + "; whether intermittent exposure acts like continuous exposure of equal AUC is unknown"));
         }
+        return EvidenceFlag.of(reasons);
+    }
+
+    /**
+     * @param course  the course
+     * @param arm     the arm
+     * @param measure the measure
+     * @return whether the measure's outcome in the arm lies outside the evidence, with the reasons:
+     *         the arm's ({@link #assess(CourseDescriptor, Arm)}), and for psychomimetic effects on
+     *         S-ketamine an acute effect site the model lacks
+     */
+    public static EvidenceFlag assess(CourseDescriptor course, Arm arm, Measure measure) {
+        EvidenceFlag flag = assess(course, arm);
+        if (arm != Arm.DRUG || measure != Measure.PSYCHOMIMETIC || !course.acuteEffectSiteAssumed()) {
+            return flag;
+        }
+        List<EvidenceReason> reasons = new ArrayList<>(flag.reasons());
+        reasons.add(new EvidenceReason(EvidenceReason.Limit.ACUTE_EFFECT_SITE, "the model has no acute effect site: "
+                + "the psychomimetic share takes each patient's peak at the one the outcome models assume, "
+                + "t1/2ke0 6.1 min (Olofsen 2012, healthy volunteers); declare model.effect to use the model's own"));
         return EvidenceFlag.of(reasons);
     }
 

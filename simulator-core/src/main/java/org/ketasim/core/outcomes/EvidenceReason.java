@@ -23,7 +23,9 @@ public record EvidenceReason(Limit limit, String text) {
         /** A course much longer than the calibration trial's 4.2 days. */
         LONG_COURSE("course_longer_than_trial"),
         /** Several sessions instead of one continuous infusion. */
-        SESSIONS("several_sessions");
+        SESSIONS("several_sessions"),
+        /** Psychomimetic peaks at an acute effect site the model does not have, assumed by the outcome models. */
+        ACUTE_EFFECT_SITE("acute_effect_site_assumed");
 
         private final String code;
 

@@ -57,6 +57,9 @@ public final class OutcomeAssumptions {
                         + "the acute C50 just enough [U]",
                 "psychomimetic: depends on the peak only, not on how long it lasts [U]; rates lowered for side "
                         + "effects during Sigtermans' titration are ignored [U]",
+                "psychomimetic: a model without an acute effect site (an inline one) gets Olofsen 2012's t1/2ke0 "
+                        + "6.1 min for its peaks [U], and that share is flagged outside the evidence; its "
+                        + "concentrations and other outputs stay the model's own",
                 "evidence: outcomes are flagged outside the evidence for a route other than IV, racemic ketamine "
                         + "(drug arm), a typical peak plasma S-ketamine above 600 ng/mL (drug arm), an S-ketamine rate "
                         + "above 0.86 mg/kg/h (twice Sigtermans' 30 mg/h per 70 kg maximum [S]) (drug arm), a course "

@@ -1,5 +1,6 @@
 package org.ketasim.core.outcomes;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -40,6 +41,23 @@ public record OutcomeResult(long seed, int subjects, int replicates, List<Outcom
         return rows.stream().filter(r -> r.arm() == arm && r.measure() == measure && r.time().equals(time)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no outcome " + arm.id() + " " + measure.id() + " at '"
                         + time + "'"));
+    }
+
+    /**
+     * @return why the drug arm's outcomes lie outside the evidence: the reasons of its rows, each
+     *         once, in row order (relief's, the same at every time, then those of the psychomimetic
+     *         share alone); empty inside the evidence
+     */
+    public List<EvidenceReason> drugEvidenceReasons() {
+        List<EvidenceReason> reasons = new ArrayList<>();
+        for (OutcomeRow row : rows) {
+            for (EvidenceReason r : row.arm() == Arm.DRUG ? row.reasons() : List.<EvidenceReason>of()) {
+                if (reasons.stream().noneMatch(known -> known.limit() == r.limit())) {
+                    reasons.add(r);
+                }
+            }
+        }
+        return reasons;
     }
 
     /**

@@ -305,8 +305,9 @@ public final class PopulationOutcomes {
             }
             int psy = Measure.PSYCHOMIMETIC.ordinal();
             double[] interval = interval(tallies, k -> tallies[k].share[a][psy][0]);
+            EvidenceFlag psyFlag = Evidence.assess(course, arm, Measure.PSYCHOMIMETIC);
             rows.add(new OutcomeRow(arm, Measure.PSYCHOMIMETIC, OutcomeTime.COURSE, tallies[0].share[a][psy][0],
-                    interval[0], interval[1], flag.outside(), flag.reasons()));
+                    interval[0], interval[1], psyFlag.outside(), psyFlag.reasons()));
         }
         List<MeanReductionRow> means = new ArrayList<>();
         EvidenceFlag drugFlag = Evidence.assess(course, Arm.DRUG);

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.ketasim.core.engine.Controller;
+import org.ketasim.core.model.Observable;
 import org.ketasim.core.model.Route;
 import org.ketasim.core.outcomes.CourseDescriptor;
 import org.ketasim.core.regimen.Dose;
@@ -18,7 +19,8 @@ import org.ketasim.core.titration.TitrationRule;
  * Describes a compiled scenario's course for the evidence checks of the outcome models
  * ({@link CourseDescriptor}): its routes, whether the drug is racemic, its periods of
  * administration (each infusion's running segments, each bolus, each rule titration's window), the
- * typical patient's peak plasma S-ketamine and the highest S-ketamine pump rate per kg.
+ * typical patient's peak plasma S-ketamine, the highest S-ketamine pump rate per kg, and whether the
+ * model lacks an acute effect site.
  */
 public final class Courses {
 
@@ -59,6 +61,7 @@ public final class Courses {
         double s = c.sKetamineFraction();
         double perKg = highest * c.inputFactor() * s / c.weightKg();
         boolean racemic = c.racemicModel() || c.scenario().drug() == Drug.KETAMINE;
-        return new CourseDescriptor(routes, racemic, periods, s * typical.summary().cmaxExactNgPerMl(), perKg);
+        return new CourseDescriptor(routes, racemic, periods, s * typical.summary().cmaxExactNgPerMl(), perKg,
+                !c.plan().system().has(Observable.EFFECT));
     }
 }

@@ -10,10 +10,13 @@ import org.ketasim.core.engine.OutputGrid;
 import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
 import org.ketasim.core.engine.RowRun;
+import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.Observable;
+import org.ketasim.core.model.PkModel;
 import org.ketasim.core.outcomes.ExposureGrid;
 import org.ketasim.core.outcomes.SubjectExposure;
 import org.ketasim.core.regimen.Breakpoints;
+import org.ketasim.core.scenario.CompiledScenario;
 
 /**
  * Records, as one subject's run goes, what the outcome models take ({@link SubjectExposure}): the
@@ -42,7 +45,6 @@ public final class ExposureRecorder implements Observer {
 
     private final ExposureGrid grid;
     private final double sKetamineFraction;
-    private final boolean effect;
     /** The sample times (h), ascending: the edges, the end of the peak search and the follow-up; shared. */
     private final double[] times;
     /** Per sample, the edge it is, or -1; shared. */
@@ -149,21 +151,18 @@ public final class ExposureRecorder implements Observer {
      * @param grid              the exposure grid, its course end the scenario's
      * @param sKetamineFraction the fraction of the parent concentration that is S-ketamine (0.5 for a
      *                          racemic model), 0 to 1
-     * @param effect            whether the system has an acute effect site (without one the peak is 0)
      */
-    public ExposureRecorder(ExposureGrid grid, double sKetamineFraction, boolean effect) {
-        this(Schedule.of(grid), sKetamineFraction, effect);
+    public ExposureRecorder(ExposureGrid grid, double sKetamineFraction) {
+        this(Schedule.of(grid), sKetamineFraction);
     }
 
     /**
      * @param schedule          the samples on the exposure grid ({@link Schedule#of})
      * @param sKetamineFraction the fraction of the parent concentration that is S-ketamine, 0 to 1
-     * @param effect            whether the system has an acute effect site (without one the peak is 0)
      */
-    public ExposureRecorder(Schedule schedule, double sKetamineFraction, boolean effect) {
+    public ExposureRecorder(Schedule schedule, double sKetamineFraction) {
         this.grid = schedule.grid;
         this.sKetamineFraction = sKetamineFraction;
-        this.effect = effect;
         this.auc = new double[grid.courseBins() + 1];
         this.cp = new double[grid.courseBins() + 1];
         this.times = schedule.times;
@@ -204,11 +203,32 @@ public final class ExposureRecorder implements Observer {
     }
 
     /**
-     * @param plan a subject's plan
+     * @param plan a subject's plan, with an acute effect site ({@link #withAcuteEffectSite})
      * @return the plan running at least until {@link #endH()}
+     * @throws IllegalArgumentException if the plan's system has no acute effect site
      */
     public Plan extend(Plan plan) {
+        if (!plan.system().has(Observable.EFFECT)) {
+            throw new IllegalArgumentException("an exposure is recorded on a plan with an acute effect site");
+        }
         return plan.withHorizon(Math.max(plan.horizonH(), endH()));
+    }
+
+    /**
+     * The plan whose run an exposure recorder observes: a subject's own plan when its model has an
+     * acute effect site, else the plan of its model with the acute effect site that the outcome
+     * models then assume, {@link EffectSite#OLOFSEN_2012} (a state downstream of the plasma that
+     * nothing else reads: the parent and its metabolites follow the same model). The outcomes flag that assumption
+     * ({@code CourseDescriptor#acuteEffectSiteAssumed}).
+     *
+     * @param compiled   the scenario, compiled at the subject's weight
+     * @param individual the subject's model
+     * @param plan       its plan, {@code compiled.plan(individual)}
+     * @return the plan to record the subject's exposure on
+     */
+    public static Plan withAcuteEffectSite(CompiledScenario compiled, PkModel individual, Plan plan) {
+        return plan.system().has(Observable.EFFECT) ? plan
+                : compiled.plan(individual.withEffectSite(EffectSite.OLOFSEN_2012));
     }
 
     /** @return the end of the follow-up (h), the last time this recorder samples */
@@ -237,7 +257,7 @@ public final class ExposureRecorder implements Observer {
                 gap(k, p);
             }
         }
-        if (k == peakSample && effect) {
+        if (k == peakSample) {
             peak = Math.max(peak, p.value(Observable.EFFECT));
         }
         if (k == times.length - 1) {
@@ -303,7 +323,7 @@ public final class ExposureRecorder implements Observer {
      */
     @Override
     public void interval(double fromH, double toH, Propagator p) {
-        if (effect && next <= peakSample) {
+        if (next <= peakSample) {
             peak = Math.max(peak, p.value(Observable.EFFECT));
             if (p.stepper().turnsInLastInterval(Observable.EFFECT)) {
                 peak = Math.max(peak, p.stepper().peakInLastInterval(Observable.EFFECT)[1]);
@@ -323,7 +343,7 @@ public final class ExposureRecorder implements Observer {
     /** Until the peak's sample, the effect site's turning points end runs, so that {@link #interval} finds them. */
     @Override
     public boolean watchesTurns(Observable o) {
-        return o == Observable.EFFECT && effect && next <= peakSample;
+        return o == Observable.EFFECT && next <= peakSample;
     }
 
     /**
@@ -333,7 +353,7 @@ public final class ExposureRecorder implements Observer {
      */
     @Override
     public void rows(RowRun run) {
-        if (effect && next <= peakSample) {
+        if (next <= peakSample) {
             double[] ce = run.values(Observable.EFFECT);
             for (int j = 0; j < run.count(); j++) {
                 peak = Math.max(peak, ce[j]);

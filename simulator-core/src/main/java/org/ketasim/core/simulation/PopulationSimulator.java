@@ -176,8 +176,8 @@ public final class PopulationSimulator {
         if (settings.outcomeSubjects() == 0) {
             return result;
         }
-        OutcomeResult outcomes = PopulationOutcomes.simulate(List.of(run.exposures), course(c),
-                outcomeSettings(c, settings));
+        List<SubjectExposure> exposures = run.recordsExposures() ? List.of(run.exposures) : run.exposuresOnly();
+        OutcomeResult outcomes = PopulationOutcomes.simulate(exposures, course(c), outcomeSettings(c, settings));
         return result.withOutcomes(outcomes);
     }
 
@@ -198,6 +198,20 @@ public final class PopulationSimulator {
         }
         Variability variability = Variability.of(c.variability(), c.typicalModel());
         return new Run(c, settings, variability, subject -> { }).exposuresOnly();
+    }
+
+    /**
+     * @param c a compiled scenario
+     * @return its typical patient's S-ketamine exposure, on the grid a population of it records
+     *         ({@link ExposureRecorder#gridFor}), at an acute effect site the outcome models assume
+     *         where the model has none ({@link ExposureRecorder#withAcuteEffectSite})
+     */
+    public SubjectExposure typicalExposure(CompiledScenario c) {
+        ExposureRecorder recorder = new ExposureRecorder(ExposureRecorder.gridFor(c.courseEndH(),
+                c.plan().grid().stepH()), c.sKetamineFraction());
+        Plan plan = ExposureRecorder.withAcuteEffectSite(c, c.individualModel(), c.plan());
+        new Propagator(recorder.extend(plan), engine).observe(recorder).run();
+        return recorder.exposure();
     }
 
     /**
@@ -432,11 +446,17 @@ public final class PopulationSimulator {
          * @param normal   the subject's normal deviates, to draw on from
          * @param eta      its etas
          * @param weightKg its weight (kg)
-         * @param compiled the scenario at its weight
-         * @param plan     its plan, variability applied
+         * @param compiled   the scenario at its weight
+         * @param individual its model, variability applied
+         * @param plan       its plan, variability applied
          */
         private record Draw(NormalizedGaussianSampler normal, double[] eta, double weightKg, CompiledScenario compiled,
-                            Plan plan) {
+                            PkModel individual, Plan plan) {
+
+            /** @return the plan to record its exposure on ({@link ExposureRecorder#withAcuteEffectSite}) */
+            Plan exposurePlan() {
+                return ExposureRecorder.withAcuteEffectSite(compiled, individual, plan);
+            }
         }
 
         private Draw draw(int index) {
@@ -446,11 +466,20 @@ public final class PopulationSimulator {
                     ? truncatedNormal(normal, c.weightKg(), settings.weightSdKg(), weightRange) : c.weightKg();
             CompiledScenario compiled = weightKg == c.weightKg() ? c : c.scenario().withWeightKg(weightKg).compile();
             PkModel individual = variability.apply(compiled == c ? patientModel : compiled.individualModel(), eta);
-            return new Draw(normal, eta, weightKg, compiled, compiled.plan(individual));
+            return new Draw(normal, eta, weightKg, compiled, individual, compiled.plan(individual));
         }
 
-        private ExposureRecorder recorder(Plan plan, ExposureRecorder.Schedule schedule) {
-            return new ExposureRecorder(schedule, c.sKetamineFraction(), plan.system().has(Observable.EFFECT));
+        private ExposureRecorder recorder(ExposureRecorder.Schedule schedule) {
+            return new ExposureRecorder(schedule, c.sKetamineFraction());
+        }
+
+        /**
+         * @return whether the subjects' exposures are recorded in their runs: when the scenario's
+         *         model has an acute effect site; else an exposure run of each adds the one the
+         *         outcome models assume ({@link #exposuresOnly}), and the outputs stay the model's own
+         */
+        boolean recordsExposures() {
+            return c.plan().system().has(Observable.EFFECT);
         }
 
         /**
@@ -465,9 +494,9 @@ public final class PopulationSimulator {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
                 parallel(pool, threads, exposures.length, i -> {
-                    Plan plan = draw(i).plan();
-                    ExposureRecorder recorder = recorder(plan, schedule);
-                    new Propagator(recorder.extend(plan.withGrid(rows)), engine).observe(recorder).run();
+                    ExposureRecorder recorder = recorder(schedule);
+                    new Propagator(recorder.extend(draw(i).exposurePlan().withGrid(rows)), engine).observe(recorder)
+                            .run();
                     exposures[i] = recorder.exposure();
                 });
             } finally {
@@ -498,7 +527,7 @@ public final class PopulationSimulator {
                 this.eta = d.eta();
                 this.weightKg = d.weightKg();
                 this.compiled = d.compiled();
-                this.exposure = index < exposures.length ? recorder(d.plan(), exposureSchedule) : null;
+                this.exposure = index < exposures.length && recordsExposures() ? recorder(exposureSchedule) : null;
                 this.plan = exposure == null ? d.plan() : exposure.extend(d.plan());
                 this.summary = new Summary.Recorder(plan, weightKg);
                 this.curves = new CurveMetrics.Recorder(plan, windows, c.sKetamineFraction(), c.baselineNrs());

@@ -16,9 +16,12 @@ import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.library.ModelLibrary;
 import org.ketasim.core.outcomes.Analyte;
+import org.ketasim.core.outcomes.Arm;
 import org.ketasim.core.outcomes.AnalyteWindow;
+import org.ketasim.core.outcomes.Measure;
 import org.ketasim.core.outcomes.OutcomeResult;
 import org.ketasim.core.outcomes.OutcomeRow;
+import org.ketasim.core.outcomes.OutcomeTime;
 import org.ketasim.core.outcomes.WindowChoice;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.scenario.CompiledScenario;
@@ -104,7 +107,12 @@ class ComparisonTest {
         for (OutcomeRow row : o.rows()) {
             assertTrue(row.pLo() <= row.p() && row.p() <= row.pHi(), row.toString());
             assertTrue(row.outsideEvidence() && row.reasonCodes().contains("course_shorter_than_trial"), row.reasonCodes());
+            boolean drugSideEffects = row.arm() == Arm.DRUG && row.measure() == Measure.PSYCHOMIMETIC;
+            assertEquals(drugSideEffects, row.reasonCodes().contains("acute_effect_site_assumed"),
+                    "the model has no acute effect site: " + row);
         }
+        assertTrue(o.row(Arm.DRUG, Measure.PSYCHOMIMETIC, OutcomeTime.COURSE).p()
+                > o.row(Arm.PLACEBO, Measure.PSYCHOMIMETIC, OutcomeTime.COURSE).p(), "side effects above the background");
         assertEquals(Set.of("analgesia_acute", "dissociation", "anaesthesia", "drug_high", "external_perception",
                 "chronic_relief"), r.windowHours().keySet());
         assertTrue(Double.isNaN(r.windowHours().get("drug_high")), "no acute effect site in the model");

@@ -37,8 +37,11 @@ import org.ketasim.core.testing.Catalogue;
  * summary, the row count and up to 300 rows of each time series). Every number must agree to
  * 1e-9 of its column's largest value (a relative tolerance that does not blow up where a
  * concentration has decayed to nothing); text cells exactly. Columns added since (the peak in
- * continuous time) are not in the fixtures. On a plateau Tmax may be another row, one whose
- * concentration ties Cmax to that tolerance (at steady state the rows differ in the last bit only).
+ * continuous time) are not in the fixtures. A catalogue file added after the redesign has a fixture
+ * made by the same script from the commit that added it ({@code examples/inline-variability.yaml},
+ * whose inline variability the old code could not read). On a plateau Tmax may be another row,
+ * one whose concentration ties Cmax to that tolerance (at steady state the rows differ in the last
+ * bit only).
  *
  * <p>One explained change: the pharmacodynamic columns of the fixtures (a "drug-high probability"
  * with an invented Hill exponent 2, a typical responder's relief with exponent 1, and yes/no

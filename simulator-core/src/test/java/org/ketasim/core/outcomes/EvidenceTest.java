@@ -14,7 +14,7 @@ class EvidenceTest {
 
     private static CourseDescriptor course(Set<Route> routes, boolean racemic, double peak, double rate,
                                            CourseDescriptor.Period... periods) {
-        return new CourseDescriptor(routes, racemic, List.of(periods), peak, rate);
+        return new CourseDescriptor(routes, racemic, List.of(periods), peak, rate, false);
     }
 
     private static List<EvidenceReason.Limit> limits(EvidenceFlag f) {

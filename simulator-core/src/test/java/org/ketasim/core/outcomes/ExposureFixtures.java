@@ -8,7 +8,6 @@ import org.ketasim.core.engine.Plan;
 import org.ketasim.core.engine.Propagator;
 import org.ketasim.core.engine.Series;
 import org.ketasim.core.io.yaml.ScenarioYaml;
-import org.ketasim.core.model.Observable;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.scenario.CompiledScenario;
 import org.ketasim.core.simulation.ExposureRecorder;
@@ -39,10 +38,7 @@ final class ExposureFixtures {
 
     /** @return the typical patient's exposure, on the grid a population of the scenario uses */
     static SubjectExposure typical(CompiledScenario s) {
-        ExposureRecorder recorder = new ExposureRecorder(ExposureRecorder.gridFor(s.courseEndH(),
-                s.plan().grid().stepH()), s.sKetamineFraction(), s.plan().system().has(Observable.EFFECT));
-        new Propagator(recorder.extend(s.plan()), Engine.MODAL).observe(recorder).run();
-        return recorder.exposure();
+        return POPULATION.typicalExposure(s);
     }
 
     /**

@@ -16,7 +16,7 @@ import org.ketasim.core.model.Route;
 class PopulationOutcomesTest {
 
     private static final CourseDescriptor IV_100_H = new CourseDescriptor(Set.of(Route.IV), false,
-            List.of(new CourseDescriptor.Period(0, 100)), 233, 0.32);
+            List.of(new CourseDescriptor.Period(0, 100)), 233, 0.32, false);
 
     /** A constant plasma concentration from 0 to 100 h, nothing after: exact AUCs. */
     private static SubjectExposure constant(double cpNgPerMl) {
@@ -179,7 +179,7 @@ class PopulationOutcomesTest {
                 () -> PopulationOutcomes.simulate(List.of(constant(1), other), IV_100_H, s));
         assertTrue(grids.getMessage().contains("one grid"), grids.getMessage());
         CourseDescriptor shorter = new CourseDescriptor(Set.of(Route.IV), false,
-                List.of(new CourseDescriptor.Period(0, 90)), 1, 0.1);
+                List.of(new CourseDescriptor.Period(0, 90)), 1, 0.1, false);
         IllegalArgumentException end = assertThrows(IllegalArgumentException.class,
                 () -> PopulationOutcomes.simulate(List.of(constant(1)), shorter, s));
         assertTrue(end.getMessage().contains("90"), end.getMessage());

@@ -17,11 +17,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ketasim.core.engine.Engine;
 import org.ketasim.core.io.yaml.ScenarioYaml;
+import org.ketasim.core.model.EffectSite;
 import org.ketasim.core.model.IndividualParameter;
 import org.ketasim.core.model.Observable;
 import org.ketasim.core.model.Omega;
 import org.ketasim.core.model.Variability;
 import org.ketasim.core.model.library.ModelLibrary;
+import org.ketasim.core.outcomes.Arm;
+import org.ketasim.core.outcomes.EvidenceReason;
+import org.ketasim.core.outcomes.Measure;
+import org.ketasim.core.outcomes.OutcomeResult;
+import org.ketasim.core.outcomes.OutcomeRow;
+import org.ketasim.core.outcomes.OutcomeTime;
 import org.ketasim.core.problems.InputException;
 import org.ketasim.core.scenario.ScenarioException;
 import org.ketasim.core.simulation.PopulationSimulator;
@@ -82,6 +89,43 @@ class PopulationTest {
             assertEquals(expected, got, 0.025 * expected, "percentile " + p[k]);
         }
         assertTrue(!r.bands().containsKey(Observable.METABOLITE), "no metabolite, no band");
+    }
+
+    /**
+     * A model without an acute effect site: the psychomimetic share on S-ketamine takes the peaks at
+     * the effect site the outcome models assume (Olofsen 2012's, written here as the model's own
+     * ke0 ln 2 / 6.1 min), not at none (which left only the background share), and says so on that
+     * row alone; the concentrations and the relief shares are those of the model as declared.
+     */
+    @Test
+    void withoutAnAcuteEffectSiteThePsychomimeticShareAssumesOlofsensAndSaysSo() {
+        String none = withVariability(ONE_COMPARTMENT, "{omega: {CL: 0.09, V1: 0.04}}");
+        String own = none.replace("  variability:",
+                "  effect: {ke0: " + EffectSite.OLOFSEN_2012.ke0PerH() + " 1/h}\n  variability:");
+        PopulationSettings settings = PopulationSettings.of(400, 9).withOutcomeReplicates(20).withThreads(2);
+        Run assumed = simulate(none, settings);
+        Run declared = simulate(own, settings);
+        OutcomeResult a = assumed.result().outcomes().orElseThrow();
+        OutcomeResult d = declared.result().outcomes().orElseThrow();
+        OutcomeRow psy = a.row(Arm.DRUG, Measure.PSYCHOMIMETIC, OutcomeTime.COURSE);
+        OutcomeRow background = a.row(Arm.PLACEBO, Measure.PSYCHOMIMETIC, OutcomeTime.COURSE);
+        assertTrue(psy.p() > background.p() + 0.2, psy.p() + " against the background " + background.p());
+        assertEquals(d.row(Arm.DRUG, Measure.PSYCHOMIMETIC, OutcomeTime.COURSE).p(), psy.p(), 1.5 / 400);
+        assertEquals(List.of(EvidenceReason.Limit.ACUTE_EFFECT_SITE), psy.reasons().stream()
+                .map(EvidenceReason::limit).filter(l -> l == EvidenceReason.Limit.ACUTE_EFFECT_SITE).toList());
+        for (OutcomeRow r : a.rows()) {
+            boolean flagged = r.reasons().stream().anyMatch(x -> x.limit() == EvidenceReason.Limit.ACUTE_EFFECT_SITE);
+            assertEquals(r == psy, flagged, r.arm() + " " + r.measure() + " " + r.time());
+        }
+        assertTrue(d.row(Arm.DRUG, Measure.PSYCHOMIMETIC, OutcomeTime.COURSE).reasons().stream()
+                .noneMatch(x -> x.limit() == EvidenceReason.Limit.ACUTE_EFFECT_SITE), "the model's own effect site");
+        assertEquals(d.row(Arm.DRUG, Measure.MEETS_30_PERCENT, OutcomeTime.END.label()).p(),
+                a.row(Arm.DRUG, Measure.MEETS_30_PERCENT, OutcomeTime.END.label()).p(), 1.5 / 400);
+        assertArrayEquals(declared.result().bands().get(Observable.PARENT)[2],
+                assumed.result().bands().get(Observable.PARENT)[2], 1e-9 * 1000);
+        assertTrue(!assumed.result().bands().containsKey(Observable.EFFECT), "no effect band for a model without one");
+        assertTrue(Double.isNaN(assumed.subjects().get(0).summary().effectCmaxNgPerMl()),
+                "no effect-site peak in the subjects' rows for a model without one");
     }
 
     /** A spread of baseline pain scores changes the outcome shares, never the concentrations. */

@@ -71,7 +71,7 @@ class ExposureRecorderTest {
 
     /** @return the recorder, run through the titration on an engine */
     private static ExposureRecorder recorded(Engine engine) {
-        ExposureRecorder recorder = new ExposureRecorder(ExposureRecorder.gridFor(TITRATION.courseEndH(), 0.25), 1, true);
+        ExposureRecorder recorder = new ExposureRecorder(ExposureRecorder.gridFor(TITRATION.courseEndH(), 0.25), 1);
         new Propagator(recorder.extend(TITRATION.plan()), engine).observe(recorder).run();
         return recorder;
     }
@@ -176,10 +176,10 @@ class ExposureRecorderTest {
 
     private static void assertEdgesFromRowsAgree(CompiledScenario c) {
         ExposureGrid grid = ExposureRecorder.gridFor(c.courseEndH(), c.plan().grid().stepH());
-        ExposureRecorder stops = new ExposureRecorder(grid, 1, true);
+        ExposureRecorder stops = new ExposureRecorder(grid, 1);
         new Propagator(stops.extend(c.plan().withGrid(OutputGrid.at(0))), Engine.MODAL).observe(stops).run();
         OutputGrid edges = ExposureRecorder.edgeRows(grid);
-        ExposureRecorder runs = new ExposureRecorder(ExposureRecorder.Schedule.of(grid, edges), 1, true);
+        ExposureRecorder runs = new ExposureRecorder(ExposureRecorder.Schedule.of(grid, edges), 1);
         new Propagator(runs.extend(c.plan().withGrid(edges)), Engine.MODAL).observe(runs).run();
         SubjectExposure a = stops.exposure();
         SubjectExposure b = runs.exposure();

@@ -70,9 +70,8 @@ class RowRunTest {
         List<AnalyteWindow> windows = WindowChoice.PUBLISHED.resolve(Analyte.ofModel(c.racemicModel()));
         // as a population records it: the samples on rows taken from runs while an input runs
         ExposureRecorder exposure = new ExposureRecorder(ExposureRecorder.Schedule.of(ExposureRecorder.gridFor(
-                c.courseEndH(), c.plan().grid().stepH()), c.plan().grid()), c.sKetamineFraction(),
-                c.plan().system().has(Observable.EFFECT));
-        Plan plan = exposure.extend(c.plan());
+                c.courseEndH(), c.plan().grid().stepH()), c.plan().grid()), c.sKetamineFraction());
+        Plan plan = exposure.extend(ExposureRecorder.withAcuteEffectSite(c, c.individualModel(), c.plan()));
         Series.Recorder series = new Series.Recorder(plan);
         Summary.Recorder summary = new Summary.Recorder(plan, c.weightKg());
         CurveMetrics.Recorder curves = new CurveMetrics.Recorder(plan, windows, c.sKetamineFraction(), c.baselineNrs());

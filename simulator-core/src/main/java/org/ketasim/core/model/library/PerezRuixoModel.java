@@ -43,7 +43,7 @@ final class PerezRuixoModel {
                         .withLiver(new HepaticCompartment(101, 151, 1.11, 2.77))
                         .withMetabolite(new Metabolite("noresketamine", 1, 1, 70.0, 38.0,
                                 Optional.of(new Peripheral(115, 26.1))))
-                        .withEffectSite(new EffectSite(SKetamineModels.OLOFSEN_KE0_PER_H)))
+                        .withEffectSite(EffectSite.OLOFSEN_2012))
                 .withRoute(Route.ORAL, new Absorption(FGUT, 0.97, 0, 0.32, AbsorptionTarget.LIVER, Optional.empty()))
                 .withRoute(Route.INTRANASAL, List.of(
                         new Absorption(FRN, 2.93, 0, 0, AbsorptionTarget.CENTRAL, Optional.empty(),

@@ -13,12 +13,8 @@ import org.ketasim.core.model.PkModel;
 /** The built-in S-ketamine models (pk-models.md section 1). */
 final class SKetamineModels {
 
-    /**
-     * Effect-site equilibration for acute effects: the mean blood-effect-site t&frac12;ke0 of
-     * 6.1 min over endpoints (Olofsen et al., Anesthesiology 2012;117:353) [V], so
-     * ke0 = ln 2 / 6.1 min [C].
-     */
-    static final double OLOFSEN_KE0_PER_H = EffectSite.rateForHalfLifeH(6.1 / 60);
+    /** ke0 of {@link EffectSite#OLOFSEN_2012} (1/h). */
+    static final double OLOFSEN_KE0_PER_H = EffectSite.OLOFSEN_2012.ke0PerH();
 
     static final String OLOFSEN = "ke0 " + String.format("%.4f", OLOFSEN_KE0_PER_H / 60)
             + " /min = ln 2 / 6.1 min, the mean blood-effect-site t1/2ke0 over endpoints of Olofsen et al., "
@@ -33,7 +29,7 @@ final class SKetamineModels {
                 .withPeripheral(new Peripheral(187, 23.2))
                 .withPeripheral(new Peripheral(98.8, 157))
                 .withMetabolite(new Metabolite("S-norketamine", 1, 1, 98.6, 57.7, Optional.of(new Peripheral(160, 42.8))))
-                .withEffectSite(new EffectSite(OLOFSEN_KE0_PER_H))
+                .withEffectSite(EffectSite.OLOFSEN_2012)
                 .withScaling(new AllometricScaling(70, 1, 0.75, 0, 0));
         ModelCard card = new ModelCard("fanta-otto",
                 "Fanta 2015 S-ketamine (3 compartments) with Otto 2021 S-norketamine (2 compartments), venous",
@@ -74,7 +70,7 @@ final class SKetamineModels {
         PkModel model = PkModel.of("flint-2017", 7.73, 112)
                 .withPeripheral(new Peripheral(545, 196))
                 .withMetabolite(new Metabolite("S-norketamine", 1, 1, 1, 53.2, Optional.empty()))
-                .withEffectSite(new EffectSite(OLOFSEN_KE0_PER_H))
+                .withEffectSite(EffectSite.OLOFSEN_2012)
                 .withScaling(AllometricScaling.uniform(70, 1, 0.75));
         ModelCard card = new ModelCard("flint-2017",
                 "Flint 2017 S-ketamine (2 compartments) with S-norketamine, children on prolonged PICU sedation",

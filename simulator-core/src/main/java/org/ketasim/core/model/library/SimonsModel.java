@@ -44,7 +44,7 @@ final class SimonsModel {
                         .withPeripheral(new Peripheral(174, 1.21 * PER_MIN))
                         .withMetabolite(norketamine)
                         .withSecondMetabolite(hnk)
-                        .withEffectSite(new EffectSite(SKetamineModels.OLOFSEN_KE0_PER_H))
+                        .withEffectSite(EffectSite.OLOFSEN_2012)
                         .withScaling(AllometricScaling.uniform(70, 1, 0.75)))
                 .withRoute(Route.SUBLINGUAL, List.of(
                         SKetamineRoutes.zeroThenFirstOrder(0.263, 0.04 * PER_MIN, 13.1 / PER_MIN),
