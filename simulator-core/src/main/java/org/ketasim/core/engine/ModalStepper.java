@@ -67,12 +67,27 @@ final class ModalStepper implements Stepper {
      *                     where the system lacks the observable
      * @param slopeWeights per observable, {@code weights[k] * lambda[k]}: its rate of change per unit
      *                     of each mode's distance from its steady state
+     * @param readState    per observable, the core state it reads (-1 where the system lacks it)
+     * @param readScale    per observable, its concentration per unit in that state (the system's readout)
      */
     private record Basis(LinearSystem system, BlockEigensystem eigen, int[] core, int[] aucState, double[] lambda,
-                         double[][] vectors, double[][] unit, double[][] weights, double[][] slopeWeights) {
+                         double[][] vectors, double[][] unit, double[][] weights, double[][] slopeWeights,
+                         int[] readState, double[] readScale) {
     }
 
     private final Basis basis;
+    /**
+     * Whether the amount in every core state is known exactly, as {@link #known} (null: all zero):
+     * from rest, or from a state set, until time passes. Doses then only add to it, and the
+     * concentrations are read from it, as the system defines them, not summed over the modes, where
+     * rounding leaves about 1e-16 of the terms: so a row taken just after a dose reads exactly 0 in
+     * every compartment the dose has not reached yet (the central one after an oral dose, the
+     * metabolite and the effect site after an IV bolus), and the dosed one exactly, as the exact
+     * and numeric engines and NONMEM read them.
+     */
+    private boolean exact = true;
+    /** The amount in each core state (mg, or mg/L for an effect site) while {@link #exact}; null for none. */
+    private double[] known;
     /** The coordinates of units in states that are not input channels, as this stepper needed them. */
     private double[][] ownUnit;
     private final int m;
@@ -286,9 +301,23 @@ final class ModalStepper implements Stepper {
                 slopeWeights[o.ordinal()] = wl;
             }
         }
+        int[] readState = new int[Observable.values().length];
+        double[] readScale = new double[readState.length];
+        Arrays.fill(readState, -1);
+        for (Observable o : Observable.values()) {
+            if (system.has(o)) {
+                double[] r = system.readout(o);
+                for (int i = 0; i < m; i++) {
+                    if (r[core[i]] != 0) {
+                        readState[o.ordinal()] = i;
+                        readScale[o.ordinal()] = r[core[i]];
+                    }
+                }
+            }
+        }
         int[] aucState = {system.aucIndex(Observable.PARENT), system.aucIndex(Observable.METABOLITE)};
         return Optional.of(new ModalStepper(new Basis(system, eigen, core, aucState, eigen.lambda(), eigen.vectors(),
-                unit, weights, slopeWeights)));
+                unit, weights, slopeWeights, readState, readScale)));
     }
 
     /**
@@ -437,6 +466,7 @@ final class ModalStepper implements Stepper {
             System.arraycopy(z, 0, before, 0, m);
             return;
         }
+        exact = false;
         if (h != preparedH) {
             prepare(h);
         }
@@ -709,6 +739,7 @@ final class ModalStepper implements Stepper {
         }
         double effectStart = effectTurns ? slopeOf(effectIndex, z) : 0;
         lastStep = h;
+        exact = false;
         readAhead = true;
         int taken = stepAndRead(rows, run.buffers(), run.aucBuffer(), parentTurns, effectTurns, readSlope,
                 effectStart);
@@ -733,6 +764,12 @@ final class ModalStepper implements Stepper {
         for (int k = 0; k < m; k++) {
             z[k] += g[k] * amountMg;
         }
+        if (exact) {
+            if (known == null) {
+                known = new double[m];
+            }
+            known[j] += amountMg;
+        }
         endSlopeCurrent = false;
         readValues = false;
         readSlopeValid = false;
@@ -740,7 +777,13 @@ final class ModalStepper implements Stepper {
 
     @Override
     public double value(Observable o) {
-        return valueOf(o.ordinal(), z);
+        return exact ? knownValue(o.ordinal()) : valueOf(o.ordinal(), z);
+    }
+
+    /** @return observable {@code o}'s (ordinal) concentration in the exactly known state */
+    private double knownValue(int o) {
+        int i = basis.readState()[o];
+        return known == null || i < 0 ? 0 : basis.readScale()[o] * known[i];
     }
 
     /**
@@ -798,6 +841,11 @@ final class ModalStepper implements Stepper {
         read[2] = a2;
         read[3] = a3;
         read[4] = a4;
+        if (exact) {
+            for (int o = 0; o < 5; o++) {
+                read[o] = knownValue(o);
+            }
+        }
         readSlope = slope;
         readValues = true;
         readSlopeValid = true;
@@ -987,10 +1035,16 @@ final class ModalStepper implements Stepper {
     public double[] state() {
         double[] x = new double[basis.system().dimension()];
         int[] core = basis.core();
-        for (int k = 0; k < m; k++) {
-            double[] v = basis.vectors()[k];
-            for (int i = 0; i < core.length; i++) {
-                x[core[i]] += v[i] * z[k];
+        if (exact) {
+            for (int i = 0; known != null && i < core.length; i++) {
+                x[core[i]] = known[i];
+            }
+        } else {
+            for (int k = 0; k < m; k++) {
+                double[] v = basis.vectors()[k];
+                for (int i = 0; i < core.length; i++) {
+                    x[core[i]] += v[i] * z[k];
+                }
             }
         }
         for (int a = 0; a < 2; a++) {
@@ -1005,6 +1059,11 @@ final class ModalStepper implements Stepper {
     public void setState(double[] x) {
         Arrays.fill(z, 0);
         int[] core = basis.core();
+        exact = true;
+        known = new double[m];
+        for (int i = 0; i < core.length; i++) {
+            known[i] = x[core[i]];
+        }
         for (int i = 0; i < core.length; i++) {
             double v = x[core[i]];
             if (v != 0) {
@@ -1034,6 +1093,8 @@ final class ModalStepper implements Stepper {
         c.aucBase[1] = aucBase[1];
         c.integrals = integrals.clone();
         c.lastStep = lastStep;
+        c.exact = exact;
+        c.known = known == null ? null : known.clone();
         System.arraycopy(rates, 0, c.rates, 0, m);
         System.arraycopy(live, 0, c.live, 0, m);
         c.supports();
