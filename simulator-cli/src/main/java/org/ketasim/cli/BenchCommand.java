@@ -28,11 +28,11 @@ import picocli.CommandLine.Parameters;
  * {@code benchmarks/} is the careful measurement; this is the quick check on any machine.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure population speed: subjects per second with full time series, exact percentile",
-            "bands and the population outcomes (200 replicates), as 'ketasim population' computes them (no files",
-            "written), on one thread and on all threads.",
-            "Default workload: the Dutch inpatient median regimen (5 mg/h +2 mg/h every 12 h, max 25 mg/h, 4 days;",
-            "fanta-otto, 11 days at a 15-min step)."})
+        description = {"Measure population speed: subjects per second with full time series, exact percentile bands "
+            + "and the population outcomes (200 replicates), as 'ketasim population' computes them (no "
+            + "files written), on one thread and on all threads.",
+            "Default workload: the Dutch inpatient median regimen (5 mg/h +2 mg/h every 12 h, max 25 "
+            + "mg/h, 4 days; fanta-otto, 11 days at a 15-min step)."})
 final class BenchCommand implements Callable<Integer> {
 
     /**

@@ -50,10 +50,10 @@ import picocli.CommandLine.Option;
  * with their uncertainty), overlay charts and a self-contained {@code report.html}.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare regimens: simulate every scenario (with its own model, one model, or",
-            "every built-in model) for its typical patient and a virtual population. Writes",
-            "DIR/comparison.csv (exposure, and the shares of patients with relief and with",
-            "side effects, with 95 %% intervals), DIR/charts/*.png and DIR/report.html.",
+        description = {"Compare regimens: simulate every scenario (with its own model, one model, or every built-in "
+            + "model) for its typical patient and a virtual population. Writes DIR/comparison.csv "
+            + "(exposure, and the shares of patients with relief and with side effects, with 95 %% "
+            + "intervals), DIR/charts/*.png and DIR/report.html.",
             "Example: ketasim compare scenarios/ --weight 70"})
 final class CompareCommand implements Callable<Integer> {
 

@@ -25,9 +25,9 @@ import picocli.CommandLine.Option;
  * cell is a number.
  */
 @Command(name = "export-nonmem", mixinStandardHelpOptions = true,
-        description = {"Write scenarios' regimens as a NONMEM data set (scenario i is ID i), with observation",
-            "records on each output grid, to check them in NONMEM, mrgsolve or rxode2. Amounts are of the modelled",
-            "analyte; 'ketasim nonmem DATA.csv --model SCENARIO.yaml' simulates it back."})
+        description = {"Write scenarios' regimens as a NONMEM data set (scenario i is ID i), with observation "
+            + "records on each output grid, to check them in NONMEM, mrgsolve or rxode2. Amounts are of the "
+            + "modelled analyte; 'ketasim nonmem DATA.csv --model SCENARIO.yaml' simulates it back."})
 final class ExportNonmemCommand implements Callable<Integer> {
 
     @CommandLine.Spec

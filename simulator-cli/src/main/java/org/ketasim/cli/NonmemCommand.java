@@ -52,13 +52,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "nonmem", mixinStandardHelpOptions = true,
         description = {"Simulate a NONMEM-format data set with NONMEM's dosing-event semantics.",
-            "Writes DIR/predictions.csv, one row per record in file order: ID, TIME, EVID,",
-            "CP (ng/mL), CM and CE where the model has them, then the data set's other",
-            "columns (a name already taken gets _input appended, e.g. CP_input).",
-            "Compartments follow the model's state order: depots first, then central",
-            "(ADVAN2: depot 1, central 2; without a depot, central 1). WT and mapped",
-            "columns may change from record to record: each interval is simulated with",
-            "the values of the record that ends it, as NONMEM does. See docs/nonmem.md."})
+            "Writes DIR/predictions.csv, one row per record in file order: ID, TIME, EVID, CP (ng/mL), CM "
+            + "and CE where the model has them, then the data set's other columns (a name already taken "
+            + "gets _input appended, e.g. CP_input).",
+            "Compartments follow the model's state order: depots first, then central (ADVAN2: depot 1, "
+            + "central 2; without a depot, central 1). WT and mapped columns may change from record to "
+            + "record: each interval is simulated with the values of the record that ends it, as NONMEM "
+            + "does. See docs/nonmem.md."})
 final class NonmemCommand implements Callable<Integer> {
 
     /** The largest data set read, in bytes. */

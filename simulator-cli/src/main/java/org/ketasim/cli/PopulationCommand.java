@@ -26,15 +26,16 @@ import picocli.CommandLine.Option;
  * {@code population:} key. The same seed gives the same bytes at any {@code --threads}.
  */
 @Command(name = "population", mixinStandardHelpOptions = true,
-        description = {"Simulate a virtual population of each scenario's patient: log-normal inter-individual",
-            "variability from the model's published omegas (with their correlations), optionally body weight too.",
-            "Writes DIR/<id>/population_bands.csv (percentiles per time row), population_subjects.csv,",
-            "population_probabilities.csv (concentration windows), population_outcomes.csv and",
-            "population_mean_reduction.csv (relief and psychomimetic shares, drug and placebo, with 95 %% intervals)",
-            "and population.png. More than 50,000 subjects are simulated in passes over blocks of rows, in",
-            "bounded memory.",
-            "Options given here win over the file's population: key. The same --seed gives byte-identical",
-            "files at any --threads."})
+        description = {"Simulate a virtual population of each scenario's patient: log-normal inter-individual "
+            + "variability from the model's published omegas (with their correlations), optionally body "
+            + "weight too.",
+            "Writes DIR/<id>/population_bands.csv (percentiles per time row), population_subjects.csv, "
+            + "population_probabilities.csv (concentration windows), population_outcomes.csv and "
+            + "population_mean_reduction.csv (relief and psychomimetic shares, drug and placebo, with 95 %% "
+            + "intervals) and population.png. More than 50,000 subjects are simulated in passes over blocks "
+            + "of rows, in bounded memory.",
+            "Options given here win over the file's population: key. The same --seed gives byte-identical "
+            + "files at any --threads."})
 final class PopulationCommand implements Callable<Integer> {
 
     @CommandLine.Spec

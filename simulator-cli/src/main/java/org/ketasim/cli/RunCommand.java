@@ -29,10 +29,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Simulate scenario files and write time series, charts and a summary.",
-            "Writes DIR/<id>/timeseries.csv, DIR/<id>/chart.png and DIR/summary.csv, DIR/warnings.txt when",
-            "a scenario has warnings, and DIR/failures.txt when one cannot be read or simulated: the others are",
-            "still written, and the exit code is then 2. A file with a population: key also gets the outputs of",
-            "'ketasim population' in its folder."})
+            "Writes DIR/<id>/timeseries.csv, DIR/<id>/chart.png and DIR/summary.csv, DIR/warnings.txt "
+            + "when a scenario has warnings, and DIR/failures.txt when one cannot be read or simulated: the "
+            + "others are still written, and the exit code is then 2. A file with a population: key also "
+            + "gets the outputs of 'ketasim population' in its folder."})
 final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec

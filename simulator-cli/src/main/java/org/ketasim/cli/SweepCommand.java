@@ -41,10 +41,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a sweep file: a base scenario simulated at every combination of the values of its axes.",
-            "Axes: start, increment, every, max, rate, duration, weight, route, model, subjects. Streams one row per grid point,",
-            "in order, to DIR/sweep.csv (per subject to DIR/sweep_subjects.csv with --per-subject), with a",
-            "progress bar on a terminal. --resume continues an interrupted sweep without redoing or repeating rows.",
-            "Points that cannot be simulated get their reason in the 'problem' column; the exit code is then 2."})
+            "Axes: start, increment, every, max, rate, duration, weight, route, model, subjects. Streams "
+            + "one row per grid point, in order, to DIR/sweep.csv (per subject to DIR/sweep_subjects.csv "
+            + "with --per-subject), with a progress bar on a terminal. --resume continues an interrupted "
+            + "sweep without redoing or repeating rows.",
+            "Points that cannot be simulated get their reason in the 'problem' column; the exit code is "
+            + "then 2."})
 final class SweepCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -44,11 +44,14 @@ import picocli.CommandLine.Option;
  * {@code steps:} dose), then simulates that file like {@code run}.
  */
 @Command(name = "tci", mixinStandardHelpOptions = true,
-        description = {"Target-controlled infusion: the pump rates, updated every minute, that bring the plasma",
-            "(Jacobs 1990) or effect-site (Shafer and Gregg 1992) concentration to each target and hold it.",
-            "Writes DIR/tci.yaml (a scenario: 'ketasim run' and 'compare' take it like any other) and its run output.",
-            "Rates are set on the pump's resolution (--resolution) and the schedule steps in whole updates; a target",
-            "above the highest S-ketamine TCI target studied (320 ng/mL, Sigtermans 2009) is warned about."})
+        description = {"Target-controlled infusion: the pump rates, updated every minute, that bring the plasma "
+            + "(Jacobs 1990) or effect-site (Shafer and Gregg 1992) concentration to each target and hold "
+            + "it.",
+            "Writes DIR/tci.yaml (a scenario: 'ketasim run' and 'compare' take it like any other) and its "
+            + "run output.",
+            "Rates are set on the pump's resolution (--resolution) and the schedule steps in whole "
+            + "updates; a target above the highest S-ketamine TCI target studied (320 ng/mL, Sigtermans "
+            + "2009) is warned about."})
 final class TciCommand implements Callable<Integer> {
 
     private static final Pattern TARGET = Pattern.compile("\\s*(.+?)\\s+at\\s+(.+?)\\s*");
