@@ -42,9 +42,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "titrate", mixinStandardHelpOptions = true,
         description = {"Titrate on a virtual patient, one command a line, from a terminal or a pipe.",
-            "rate 10 mg/h | +2 mg/h | -2 | +50%% | -50%% | bolus 5 mg | wait 30 min | status | plot | "
-            + "undo | help | quit At quit, writes DIR/session.yaml (a scenario that 'ketasim run' "
-            + "reproduces), DIR/transcript.txt and the run output of the session."})
+            "  rate 10 mg/h | +2 mg/h | -2 | +50%% | -50%% | bolus 5 mg | wait 30 min |",
+            "  status | plot | undo | help | quit",
+            "At quit, writes DIR/session.yaml (a scenario that 'ketasim run' reproduces), DIR/transcript.txt "
+            + "and the run output of the session."})
 final class TitrateCommand implements Callable<Integer> {
 
     private static final Pattern RELATIVE = Pattern.compile("([+-])\\s*([0-9.]+)\\s*(%?)(?:\\s*(\\S.*))?");
