@@ -50,13 +50,8 @@ public record OutcomeResult(long seed, int subjects, int replicates, List<Outcom
      */
     public List<EvidenceReason> drugEvidenceReasons() {
         List<EvidenceReason> reasons = new ArrayList<>();
-        for (OutcomeRow row : rows) {
-            for (EvidenceReason r : row.arm() == Arm.DRUG ? row.reasons() : List.<EvidenceReason>of()) {
-                if (reasons.stream().noneMatch(known -> known.limit() == r.limit())) {
-                    reasons.add(r);
-                }
-            }
-        }
+        rows.stream().filter(row -> row.arm() == Arm.DRUG).flatMap(row -> row.reasons().stream())
+                .filter(r -> reasons.stream().noneMatch(known -> known.limit() == r.limit())).forEach(reasons::add);
         return reasons;
     }
 
