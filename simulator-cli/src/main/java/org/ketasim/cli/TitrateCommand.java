@@ -112,7 +112,8 @@ final class TitrateCommand implements Callable<Integer> {
         say("ketasim titrate: " + patientModel.id() + ", " + weightKg + " kg, baseline pain score " + baselineNrs
                 + " (NRS, the 0-10 numeric rating scale). Type help for the commands.");
         say("Cp: plasma " + patient.parentAnalyte() + ", Ce: its effect site" + metabolite.map(m -> ", Cm: " + m).orElse("")
-                + ", in ng/mL; pain relief: the expected fall in a responder's pain score (NRS points).");
+                + ", in ng/mL; pain relief: the expected fall in a responder's pain score (NRS points); drug-high "
+                + "score: a typical healthy volunteer's, 0 to 1 (a score, not a probability).");
         try (CommandInput in = CommandInput.open(System.in, stdout, "titrate> ", COMMANDS)) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -218,7 +219,7 @@ final class TitrateCommand implements Callable<Integer> {
             line.append(String.format(Locale.ROOT, "  pain score falls %.2f points in a responder", s.nrsReduction()));
         }
         if (!Double.isNaN(s.drugHigh())) {
-            line.append(String.format(Locale.ROOT, "  drug high %.0f%%", 100 * s.drugHigh()));
+            line.append(String.format(Locale.ROOT, "  volunteer's drug-high score %.2f", s.drugHigh()));
         }
         say(line.toString());
     }

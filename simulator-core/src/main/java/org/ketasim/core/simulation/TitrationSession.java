@@ -127,7 +127,11 @@ public final class TitrationSession {
         double now = propagator.timeH();
         switch (a.kind()) {
             case RATE -> rate = a.value();
-            case BOLUS -> propagator.give(Bolus.of(now, a.value(), Route.IV));
+            case BOLUS -> {
+                propagator.give(Bolus.of(now, a.value(), Route.IV));
+                // the state just after it, at the same time as the one before: the curves jump there
+                samples.add(sample());
+            }
             case WAIT -> {
                 if (rate > 0) {
                     propagator.give(new ConstantInfusion(now, a.value(), rate, Route.IV));
@@ -239,7 +243,8 @@ public final class TitrationSession {
 
     /**
      * @param lastHours how far back
-     * @return the samples of the last hours, one a minute
+     * @return the samples of the last hours, one a minute, and at a bolus two at its time, the
+     *         state before it and after it
      */
     public List<Sample> samples(double lastHours) {
         double from = propagator.timeH() - lastHours;

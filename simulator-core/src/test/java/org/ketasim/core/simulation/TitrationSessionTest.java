@@ -46,6 +46,30 @@ class TitrationSessionTest {
         assertEquals(given, session.doses(), "the refused doses are not given");
     }
 
+    /**
+     * A bolus shows in the curves at once: two samples at its time, before it and after it (10 mg
+     * into fanta-otto's 133 L raise the plasma by 75.2 ng/mL), so a chart draws the jump, not a ramp
+     * to whatever is left a minute later; undoing it takes both away.
+     */
+    @Test
+    void aBolusIsSampledBeforeAndAfterAtItsTime() {
+        TitrationSession session = new TitrationSession(Scenarios.parse(PATIENT).compile(), Engine.MODAL);
+        session.setRate(10);
+        session.waitFor(1);
+        int before = session.samples(TitrationSession.MAX_HOURS).size();
+        session.bolus(10);
+        var samples = session.samples(TitrationSession.MAX_HOURS);
+        assertEquals(before + 1, samples.size());
+        var pre = samples.get(samples.size() - 2);
+        var post = samples.get(samples.size() - 1);
+        assertEquals(pre.timeH(), post.timeH(), 0.0);
+        assertEquals(10_000.0 / 133, post.cp() - pre.cp(), 1e-9);
+        assertEquals(session.status().cp(), post.cp(), 0.0);
+        assertEquals(pre.ce(), post.ce(), 1e-12, "the effect site does not jump");
+        session.undo();
+        assertEquals(before, session.samples(TitrationSession.MAX_HOURS).size());
+    }
+
     @Test
     void theLongestSessionIsWrittenAsAScenarioThatIsReadBack() {
         Scenario patient = Scenarios.parse(PATIENT);
