@@ -278,4 +278,37 @@ class BrowserTest {
         assertFalse(Boolean.TRUE.equals(js("return 'pwned' in document.body.dataset")));
         assertNotEquals("", browser.findElement(By.id("latency")).getText());
     }
+
+    /**
+     * A bolus in a free titration shows at once as a jump of the plasma curve at its time (two
+     * points there, before and after it), not as a ramp to what is left a minute later.
+     */
+    @Test
+    @Order(8)
+    void aBolusJumpsInTheTeachingChart() throws IOException {
+        browser.findElement(By.cssSelector(".tab[data-tab='teach']")).click();
+        browser.findElement(By.cssSelector("input[value='free']")).click();
+        browser.findElement(By.id("teach-start")).click();
+        waiting().until(d -> d.findElement(By.id("pump")).isDisplayed());
+        for (Object[] step : new Object[][] {{"rate", 10.0}, {"advance", 1.0}, {"bolus", 20.0}, {"advance", 0.5}}) {
+            Object ok = ((JavascriptExecutor) browser).executeAsyncScript("act(arguments[0], arguments[1])"
+                    + ".then(arguments[arguments.length - 1])", step[0], step[1]);
+            assertEquals(Boolean.TRUE, ok, String.valueOf(step[0]));
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> t = (List<Number>) js("return Array.from(teach.view.curve.t)");
+        @SuppressWarnings("unchecked")
+        List<Number> cp = (List<Number>) js("return Array.from(teach.view.curve.cp)");
+        int at = -1;
+        for (int k = 1; k < t.size(); k++) {
+            if (t.get(k).doubleValue() == t.get(k - 1).doubleValue()) {
+                at = k;
+            }
+        }
+        assertTrue(at > 0, "two points at the bolus: " + t);
+        assertEquals(1.0, t.get(at).doubleValue(), 1e-6);
+        assertEquals(20_000.0 / 133, cp.get(at).doubleValue() - cp.get(at - 1).doubleValue(), 1e-3,
+                "20 mg into fanta-otto's 133 L");
+        shoot("teach-bolus");
+    }
 }
