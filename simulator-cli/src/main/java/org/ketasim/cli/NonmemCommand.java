@@ -25,12 +25,14 @@ import org.ketasim.core.model.PkModel;
 import org.ketasim.core.model.library.BuiltInModel;
 import org.ketasim.core.model.library.ModelLibrary;
 import org.ketasim.core.nonmem.Compartments;
+import org.ketasim.core.nonmem.DosePlausibility;
 import org.ketasim.core.nonmem.MappedParameter;
 import org.ketasim.core.nonmem.NonmemDataSet;
 import org.ketasim.core.nonmem.NonmemRecord;
 import org.ketasim.core.nonmem.NonmemSimulator;
 import org.ketasim.core.nonmem.RecordModels;
 import org.ketasim.core.problems.Location;
+import org.ketasim.core.problems.Warning;
 import org.ketasim.core.scenario.ScenarioCompiler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -142,6 +144,7 @@ final class NonmemCommand implements Callable<Integer> {
         OptionValues.named("--cmt", () -> new Compartments(typical.forWeight(weightKg), cmt));
         RecordModels models = OptionValues.named("--map", () -> new RecordModels(typical, weightKg, cmt, map,
                 data.toString()));
+        List<Warning> warnings = DosePlausibility.check(set, models);
         LinearSystem structure = models.typical().system();
         List<Integer> passed = passedThrough(set);
         List<String> header = header(set, passed, structure);
@@ -179,6 +182,10 @@ final class NonmemCommand implements Callable<Integer> {
             }
             printer.flush();
         });
+        AtomicFiles.writeLinesIfAny(out.resolve("warnings.txt"), warnings.stream().map(Warning::toString).toList());
+        PrintWriter err = spec.commandLine().getErr();
+        warnings.forEach(w -> err.println("warning: " + w));
+        err.flush();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(set.individuals().size() + " individuals, " + rows.size() + " records -> " + target);
         stdout.flush();

@@ -66,6 +66,41 @@ class NonmemCommandTest {
         assertFalse(Files.exists(tmp.resolve("o")), "a folder that nothing was written into is removed");
     }
 
+    /**
+     * Doses are held to the limits of a scenario's: more than 50 mg/kg within an hour is refused with
+     * its row and column and nothing written (1 kg as a bolus; 5 g infused at 1e9 mg/h), the record's
+     * WT counting; an anaesthetic rate or a bolus above 1 mg/kg into the central compartment is
+     * warned about, on standard error and in warnings.txt; a bolus into a depot is not.
+     */
+    @Test
+    void dosesNoHumanIsGivenAreRefusedAndAnaestheticOnesWarnedAbout() throws IOException {
+        Cli.Result r = nonmem("ID,TIME,AMT\n1,0,1000000\n1,1,0\n", "--model", "fanta-otto");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("data.csv: row 2: column AMT: AMT 1000000 gives 1000000 mg within an hour for "
+                + "this 70 kg patient (14290 mg/kg), more than a human is given"), r.err());
+        assertFalse(Files.exists(tmp.resolve("o")), "nothing written");
+        r = nonmem("ID,TIME,AMT,RATE\n1,0,5000,1e9\n1,1,0,0\n", "--model", "fanta-otto");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("row 2: column AMT: AMT 5000 at RATE 1e+09 gives 5000 mg within an hour"), r.err());
+        r = nonmem("ID,TIME,AMT,WT\n1,0,3000,100\n1,1,3000,50\n", "--model", "fanta-otto");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("row 3: column AMT: AMT 3000 gives 3000 mg within an hour for this 50 kg patient"),
+                r.err());
+        // fanta-otto numbers its five depots first: the central compartment is 6
+        r = nonmem("ID,TIME,AMT,RATE,CMT\n1,0,200,0,6\n1,1,500,200,6\n1,2,200,0,1\n1,10,0,0,6\n", "--model",
+                "fanta-otto");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> warnings = Files.readAllLines(tmp.resolve("o/warnings.txt"));
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("data.csv:2: AMT: AMT 200 into the central compartment given at once is "
+                + "200 mg for this 70 kg patient (2.857 mg/kg), an anaesthetic induction dose"), warnings.get(0));
+        assertTrue(warnings.get(1).contains("data.csv:3: RATE: RATE 200 is 200 mg/h for this 70 kg patient"),
+                warnings.get(1));
+        for (String w : warnings) {
+            assertTrue(r.err().contains("warning: " + w), r.err());
+        }
+    }
+
     private Cli.Result nonmem(String csv, String... options) throws IOException {
         Path data = tmp.resolve("data.csv");
         Files.writeString(data, csv);

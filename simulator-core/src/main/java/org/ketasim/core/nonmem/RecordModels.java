@@ -121,6 +121,11 @@ public final class RecordModels {
         return source;
     }
 
+    /** @return the weight of records without WT (kg) */
+    double defaultWeightKg() {
+        return defaultWeightKg;
+    }
+
     /**
      * @param r        a record
      * @param p        a parameter

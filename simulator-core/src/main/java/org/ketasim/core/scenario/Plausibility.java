@@ -48,12 +48,23 @@ public final class Plausibility {
      * @return the problem, if the rate is above the sub-anaesthetic range
      */
     public static Optional<String> rate(String shown, Quantity written, double mgPerH, double weightKg) {
-        if (!(mgPerH > MAX_RATE_MG_PER_KG_H * weightKg)) {
-            return Optional.empty();
-        }
         String reading = written.isPerWeight()
                 ? "if mg/h was meant, it would read " + fmt(written.value()) + " mg/h"
                 : "if mg/d was meant, it would read " + fmt(written.value() / 24) + " mg/h";
+        return anaestheticRate(shown, mgPerH, weightKg, reading);
+    }
+
+    /**
+     * @param shown    the rate as written
+     * @param mgPerH   the rate it gives for this patient (mg/h)
+     * @param weightKg the patient's weight (kg)
+     * @param reading  what the writer probably meant, or what to check, ending the message
+     * @return the problem, if the rate is above the sub-anaesthetic range
+     */
+    public static Optional<String> anaestheticRate(String shown, double mgPerH, double weightKg, String reading) {
+        if (!(mgPerH > MAX_RATE_MG_PER_KG_H * weightKg)) {
+            return Optional.empty();
+        }
         return Optional.of(String.format(Locale.ROOT, "%s is %s mg/h for this %s kg patient (%s mg/kg/h), above the "
                         + "highest sub-anaesthetic rate (%s mg/kg/h; the highest Dutch clinic maximum is 100 mg/h) and in "
                         + "the range of anaesthesia (about 2.5 mg/kg/h); %s", shown, fmt(mgPerH), fmt(weightKg),
@@ -69,13 +80,25 @@ public final class Plausibility {
      * @return the problem, if an IV bolus given at once is an anaesthetic induction dose
      */
     public static Optional<String> bolus(String shown, Quantity written, double mg, double weightKg, Route route) {
-        if (route != Route.IV || !(mg > MAX_BOLUS_MG_PER_KG * weightKg)) {
-            return Optional.empty();
-        }
         String reading = written.isPerWeight()
                 ? "if mg was meant, it would read " + fmt(written.value()) + " mg; if it is given over the session, "
                         + "write 'over:'"
                 : "if it is given over the session, write 'over:'";
+        return inductionDose(shown, mg, weightKg, route, reading);
+    }
+
+    /**
+     * @param shown    the amount as written
+     * @param mg       the amount it gives for this patient (mg)
+     * @param weightKg the patient's weight (kg)
+     * @param route    the route
+     * @param reading  what the writer probably meant, or what to check, ending the message
+     * @return the problem, if an IV bolus given at once is an anaesthetic induction dose
+     */
+    public static Optional<String> inductionDose(String shown, double mg, double weightKg, Route route, String reading) {
+        if (route != Route.IV || !(mg > MAX_BOLUS_MG_PER_KG * weightKg)) {
+            return Optional.empty();
+        }
         return Optional.of(String.format(Locale.ROOT, "%s given at once is %s mg for this %s kg patient (%s mg/kg), an "
                         + "anaesthetic induction dose (above %s mg/kg); %s", shown, fmt(mg), fmt(weightKg),
                 fmt(mg / weightKg), fmt(MAX_BOLUS_MG_PER_KG), reading));
