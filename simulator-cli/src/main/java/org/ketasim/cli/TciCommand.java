@@ -15,6 +15,7 @@ import org.ketasim.core.io.yaml.ScenarioYamlWriter;
 import org.ketasim.core.model.LinearSystem;
 import org.ketasim.core.model.ModelDrug;
 import org.ketasim.core.model.library.BuiltInModel;
+import org.ketasim.core.problems.InputException;
 import org.ketasim.core.problems.Location;
 import org.ketasim.core.problems.Warning;
 import org.ketasim.core.scenario.CompiledScenario;
@@ -155,11 +156,19 @@ final class TciCommand implements Callable<Integer> {
                         .schedule(list, hours));
         Scenario scenario = scenario(builtIn, kg, settings, runTime, updates, step, schedule);
         // compiled before anything is written, so that a scenario it refuses leaves no file
-        CompiledScenario compiled = scenario.compile();
+        CompiledScenario compiled;
+        try {
+            compiled = scenario.compile();
+        } catch (InputException e) {
+            throw OptionValues.problem("--target", "the pump rates that reach these targets are refused ("
+                    + e.location().key() + " of the schedule): " + e.problem() + "; lower the targets or --max-rate");
+        }
         Path file = out.resolve("tci.yaml");
         String yaml = header(settings, updates, step) + new ScenarioYamlWriter().write(scenario);
         AtomicFiles.writeText(file, w -> w.write(yaml));
-        warnings.addAll(compiled.warnings());
+        // the schedule's warnings name its keys in the file just written
+        compiled.warnings().forEach(w -> warnings.add(new Warning(w.kind(),
+                new Location(file.toString(), 0, w.location().key()), w.message())));
         warnings.forEach(w -> err.println("warning: " + w));
         AtomicFiles.writeLinesIfAny(out.resolve("warnings.txt"), warnings.stream().map(Warning::toString).toList());
         double total = schedule.stream().mapToDouble(i -> i.rateMgPerH() * (i.endH() - i.startH())).sum();

@@ -96,6 +96,27 @@ class TciCommandTest {
         assertTrue(Files.readString(tmp.resolve("warnings.txt")).contains("the target of 500 ng/mL"));
     }
 
+    /**
+     * A target no human dose reaches is refused as the targets' problem, naming the schedule's step and
+     * what to change, with nothing written; an anaesthetic one is warned about, naming its step in the
+     * tci.yaml written.
+     */
+    @Test
+    void aScheduleBeyondWhatAHumanIsGivenIsRefusedAsTheTargets() throws IOException {
+        Cli.Result r = Cli.run("tci", "--model", "fanta-otto", "--target", "500000 ng/mL at 0 h", "--duration", "2 h",
+                "--out", tmp.resolve("beyond").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("error: --target: the pump rates that reach these targets are refused "
+                + "(regimen.doses[0].steps[0].rate of the schedule): 12000 mg/h gives 12000 mg within an hour"), r.err());
+        assertTrue(r.err().contains("lower the targets or --max-rate"), r.err());
+        assertFalse(Files.exists(tmp.resolve("beyond")));
+        r = Cli.run("tci", "--model", "fanta-otto", "--target", "5000 ng/mL at 0 h", "--duration", "2 h", "--out",
+                tmp.resolve("high").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("tci.yaml: regimen.doses[0].steps[0].rate: 12000 mg/h for 0.05 h given at once"),
+                r.err());
+    }
+
     @Test
     void badTargetsAndOptionsAreBadInput() {
         assertEquals(2, Cli.run("tci", "--model", "fanta-otto", "--target", "100 ng/mL", "--duration", "1 h", "--out",
