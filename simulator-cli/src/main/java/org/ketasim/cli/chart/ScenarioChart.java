@@ -12,6 +12,7 @@ import java.util.List;
 import org.ketasim.core.engine.DoseTimeline;
 import org.ketasim.core.engine.Series;
 import org.ketasim.core.model.Observable;
+import org.ketasim.core.scenario.Plausibility;
 import org.ketasim.core.simulation.PatientResult;
 import org.ketasim.core.titration.TitrationEvent;
 import org.knowm.xchart.AnnotationLine;
@@ -24,8 +25,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * One scenario's chart, three panels on one time axis (hours, or days for a multi-day course:
  * {@link TimeAxis}) under the scenario's title, wrapped to the width:
  * <ol>
- *   <li>concentrations (ng/mL): the metabolite, then parent plasma as a solid line, then the effect
- *       site dashed over it, so that plasma shows between the dashes where the two coincide;</li>
+ *   <li>concentrations (ng/mL) of the typical patient, so titled (no variation between patients: a
+ *       population's bands are its own chart): the metabolite, then parent plasma as a solid line,
+ *       then the effect site dashed over it, so that plasma shows between the dashes where the two
+ *       coincide;</li>
  *   <li>doses: the pump rate (mg/h) as a step plot, on a log scale when loading pulses tower over the
  *       maintenance rate ({@link #spansDecades}), every bolus and oral dose as a marker with its
  *       amount, and the decisions of a rule titration that held, reduced or stopped the rate as
@@ -73,7 +76,9 @@ public final class ScenarioChart {
 
     private static XYChart concentrations(PatientResult patient, TimeAxis axis, double[] t) {
         Series result = patient.series();
-        XYChart chart = ChartStyle.chart(WIDTH, TOP_HEIGHT, "", "Concentration (ng/mL)");
+        XYChart chart = ChartStyle.chart(WIDTH, TOP_HEIGHT, "The typical patient: the model's typical values at "
+                + Plausibility.fmt(patient.scenario().weightKg()) + " kg, no variation between patients",
+                "Concentration (ng/mL)");
         axis.apply(chart);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS)
                 .setLegendLayout(Styler.LegendLayout.Vertical);
