@@ -1,6 +1,7 @@
 package org.ketasim.core.units;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -23,6 +24,11 @@ public final class Quantities {
     private static final Pattern NO_SPACE =
             Pattern.compile("\\s*([+-]?(?:\\d+\\.?\\d*|\\.\\d+))([a-zA-Zµμ/].*?)\\s*");
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(2);
+    /** A volume, or a volume per time: what a syringe or a pump shows, normalised ({@link #normalise}). */
+    private static final Pattern PUMP_VOLUME = Pattern.compile("(ml|l)(/(h|min|d|s))?");
+    /** The dimensions of doses, for which a pump's volume is the likely mistake. */
+    private static final Set<Dimension> DOSES = EnumSet.of(Dimension.MASS, Dimension.MASS_PER_WEIGHT, Dimension.RATE,
+            Dimension.RATE_PER_WEIGHT);
 
     /**
      * Spellings of a unit's part read as its symbol, anywhere between slashes: time words (the
@@ -82,12 +88,15 @@ public final class Quantities {
         }
         Unit unit = BY_SYMBOL.get(normalise(m.group(2)));
         if (unit == null) {
-            throw new UnitException("unknown unit '" + m.group(2) + "' in '" + text + "'" + closest(m.group(2), accepted)
-                    + ": accepted units are " + acceptedUnits(accepted));
+            String hint = pumpVolume(m.group(2), accepted);
+            throw new UnitException("unknown unit '" + m.group(2) + "' in '" + text + "'"
+                    + (hint.isEmpty() ? closest(m.group(2), accepted) : "") + ": accepted units are "
+                    + acceptedUnits(accepted) + hint);
         }
         if (!accepted.contains(unit.dimension())) {
             throw new UnitException("'" + text + "' is " + unit.dimension().description() + ", but "
-                    + describe(accepted) + " is expected here (" + acceptedUnits(accepted) + ")");
+                    + describe(accepted) + " is expected here (" + acceptedUnits(accepted) + ")"
+                    + pumpVolume(m.group(2), accepted));
         }
         return new Quantity(value, unit);
     }
@@ -134,6 +143,18 @@ public final class Quantities {
                 .min(Comparator.comparingInt(s -> DISTANCE.apply(typed, normalise(s))))
                 .map(s -> " (did you mean '" + s + "'?)")
                 .orElse("");
+    }
+
+    /**
+     * @return for a volume or volume rate where a dose is expected, what to do with it (a pump's mL/h
+     *         times the solution's strength); else ""
+     */
+    private static String pumpVolume(String symbol, Set<Dimension> accepted) {
+        if (Collections.disjoint(accepted, DOSES) || !PUMP_VOLUME.matcher(normalise(symbol)).matches()) {
+            return "";
+        }
+        return "; a volume (mL) or a pump's volume rate (mL/h) is not a dose: multiply it by the solution's "
+                + "strength (5 mL/h of a 10 mg/mL solution is 50 mg/h)";
     }
 
     private static String describe(Set<Dimension> dimensions) {

@@ -64,6 +64,21 @@ class QuantitiesTest {
         assertTrue(e.getMessage().contains("a rate or a rate per body weight is expected"), e.getMessage());
     }
 
+    /**
+     * A pump's volume or volume rate where a dose is expected (pumps are set in mL/h) says how to turn
+     * it into one, instead of suggesting mg/h for ml/h; where a volume is expected it does not.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {"5 ml/h;RATE", "5 mL/hour;RATE", "2 mL/min;RATE_PER_WEIGHT", "5 mL;MASS",
+        "0.5 L;MASS_PER_WEIGHT"})
+    void aPumpsVolumeWhereADoseIsExpectedSaysToMultiplyByTheStrength(String text, Dimension expected) {
+        UnitException e = assertThrows(UnitException.class, () -> Quantities.parse(text, expected));
+        assertTrue(e.getMessage().contains("is not a dose: multiply it by the solution's strength (5 mL/h of a "
+                + "10 mg/mL solution is 50 mg/h)"), e.getMessage());
+        assertTrue(!e.getMessage().contains("did you mean"), e.getMessage());
+        assertEquals(5, Quantities.parse("5 mL", Dimension.VOLUME).value(), 0);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         "NaN mg/h; is not a quantity", "Infinity mg; is not a quantity", "1e999 mg; not a finite number",
