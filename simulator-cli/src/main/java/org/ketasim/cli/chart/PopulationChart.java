@@ -1,8 +1,5 @@
 package org.ketasim.cli.chart;
 
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +8,6 @@ import org.ketasim.core.model.Observable;
 import org.ketasim.core.population.PopulationResult;
 import org.ketasim.core.population.PopulationSettings;
 import org.ketasim.core.scenario.CompiledScenario;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
@@ -26,10 +22,10 @@ public final class PopulationChart {
 
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 640;
-    /** The most characters of a title that fit the chart's width in its font. */
-    private static final int TITLE_CHARACTERS = 110;
 
     private final XYChart chart;
+    /** The chart under the scenario's title and the population's size and seed, wrapped to the width. */
+    private final ChartGrid grid;
 
     /**
      * @param s the scenario simulated
@@ -37,10 +33,9 @@ public final class PopulationChart {
      */
     public PopulationChart(CompiledScenario s, PopulationResult r) {
         String name = s.scenario().title().isBlank() ? s.id() : s.scenario().title();
-        String who = String.format(Locale.ROOT, ": %,d virtual patients, seed %d", r.subjects(), r.settings().seed());
-        int room = TITLE_CHARACTERS - who.length();
-        chart = ChartStyle.chart(WIDTH, HEIGHT, (name.length() > room ? name.substring(0, room - 1) + "\u2026" : name)
-                + who, "Concentration (ng/mL)");
+        chart = ChartStyle.chart(WIDTH, HEIGHT, "", "Concentration (ng/mL)");
+        grid = new ChartGrid(name + String.format(Locale.ROOT, ": %,d virtual patients, seed %d", r.subjects(),
+                r.settings().seed()), WIDTH, 1).add(chart, HEIGHT);
         double[] t = r.timesH();
         TimeAxis axis = TimeAxis.forCourse(t[t.length - 1], s.courseEndH());
         axis.apply(chart);
@@ -75,13 +70,6 @@ public final class PopulationChart {
      * @throws IOException if writing fails
      */
     public void write(ChartFormat format, OutputStream out) throws IOException {
-        if (format == ChartFormat.PNG) {
-            Png.inMemory();
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-        } else {
-            VectorGraphics2D g = new VectorGraphics2D();
-            chart.paint(g, WIDTH, HEIGHT);
-            new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, HEIGHT)).writeTo(out);
-        }
+        grid.write(format, out);
     }
 }
