@@ -216,11 +216,15 @@ public final class ChartGrid {
         float wrap = width - 2f * MARGIN;
         g.setColor(Color.BLACK);
         while (lines.getPosition() < s.length()) {
+            int start = lines.getPosition();
             TextLayout line = lines.nextLayout(wrap);
             y += line.getAscent();
             if (draw) {
                 float x = font == TITLE ? (width - line.getAdvance()) / 2 : MARGIN;
-                line.draw(g, x, y);
+                // drawn as a string, not as the layout's glyph outlines: an SVG then holds filled
+                // text, where the outlines showed as hollow letters
+                g.setFont(font);
+                g.drawString(s.substring(start, lines.getPosition()), x, y);
             }
             y += line.getDescent() + line.getLeading();
         }
