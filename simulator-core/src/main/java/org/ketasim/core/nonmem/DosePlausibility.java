@@ -57,13 +57,14 @@ public final class DosePlausibility {
                 if (beyond.isPresent()) {
                     throw new NonmemDataException(models.source(), r.row(), column, beyond.get());
                 }
+                Optional<String> warning = Optional.empty();
+                if (infusion) {
+                    warning = Plausibility.anaestheticRate("RATE " + Plausibility.fmt(r.rate()), r.rate(), kg, UNITS);
+                } else if (r.rate() == 0 && typical.state(r.cmt()).filter(s -> s == central).isPresent()) {
+                    warning = Plausibility.inductionDose(shown + " into the central compartment", r.amt(), kg,
+                            Route.IV, UNITS + "; an infusion needs a RATE");
+                }
                 Location at = new Location(models.source(), (int) Math.min(r.row(), Integer.MAX_VALUE), column);
-                Optional<String> warning = infusion
-                        ? Plausibility.anaestheticRate("RATE " + Plausibility.fmt(r.rate()), r.rate(), kg, UNITS)
-                        : r.rate() == 0 && typical.state(r.cmt()).filter(s -> s == central).isPresent()
-                        ? Plausibility.inductionDose(shown + " into the central compartment", r.amt(), kg, Route.IV,
-                                UNITS + "; an infusion needs a RATE")
-                        : Optional.empty();
                 warning.ifPresent(w -> warnings.add(new Warning(Warning.Kind.IMPLAUSIBLE_DOSE, at, w)));
             }
         }

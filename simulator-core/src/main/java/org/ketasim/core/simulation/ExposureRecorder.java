@@ -218,8 +218,8 @@ public final class ExposureRecorder implements Observer {
      * The plan whose run an exposure recorder observes: a subject's own plan when its model has an
      * acute effect site, else the plan of its model with the acute effect site that the outcome
      * models then assume, {@link EffectSite#OLOFSEN_2012} (a state downstream of the plasma that
-     * nothing else reads: the parent and its metabolites follow the same model). The outcomes flag that assumption
-     * ({@code CourseDescriptor#acuteEffectSiteAssumed}).
+     * nothing else reads: the parent and its metabolites follow the same model). The outcomes flag
+     * that assumption ({@code CourseDescriptor#acuteEffectSiteAssumed}).
      *
      * @param compiled   the scenario, compiled at the subject's weight
      * @param individual the subject's model
